@@ -1,0 +1,51 @@
+"""The typed errors newsclean raises. Everything that escapes the public API is a `NewscleanError`."""
+
+from __future__ import annotations
+
+__all__ = [
+    "NewscleanError",
+    "InputError",
+    "InputTooLarge",
+    "NotAnArticle",
+    "ArticleValidationError",
+    "ProfileError",
+]
+
+
+class NewscleanError(Exception):
+    """Base class of every error newsclean raises on purpose."""
+
+
+class InputError(NewscleanError, ValueError):
+    """The input cannot be read as a page: empty, binary, undecodable, or of the wrong type."""
+
+
+class InputTooLarge(InputError):
+    """The input is larger than the configured size limit."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        self.size = size
+        self.limit = limit
+        super().__init__(
+            f"input is {size:,} characters, over the limit of {limit:,}; "
+            "raise it with parse(..., max_chars=N) if this page is genuine"
+        )
+
+
+class NotAnArticle(NewscleanError):
+    """The page was read, but it holds no article (a listing, tag or home page, or too little prose)."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"not an article: {reason}")
+
+    def __reduce__(self) -> tuple[type, tuple[str]]:  # keep the reason across process pools
+        return (type(self), (self.reason,))
+
+
+class ArticleValidationError(NewscleanError, ValueError):
+    """The fields extracted from a page do not make a valid `Article`."""
+
+
+class ProfileError(NewscleanError, ValueError):
+    """A site profile is malformed (bad TOML, unknown key, or an invalid pattern)."""

@@ -1,0 +1,83 @@
+"""The validated output of newsclean: `Article` and the small models it is made of."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Optional
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+__all__ = ["Article", "LeadImage", "RelatedLink", "RemovedLine"]
+
+NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class LeadImage(BaseModel):
+    """The article's lead photo as the page describes it (the image itself is not kept)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    caption: Optional[str] = None
+    credit: Optional[str] = None
+
+
+class RelatedLink(BaseModel):
+    """An in-article link to another story ("Baca juga: <title>")."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: NonEmptyStr
+    url: Optional[str] = None
+
+
+class RemovedLine(BaseModel):
+    """A line of the input that is not body text, with the step that set it aside and why."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    index: int = Field(ge=0, description="0-based line number in the normalised input")
+    text: str
+    label: str = Field(description="what the line was taken for: chrome, title, date, byline, related, ...")
+    step: str = Field(description="the pipeline step that labelled it")
+    reason: str
+
+
+class Article(BaseModel):
+    """A cleaned news article.
+
+    `published_at` is set when the page gives a time (always timezone-aware: WIB +07:00, WITA +08:00,
+    WIT +09:00, or the offset the page states). `published_date` is set whenever the page gives a date,
+    including pages that show only a date and no time.
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    title: NonEmptyStr
+    body: list[NonEmptyStr] = Field(min_length=1, description="clean body paragraphs, in order")
+    published_at: Optional[AwareDatetime] = None
+    published_date: Optional[dt.date] = None
+    updated_at: Optional[AwareDatetime] = None
+    authors: list[NonEmptyStr] = Field(default_factory=list)
+    editors: list[NonEmptyStr] = Field(default_factory=list)
+    section: Optional[str] = None
+    site: Optional[str] = None
+    url: Optional[str] = None
+    fetched_at: Optional[AwareDatetime] = None
+    lead_image: Optional[LeadImage] = None
+    related: list[RelatedLink] = Field(default_factory=list)
+    closing_code: Optional[str] = None
+    removed: Optional[list[RemovedLine]] = Field(
+        default=None, description="with explain=True: every line that is not body, and why"
+    )
+
+    @field_validator("published_date")
+    @classmethod
+    def _date_not_datetime(cls, value: Optional[dt.date]) -> Optional[dt.date]:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        return value
+
+    @property
+    def text(self) -> str:
+        """The body as plain text: paragraphs separated by blank lines."""
+        return "\n\n".join(self.body)

@@ -1,0 +1,105 @@
+"""The pipeline's state: the page as a list of labelled lines, plus what the steps have found so far."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from .sites import SiteProfile
+
+__all__ = ["Line", "Hints", "Page"]
+
+#: Labels a line can carry. `None` means "not decided yet"; only `body` lines reach Article.body.
+LABELS = frozenset(
+    {
+        "body", "chrome", "title", "date", "byline", "section", "caption", "credit",
+        "related", "dateline", "closing_code", "tail", "blank", "duplicate", "dek",
+    }
+)
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of the page. Steps label lines; they never delete them."""
+
+    index: int
+    text: str  # normalised: NFC, odd spaces collapsed, bullets and indentation removed
+    original: str  # exactly as it came in
+    label: Optional[str] = None
+    step: Optional[str] = None
+    reason: Optional[str] = None
+    tag: Optional[str] = None  # HTML input: the block element the line came from ("p", "h1", "li", ...)
+    in_content: bool = False  # HTML input: inside the element the page marks as the article's text
+    bullet: bool = False  # the renderer drew a bullet before it
+
+    def mark(self, label: str, step: str, reason: str) -> None:
+        """Give the line a label, remembering which step decided and why."""
+        self.label = label
+        self.step = step
+        self.reason = reason
+
+    @property
+    def undecided(self) -> bool:
+        return self.label is None
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+@dataclass(slots=True)
+class Hints:
+    """Metadata read from an HTML page's head (all optional; visible text wins where both exist)."""
+
+    title: Optional[str] = None
+    site_name: Optional[str] = None
+    url: Optional[str] = None
+    published: Optional[str] = None  # raw strings, parsed by the date engine
+    modified: Optional[str] = None
+    authors: list[str] = field(default_factory=list)
+    section: Optional[str] = None
+    description: Optional[str] = None
+    image_caption: Optional[str] = None
+    image_credit: Optional[str] = None
+    link_urls: dict[str, str] = field(default_factory=dict)  # anchor text -> href, for related links
+    language: Optional[str] = None
+
+
+@dataclass(slots=True)
+class Page:
+    """Everything the steps share. Data flows one way: load fills `lines`, steps label and fill fields."""
+
+    lines: list[Line]
+    source_kind: str = "text"  # "text" or "html"
+    hints: Hints = field(default_factory=Hints)
+    url: Optional[str] = None
+    fetched_at: Optional[dt.datetime] = None
+    profile: Optional["SiteProfile"] = None
+    # fields the steps fill
+    title: Optional[str] = None
+    title_index: Optional[int] = None
+    published: Optional[dt.datetime | dt.date] = None
+    published_index: Optional[int] = None
+    updated: Optional[dt.datetime] = None
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    section: Optional[str] = None
+    image_caption: Optional[str] = None
+    image_credit: Optional[str] = None
+    related: list[tuple[str, Optional[str]]] = field(default_factory=list)
+    closing_code: Optional[str] = None
+    tail_start: Optional[int] = None  # first line of trailing chrome
+    body_start: Optional[int] = None
+    body_end: Optional[int] = None  # exclusive
+    body: list[str] = field(default_factory=list)
+
+    @property
+    def site(self) -> Optional[str]:
+        return self.profile.name if self.profile is not None else None
+
+    def undecided(self, start: int = 0, end: Optional[int] = None) -> list[Line]:
+        """Unlabelled, non-blank lines in [start, end)."""
+        stop = len(self.lines) if end is None else end
+        return [ln for ln in self.lines[start:stop] if ln.label is None and ln.text]
