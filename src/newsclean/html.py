@@ -1,0 +1,628 @@
+"""HTML page → the visible text lines a good text renderer would produce, plus metadata hints.
+
+The text steps that label text dumps do the rest (chrome, title, date, byline, body); this module only
+renders: one line per block element or `<br>`-separated run, whitespace collapsed, in document order,
+with invisible and widget markup dropped and lines inside the article's text container flagged.
+lxml is used directly (no BeautifulSoup): its C-level `iterwalk` keeps a 1 MB page well under a second
+and never recurses in Python, and libxml2 caps nesting depth, so hostile markup cannot blow the stack.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Optional
+from urllib.parse import urljoin
+
+from .errors import InputError
+from .page import Hints
+
+__all__ = ["HtmlDocument", "HtmlLine", "html_to_document"]
+
+
+@dataclass(slots=True)
+class HtmlLine:
+    """One rendered line: its text, the block element it came from, and whether it sits in the article text."""
+
+    text: str
+    tag: str
+    in_content: bool
+    bullet: bool = False
+
+
+@dataclass
+class HtmlDocument:
+    """What `html_to_document` returns: the rendered lines and the head's metadata."""
+
+    lines: list[HtmlLine] = field(default_factory=list)
+    hints: Hints = field(default_factory=Hints)
+
+
+# Elements whose content is never visible text (or is interactive chrome).
+_DROP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "nav", "select",
+        "option", "textarea", "input", "object", "embed", "canvas", "video", "audio", "map", "head",
+        "title", "meta", "link", "base", "dialog", "math", "frameset", "frame", "label",
+    }
+)
+# Elements that end a line before and after themselves.
+_BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "header", "footer", "aside", "h1", "h2", "h3", "h4", "h5",
+        "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "caption",
+        "blockquote", "pre", "figure", "figcaption", "address", "hr", "center", "details", "summary",
+        "fieldset", "legend", "hgroup", "body", "html", "menu", "dir",
+    }
+)
+_CELL_TAGS = frozenset({"td", "th"})
+_CAPTION_TAGS = frozenset({"figcaption", "caption"})
+
+_WS = re.compile(r"\s+")
+_TOKEN_SPLIT = re.compile(r"[\s_\-]+")
+
+# class/id tokens of widgets that are never article text. Matched per token (split on space, "-", "_").
+_JUNK_TOKENS = frozenset(
+    {
+        "share", "shares", "sharing", "sharebar", "social", "sosmed", "socmed", "comment", "comments",
+        "komentar", "disqus", "fb", "facebook", "twitter", "whatsapp", "advert", "advertisement", "ads",
+        "ad", "adsense", "iklan", "banner", "promo", "popup", "modal", "newsletter", "subscribe", "cookie",
+        "cookies", "gdpr", "sidebar", "widget", "tooltip", "rating", "vote", "polling", "breaking",
+        "ticker", "marquee", "print", "fontsize", "textsize", "hidden", "hide", "invisible", "sr",
+        "screenreader", "visually", "offscreen", "dfp", "gpt", "taboola", "outbrain", "mgid", "sponsor",
+        "sponsored", "skip", "login", "signin", "register", "search", "pagination", "pager", "paging",
+        "author-box", "bookmark", "toolbar", "copylink", "clipboard", "emoji", "reaction", "reactions",
+        "trending", "terpopuler", "populer", "popular", "mostpopular", "terkini", "latest", "recommended",
+        "rekomendasi", "footer", "menu", "navbar", "navigation", "topbar", "masthead",
+    }
+)
+# Tokens whose blocks are recommendation lists: dropped outside the article text, kept inside it
+# (in-article "Baca juga" boxes are wanted as related links).
+_RELATED_TOKENS = frozenset({"related", "terkait", "lainnya", "more", "readmore", "baca", "bacajuga"})
+_CAPTION_TOKENS = frozenset(
+    {"caption", "captions", "wp-caption", "keterangan", "figcaption", "credit", "photo-caption", "pic"}
+)
+# Names sites give the element that holds the article's text (class/id substrings, lowercased).
+_CONTENT_NAMES = re.compile(
+    r"articlebody|article[_-]?body|article[_-]?content|article[_-]?text|detail[_-]?text|text[_-]?detail"
+    r"|read[_-]{0,2}content|read[_-]?text|entry[_-]?content|post[_-]?content|post[_-]?body|content[_-]?detail"
+    r"|detail[_-]?content|txt[_-]?article|txt[_-]?detail|side[_-]?article|story[_-]?body|news[_-]?content"
+    r"|content[_-]?news|isi[_-]?berita|detail[_-]?berita|berita[_-]?detail|artikel|itp[_-]?body|body[_-]?text"
+    r"|text[_-]?gal|detailnews|detail[_-]?news|news[_-]?detail|content[_-]?text|main[_-]?text|article__content"
+    r"|div[_-]?read|kcm[_-]?read[_-]?text|ctn[_-]?desc|content[_-]?article"
+)
+_RELATED_MARKER = re.compile(
+    r"^\s*(?:baca\s+juga|lihat\s+juga|jangan\s+lewatkan|baca\s+pula|simak\s+juga|artikel\s+terkait)\b\s*[:\-–—]?\s*",
+    re.IGNORECASE,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+_SITE_SEPARATORS = re.compile(r"\s+[|\-–—:•»]\s+")
+
+_ARTICLE_TYPES = frozenset(
+    {
+        "newsarticle", "article", "reportagenews", "blogposting", "analysisnewsarticle", "opinionnewsarticle",
+        "reviewnewsarticle", "backgroundnewsarticle", "socialmediaposting", "liveblogposting", "report",
+        "scholarlyarticle", "techarticle",
+    }
+)
+_META_PUBLISHED = (
+    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
+    "publish_date", "content_publisheddate", "dc.date.issued", "dc.date", "dcterms.created", "date",
+    "sailthru.date", "parsely-pub-date", "dtk:publishdate", "article.published", "published_time",
+    "originalpublicationdate", "datecreated",
+)
+_META_MODIFIED = (
+    "article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified",
+    "dcterms.modified", "modified_time", "article.updated", "content_lastmodifieddate",
+)
+
+_MAX_JSONLD = 200_000  # a JSON-LD block larger than this is a data dump, not article metadata
+
+
+def _parse(markup: str) -> Any:
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    # lxml refuses str input that carries an XML encoding declaration; the text is already decoded.
+    markup = _XML_DECL.sub("", markup, count=1)
+    if not markup.strip():
+        raise InputError("empty HTML document")
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+    try:
+        root = lxml_html.document_fromstring(markup, parser=parser)
+    except (etree.LxmlError, ValueError, TypeError) as exc:
+        raise InputError(f"HTML could not be parsed: {exc}") from None
+    if root is None:
+        raise InputError("HTML could not be parsed: no document element")
+    return root
+
+
+def _clean(text: Optional[str]) -> str:
+    return _WS.sub(" ", text).strip() if text else ""
+
+
+def _tokens(el: Any) -> set[str]:
+    """Lowercased class and id tokens, plus the whole class/id words (for multi-part names)."""
+    cls = el.get("class") or ""
+    ident = el.get("id") or ""
+    if not cls and not ident:
+        return set()
+    raw = f"{cls} {ident}".lower()
+    out = set(raw.split())
+    out.update(t for t in _TOKEN_SPLIT.split(raw) if t)
+    return out
+
+
+def _is_hidden(el: Any) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    if (el.get("aria-hidden") or "").lower() == "true":
+        return True
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+# ---------------------------------------------------------------- content container detection
+
+
+def _find_content(body: Any) -> list[Any]:
+    """The element(s) holding the article text: named containers first, else the densest paragraph parent."""
+    named: list[Any] = []
+    para_len: dict[Any, int] = {}
+    for el in body.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if el.get("itemprop") == "articleBody":
+            named.append(el)
+        else:
+            cls = el.get("class")
+            ident = el.get("id")
+            if (cls or ident) and _CONTENT_NAMES.search(f"{cls or ''} {ident or ''}".lower()):
+                named.append(el)
+        if tag == "p" or tag == "br":
+            # Paragraph text credits its container; <br>-separated runs credit the element holding them.
+            if tag == "p":
+                n = len(_clean(el.text_content()))
+                holder = el.getparent()
+            else:
+                n = len(_clean(el.tail))
+                holder = el.getparent()
+            if n >= 40 and holder is not None:
+                para_len[holder] = para_len.get(holder, 0) + n
+                grand = holder.getparent()
+                if grand is not None:
+                    para_len[grand] = para_len.get(grand, 0) + n // 2
+    if named:
+        scored: list[tuple[float, Any]] = []
+        for el in named:
+            if el.tag in ("body", "html"):
+                continue
+            prose, total = _text_weight(el)
+            if prose >= 80:
+                # Prose weighted by its share of all text: outer wrappers also hold link lists and widgets.
+                scored.append((prose * prose / max(total, 1), el))
+        if scored:
+            best = max(scored, key=lambda s: s[0])[1]
+            return _with_siblings(best)
+    if para_len:
+        holder = max(para_len, key=lambda e: para_len[e])
+        if para_len[holder] >= 200 and holder.tag not in ("body", "html"):
+            return _with_siblings(holder)
+    return []
+
+
+def _text_weight(el: Any) -> tuple[int, int]:
+    """(prose-like text outside links, all text) under `el`; prose = runs of 40+ characters."""
+    from lxml import etree
+
+    prose = 0
+    total = 0
+    link_depth = 0
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        if event == "start":
+            if tag in _DROP_TAGS:
+                continue
+            if tag == "a":
+                link_depth += 1
+            text = node.text
+        else:
+            if tag == "a":
+                link_depth -= 1
+            text = node.tail if node is not el else None
+        if text:
+            n = len(text.strip())
+            total += n
+            if n >= 40 and link_depth == 0:
+                prose += n
+    return prose, total
+
+
+def _with_siblings(el: Any) -> list[Any]:
+    """Multi-page articles repeat the container (page-1, page-2 ...) as siblings with the same class."""
+    cls = el.get("class")
+    parent = el.getparent()
+    if not cls or parent is None:
+        return [el]
+    return [s for s in parent if s is el or (s.tag == el.tag and s.get("class") == cls)]
+
+
+# ---------------------------------------------------------------- related ("Baca juga") boxes
+
+
+def _has_anchor(el: Any) -> bool:
+    return next(el.iter("a"), None) is not None
+
+
+def _related_boxes(containers: list[Any]) -> set[int]:
+    """Ids of the "Baca juga" link boxes inside the article text (marker text plus the links it introduces)."""
+    container_ids = {id(c) for c in containers}
+    boxes: set[int] = set()
+    for container in containers:
+        for el in container.iter():
+            text = el.text
+            if not isinstance(el.tag, str) or not text or not _RELATED_MARKER.match(text):
+                continue
+            box = el.getparent() if el.tag == "a" else el
+            for _ in range(4):
+                if box is None or id(box) in container_ids or _has_anchor(box):
+                    break
+                box = box.getparent()
+            if box is None or id(box) in container_ids or not _has_anchor(box):
+                continue
+            anchors = sum(1 for a in box.iter("a") if _clean(a.text_content()))
+            if not anchors or anchors > 12:
+                continue
+            if len(_clean(box.text_content())) > 250 * anchors + 60:
+                continue  # the marker sits inside a long paragraph: not a link box
+            boxes.add(id(box))
+    return boxes
+
+
+def _render_related(box: Any, base: Optional[str], hints: Hints, in_content: bool) -> list[HtmlLine]:
+    lines: list[HtmlLine] = []
+    for a in box.iter("a"):
+        title = _clean(a.text_content())
+        title = _RELATED_MARKER.sub("", title).strip()
+        if not title:
+            continue
+        href = (a.get("href") or "").strip()
+        if href and not href.lower().startswith(("javascript:", "#", "mailto:")):
+            hints.link_urls.setdefault(title, urljoin(base, href) if base else href)
+        lines.append(HtmlLine(f"Baca juga: {title}", box.tag if isinstance(box.tag, str) else "div", in_content))
+    return lines
+
+
+# ---------------------------------------------------------------- rendering
+
+
+class _Renderer:
+    """Accumulates inline text into lines; block boundaries and `<br>` end a line."""
+
+    __slots__ = ("lines", "parts", "tag", "in_content", "bullet")
+
+    def __init__(self) -> None:
+        self.lines: list[HtmlLine] = []
+        self.parts: list[str] = []
+        self.tag = "div"
+        self.in_content = False
+        self.bullet = False
+
+    def add(self, text: Optional[str], tag: str, in_content: bool, bullet: bool) -> None:
+        if not text:
+            return
+        if not self.parts:
+            if text.isspace():
+                return
+            self.tag, self.in_content, self.bullet = tag, in_content, bullet
+        self.parts.append(text)
+
+    def flush(self) -> None:
+        if self.parts:
+            text = _clean("".join(self.parts))
+            self.parts = []
+            if text:
+                self.lines.append(HtmlLine(text, self.tag, self.in_content, self.bullet))
+
+    def cell_break(self) -> None:
+        if self.parts and not "".join(self.parts).isspace():
+            self.parts.append(" | ")
+
+
+def _render(body: Any, containers: list[Any], base: Optional[str], hints: Hints) -> list[HtmlLine]:
+    from lxml import etree
+
+    container_ids = {id(c) for c in containers}
+    boxes = _related_boxes(containers)
+    # Widgets are dropped by class/id, except the content container and its ancestors (some sites nest the
+    # article text inside a "share"-named wrapper).
+    protected: set[int] = set(container_ids)
+    for c in containers:
+        protected.update(id(a) for a in c.iterancestors())
+
+    out = _Renderer()
+    block_stack: list[str] = []  # tags of open block elements, innermost last
+    content_depth = 0
+    caption_depth = 0
+    li_depth = 0
+    skipped: set[int] = set()  # elements whose subtree was skipped: at their end only the tail counts
+
+    walker = etree.iterwalk(body, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag
+        if not isinstance(tag, str):  # comments/PIs (normally removed by the parser) still carry tails
+            if event == "end" and el.tail:
+                cur = block_stack[-1] if block_stack else "div"
+                out.add(el.tail, cur, content_depth > 0 and caption_depth == 0, li_depth > 0)
+            continue
+        tag = tag.lower()
+        if event == "start":
+            eid = id(el)
+            if tag in _DROP_TAGS or (eid not in protected and (_is_hidden(el) or _is_junk(el, content_depth > 0))):
+                if tag in _BLOCK_TAGS or tag in ("nav", "form", "iframe"):
+                    out.flush()
+                skipped.add(eid)
+                walker.skip_subtree()
+                continue
+            if eid in boxes:
+                out.flush()
+                out.lines.extend(_render_related(el, base, hints, True))
+                skipped.add(eid)
+                walker.skip_subtree()
+                continue
+            if eid in container_ids:
+                out.flush()
+                content_depth += 1
+            if tag in _CAPTION_TAGS or (tag in ("div", "span", "p", "figure") and _tokens(el) & _CAPTION_TOKENS):
+                out.flush()
+                caption_depth += 1
+            if tag == "li":
+                li_depth += 1
+            if tag in _BLOCK_TAGS:
+                out.flush()
+                block_stack.append(tag)
+            elif tag in _CELL_TAGS:
+                out.cell_break()
+            elif tag == "br":
+                out.flush()
+            elif tag == "img":
+                pass
+            cur = "figcaption" if caption_depth else block_stack[-1] if block_stack else "div"
+            out.add(el.text, cur, content_depth > 0 and caption_depth == 0, li_depth > 0)
+        else:  # end
+            eid = id(el)
+            if eid in skipped:
+                skipped.discard(eid)
+            else:
+                if tag in _BLOCK_TAGS:
+                    out.flush()
+                    if block_stack:
+                        block_stack.pop()
+                if tag == "li":
+                    li_depth -= 1
+                if tag in _CAPTION_TAGS or (tag in ("div", "span", "p", "figure") and caption_depth and _tokens(el) & _CAPTION_TOKENS):
+                    out.flush()
+                    caption_depth -= 1
+                if eid in container_ids:
+                    out.flush()
+                    content_depth -= 1
+            if el.tail:
+                cur = "figcaption" if caption_depth else block_stack[-1] if block_stack else "div"
+                out.add(el.tail, cur, content_depth > 0 and caption_depth == 0, li_depth > 0)
+    out.flush()
+    return out.lines
+
+
+def _is_junk(el: Any, in_content: bool) -> bool:
+    toks = _tokens(el)
+    if not toks:
+        return el.tag == "aside" and not in_content
+    if el.tag == "aside" and not in_content:
+        return True
+    if toks & _JUNK_TOKENS:
+        return True
+    if not in_content and toks & _RELATED_TOKENS:
+        return True
+    return False
+
+
+# ---------------------------------------------------------------- hints
+
+
+def _meta_hints(root: Any, hints: Hints) -> dict[str, str]:
+    metas: dict[str, str] = {}
+    for el in root.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").strip().lower()
+        content = el.get("content")
+        if not key or content is None:
+            continue
+        content = _clean(content)
+        if content and key not in metas:
+            metas[key] = content
+        if key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author") and content:
+            if not content.lower().startswith(("http://", "https://", "www.")):
+                _add_authors(hints, [content])
+    return metas
+
+
+def _add_authors(hints: Hints, names: Iterable[str]) -> None:
+    for name in names:
+        name = _clean(name)
+        if name and len(name) <= 120 and name not in hints.authors:
+            hints.authors.append(name)
+
+
+def _iter_jsonld(root: Any) -> Iterator[dict[str, Any]]:
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = script.text or ""
+        if not raw.strip() or len(raw) > _MAX_JSONLD:
+            continue
+        try:
+            data = json.loads(raw.strip().rstrip(";"), strict=False)
+        except ValueError:
+            continue
+        stack: list[Any] = [data]
+        seen = 0
+        while stack and seen < 500:
+            seen += 1
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+                types = item.get("@type")
+                names = [types] if isinstance(types, str) else types if isinstance(types, list) else []
+                if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in names):
+                    yield item
+                elif isinstance(item.get("mainEntity"), (dict, list)):
+                    stack.append(item["mainEntity"])
+
+
+def _ld_text(value: Any) -> Optional[str]:
+    if isinstance(value, str):
+        return _clean(value) or None
+    if isinstance(value, list) and value:
+        return _ld_text(value[0])
+    if isinstance(value, dict):
+        return _ld_text(value.get("name") or value.get("@value"))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _ld_names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        n = value.get("name")
+        return [n] if isinstance(n, str) else []
+    if isinstance(value, list):
+        out: list[str] = []
+        for v in value[:20]:
+            out.extend(_ld_names(v))
+        return out
+    return []
+
+
+def _jsonld_hints(root: Any, hints: Hints) -> dict[str, Optional[str]]:
+    found: dict[str, Optional[str]] = {}
+    for item in _iter_jsonld(root):
+        for key in ("headline", "datePublished", "dateModified", "articleSection", "url", "description"):
+            if key not in found or not found[key]:
+                found[key] = _ld_text(item.get(key))
+        _add_authors(hints, _ld_names(item.get("author")))
+        if hints.image_caption is None:
+            img = item.get("image")
+            if isinstance(img, list) and img:
+                img = img[0]
+            if isinstance(img, dict):
+                cap = _ld_text(img.get("caption") or img.get("description"))
+                if cap:
+                    hints.image_caption = cap
+        break_after = bool(found.get("headline"))
+        if break_after and found.get("datePublished"):
+            break
+    return found
+
+
+def _strip_site_suffix(title: str, site_name: Optional[str], url: Optional[str]) -> str:
+    """Drop a trailing " | Site" / " - Site" from a <title> when the tail names the site."""
+    parts = _SITE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    tail = parts[-1].lower()
+    brand_words = set()
+    if site_name:
+        brand_words.add(site_name.lower())
+    if url:
+        m = re.match(r"https?://(?:www\.)?([^/]+)", url, re.IGNORECASE)
+        if m:
+            host = m.group(1).lower()
+            brand_words.add(host)
+            brand_words.add(host.split(".")[0])
+            if len(host.split(".")) > 2:
+                brand_words.add(host.split(".")[1])
+    if any(b and (b in tail.replace(" ", "") or tail in b) for b in brand_words):
+        cut = title.rfind(parts[-1])
+        head = _SITE_SEPARATORS.sub(" | ", title[:cut]).rstrip(" |-–—:•»")
+        # Keep inner separators as they were: cut the original string instead of re-joining parts.
+        m = list(_SITE_SEPARATORS.finditer(title))
+        return title[: m[-1].start()].strip() if m else head
+    return title
+
+
+def _collect_hints(root: Any) -> Hints:
+    hints = Hints()
+    metas = _meta_hints(root, hints)
+    ld = _jsonld_hints(root, hints)
+
+    lang = root.get("lang") or root.get("xml:lang") or metas.get("content-language") or metas.get("og:locale")
+    hints.language = _clean(lang) or None
+
+    canonical = None
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            canonical = link.get("href").strip()
+            break
+    hints.url = metas.get("og:url") or canonical or ld.get("url")
+    hints.site_name = metas.get("og:site_name") or metas.get("application-name")
+
+    doc_title = None
+    head = root.find("head")
+    t = head.find("title") if head is not None else None
+    if t is None:
+        t = next(root.iter("title"), None)
+    if t is not None:
+        doc_title = _clean(t.text_content())
+    hints.title = (
+        ld.get("headline")
+        or metas.get("og:title")
+        or metas.get("twitter:title")
+        or (_strip_site_suffix(doc_title, hints.site_name, hints.url) if doc_title else None)
+    )
+
+    published = next((metas[k] for k in _META_PUBLISHED if metas.get(k)), None)
+    if published is None:
+        published = ld.get("datePublished")
+    if published is None:
+        for el in root.iter("time"):
+            if el.get("itemprop") == "datePublished" or el.get("pubdate") is not None:
+                published = _clean(el.get("datetime") or el.text_content()) or None
+                break
+    hints.published = published
+    hints.modified = next((metas[k] for k in _META_MODIFIED if metas.get(k)), None) or ld.get("dateModified")
+    hints.section = metas.get("article:section") or ld.get("articleSection")
+    hints.description = metas.get("og:description") or metas.get("description") or ld.get("description")
+    return hints
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def html_to_document(markup: str) -> HtmlDocument:
+    """Render an HTML page into text lines (with tag, in-content and bullet flags) and metadata hints.
+
+    Raises `InputError` when the markup cannot be parsed at all.
+    """
+    if not isinstance(markup, str):
+        raise InputError(f"html_to_document expects str, got {type(markup).__name__}")
+    root = _parse(markup)
+    try:
+        hints = _collect_hints(root)
+        body = root.find("body")
+        if body is None:
+            body = root
+        containers = _find_content(body)
+        base = hints.url
+        lines = _render(body, containers, base, hints)
+    except RecursionError:
+        raise InputError("HTML is nested too deeply to render") from None
+    return HtmlDocument(lines=lines, hints=hints)
