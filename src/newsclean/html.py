@@ -259,10 +259,12 @@ def _has_anchor(el: Any) -> bool:
     return next(el.iter("a"), None) is not None
 
 
-def _related_boxes(containers: list[Any]) -> set[int]:
+def _related_boxes(containers: list[Any]) -> set[Any]:
     """Ids of the "Baca juga" link boxes inside the article text (marker text plus the links it introduces)."""
-    container_ids = {id(c) for c in containers}
-    boxes: set[int] = set()
+    # Sets hold the element proxies themselves: lxml reuses a proxy only while a reference to it lives,
+    # so id() of a dropped proxy is meaningless.
+    container_set = set(containers)
+    boxes: set[Any] = set()
     for container in containers:
         for el in container.iter():
             text = el.text
@@ -270,17 +272,17 @@ def _related_boxes(containers: list[Any]) -> set[int]:
                 continue
             box = el.getparent() if el.tag == "a" else el
             for _ in range(4):
-                if box is None or id(box) in container_ids or _has_anchor(box):
+                if box is None or box in container_set or _has_anchor(box):
                     break
                 box = box.getparent()
-            if box is None or id(box) in container_ids or not _has_anchor(box):
+            if box is None or box in container_set or not _has_anchor(box):
                 continue
             anchors = sum(1 for a in box.iter("a") if _clean(a.text_content()))
             if not anchors or anchors > 12:
                 continue
             if len(_clean(box.text_content())) > 250 * anchors + 60:
                 continue  # the marker sits inside a long paragraph: not a link box
-            boxes.add(id(box))
+            boxes.add(box)
     return boxes
 
 
@@ -337,20 +339,20 @@ class _Renderer:
 def _render(body: Any, containers: list[Any], base: Optional[str], hints: Hints) -> list[HtmlLine]:
     from lxml import etree
 
-    container_ids = {id(c) for c in containers}
+    container_set = set(containers)
     boxes = _related_boxes(containers)
     # Widgets are dropped by class/id, except the content container and its ancestors (some sites nest the
     # article text inside a "share"-named wrapper).
-    protected: set[int] = set(container_ids)
+    protected: set[Any] = set(containers)
     for c in containers:
-        protected.update(id(a) for a in c.iterancestors())
+        protected.update(c.iterancestors())
 
     out = _Renderer()
     block_stack: list[str] = []  # tags of open block elements, innermost last
     content_depth = 0
     caption_depth = 0
     li_depth = 0
-    skipped: set[int] = set()  # elements whose subtree was skipped: at their end only the tail counts
+    skipped: set[Any] = set()  # elements whose subtree was skipped: at their end only the tail counts
 
     walker = etree.iterwalk(body, events=("start", "end"))
     for event, el in walker:
@@ -362,20 +364,19 @@ def _render(body: Any, containers: list[Any], base: Optional[str], hints: Hints)
             continue
         tag = tag.lower()
         if event == "start":
-            eid = id(el)
-            if tag in _DROP_TAGS or (eid not in protected and (_is_hidden(el) or _is_junk(el, content_depth > 0))):
+            if tag in _DROP_TAGS or (el not in protected and (_is_hidden(el) or _is_junk(el, content_depth > 0))):
                 if tag in _BLOCK_TAGS or tag in ("nav", "form", "iframe"):
                     out.flush()
-                skipped.add(eid)
+                skipped.add(el)
                 walker.skip_subtree()
                 continue
-            if eid in boxes:
+            if el in boxes:
                 out.flush()
                 out.lines.extend(_render_related(el, base, hints, True))
-                skipped.add(eid)
+                skipped.add(el)
                 walker.skip_subtree()
                 continue
-            if eid in container_ids:
+            if el in container_set:
                 out.flush()
                 content_depth += 1
             if tag in _CAPTION_TAGS or (tag in ("div", "span", "p", "figure") and _tokens(el) & _CAPTION_TOKENS):
@@ -395,9 +396,8 @@ def _render(body: Any, containers: list[Any], base: Optional[str], hints: Hints)
             cur = "figcaption" if caption_depth else block_stack[-1] if block_stack else "div"
             out.add(el.text, cur, content_depth > 0 and caption_depth == 0, li_depth > 0)
         else:  # end
-            eid = id(el)
-            if eid in skipped:
-                skipped.discard(eid)
+            if el in skipped:
+                skipped.discard(el)
             else:
                 if tag in _BLOCK_TAGS:
                     out.flush()
@@ -408,7 +408,7 @@ def _render(body: Any, containers: list[Any], base: Optional[str], hints: Hints)
                 if tag in _CAPTION_TAGS or (tag in ("div", "span", "p", "figure") and caption_depth and _tokens(el) & _CAPTION_TOKENS):
                     out.flush()
                     caption_depth -= 1
-                if eid in container_ids:
+                if el in container_set:
                     out.flush()
                     content_depth -= 1
             if el.tail:
@@ -419,6 +419,9 @@ def _render(body: Any, containers: list[Any], base: Optional[str], hints: Hints)
 
 
 def _is_junk(el: Any, in_content: bool) -> bool:
+    if el.tag == "footer" and not in_content:
+        # The page footer goes; an <article>'s own footer may hold the byline or editor line.
+        return next(el.iterancestors("article"), None) is None
     toks = _tokens(el)
     if not toks:
         return el.tag == "aside" and not in_content

@@ -1,0 +1,272 @@
+"""Tests for newsclean.html: HTML → rendered lines and metadata hints."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from newsclean.errors import InputError
+from newsclean.html import HtmlDocument, html_to_document
+
+PARA1 = "Pemerintah Kota Sukamaju meresmikan jembatan baru yang menghubungkan dua kecamatan pada Senin pagi."
+PARA2 = "Wali kota mengatakan jembatan itu dibangun selama delapan bulan dengan dana daerah sebesar Rp 12 miliar."
+PARA3 = "Warga berharap jembatan tersebut mempercepat distribusi hasil panen ke pasar induk di pusat kota."
+
+ARTICLE = f"""<!DOCTYPE html>
+<html lang="id">
+<head>
+  <title>Jembatan Baru Diresmikan | Warta Sukamaju</title>
+  <meta property="og:title" content="Jembatan Baru Sukamaju Diresmikan">
+  <meta property="og:site_name" content="Warta Sukamaju">
+  <meta property="og:url" content="https://warta.example.id/berita/123/jembatan-baru">
+  <meta property="article:published_time" content="2024-03-04T09:15:00+07:00">
+  <meta name="description" content="Jembatan baru menghubungkan dua kecamatan.">
+  <script type="application/ld+json">
+  {{"@context": "https://schema.org", "@graph": [
+     {{"@type": "WebSite", "name": "Warta Sukamaju"}},
+     {{"@type": "NewsArticle", "headline": "Jembatan Baru Sukamaju Diresmikan",
+       "datePublished": "2024-03-04T09:15:00+07:00", "dateModified": "2024-03-04T10:00:00+07:00",
+       "author": [{{"@type": "Person", "name": "Rina Wulandari"}}, "Agus Setiawan"],
+       "articleSection": ["Daerah"],
+       "image": {{"@type": "ImageObject", "url": "/a.jpg", "caption": "Jembatan dilihat dari udara."}}}}
+  ]}}
+  </script>
+  <style>.x {{ color: red }}</style>
+</head>
+<body>
+  <nav class="menu"><ul><li><a href="/">Beranda</a></li><li><a href="/daerah">Daerah</a></li></ul></nav>
+  <div class="breadcrumb">Home / Daerah</div>
+  <h1 class="title">Jembatan Baru Sukamaju Diresmikan</h1>
+  <div class="date">Senin, 4 Maret 2024 09:15 WIB</div>
+  <div class="share-bar"><a href="#">Facebook</a> <a href="#">Twitter</a></div>
+  <figure><img src="/a.jpg"><figcaption>Jembatan dilihat dari udara. (Foto: Dok. Warga)</figcaption></figure>
+  <div class="detail_text" itemprop="articleBody">
+    <p>{PARA1}</p>
+    <div class="ads iklan-tengah">ADVERTISEMENT</div>
+    <p>{PARA2}</p>
+    <div class="baca-juga"><strong>Baca juga:</strong>
+      <ul><li><a href="/berita/120/pasar-induk">Pasar Induk Sukamaju Direnovasi</a></li>
+          <li><a href="https://lain.example.id/x">Harga Gabah Naik</a></li></ul></div>
+    <p>{PARA3}</p>
+    <script>var x = "<p>bukan teks</p>";</script>
+    <p style="display:none">Teks tersembunyi</p>
+    <p hidden>Juga tersembunyi</p>
+  </div>
+  <!-- komentar HTML -->
+  <div class="related-posts"><h3>Berita Terkait</h3><ul><li><a href="/z">Judul lain yang panjang sekali</a></li></ul></div>
+  <footer>Copyright 2024 Warta Sukamaju</footer>
+</body>
+</html>
+"""
+
+
+@pytest.fixture(scope="module")
+def doc() -> HtmlDocument:
+    return html_to_document(ARTICLE)
+
+
+def _texts(doc: HtmlDocument) -> list[str]:
+    return [ln.text for ln in doc.lines]
+
+
+def test_body_paragraphs_are_lines_in_content(doc: HtmlDocument) -> None:
+    content = [ln.text for ln in doc.lines if ln.in_content]
+    assert [t for t in content if not t.startswith("Baca juga")] == [PARA1, PARA2, PARA3]
+    assert all(ln.tag == "p" for ln in doc.lines if ln.text in (PARA1, PARA2, PARA3))
+
+
+def test_header_lines_are_kept_outside_content(doc: HtmlDocument) -> None:
+    by_text = {ln.text: ln for ln in doc.lines}
+    assert by_text["Jembatan Baru Sukamaju Diresmikan"].tag == "h1"
+    assert not by_text["Jembatan Baru Sukamaju Diresmikan"].in_content
+    assert "Senin, 4 Maret 2024 09:15 WIB" in by_text
+    texts = _texts(doc)
+    assert texts.index("Senin, 4 Maret 2024 09:15 WIB") < texts.index(PARA1)
+
+
+def test_invisible_and_widget_markup_is_dropped(doc: HtmlDocument) -> None:
+    joined = "\n".join(_texts(doc))
+    for gone in ("Beranda", "Facebook", "ADVERTISEMENT", "bukan teks", "tersembunyi", "color: red",
+                 "komentar HTML", "Judul lain yang panjang", "Copyright"):
+        assert gone not in joined, gone
+
+
+def test_caption_is_its_own_line_not_content(doc: HtmlDocument) -> None:
+    cap = [ln for ln in doc.lines if ln.text.startswith("Jembatan dilihat")]
+    assert len(cap) == 1 and cap[0].tag == "figcaption" and not cap[0].in_content
+
+
+def test_related_box_becomes_baca_juga_lines_with_urls(doc: HtmlDocument) -> None:
+    rel = [ln.text for ln in doc.lines if ln.text.startswith("Baca juga")]
+    assert rel == ["Baca juga: Pasar Induk Sukamaju Direnovasi", "Baca juga: Harga Gabah Naik"]
+    assert doc.hints.link_urls == {
+        "Pasar Induk Sukamaju Direnovasi": "https://warta.example.id/berita/120/pasar-induk",
+        "Harga Gabah Naik": "https://lain.example.id/x",
+    }
+    texts = _texts(doc)
+    assert texts.index(PARA2) < texts.index(rel[0]) < texts.index(PARA3)
+
+
+def test_hints_from_meta_and_jsonld(doc: HtmlDocument) -> None:
+    h = doc.hints
+    assert h.title == "Jembatan Baru Sukamaju Diresmikan"
+    assert h.site_name == "Warta Sukamaju"
+    assert h.url == "https://warta.example.id/berita/123/jembatan-baru"
+    assert h.published == "2024-03-04T09:15:00+07:00"
+    assert h.modified == "2024-03-04T10:00:00+07:00"
+    assert h.authors == ["Rina Wulandari", "Agus Setiawan"]
+    assert h.section == "Daerah"
+    assert h.description == "Jembatan baru menghubungkan dua kecamatan."
+    assert h.image_caption == "Jembatan dilihat dari udara."
+    assert h.language == "id"
+
+
+def test_title_tag_fallback_strips_site_suffix() -> None:
+    page = (
+        "<html><head><title>Harga Cabai Turun - Kabar Pasar</title>"
+        '<meta property="og:site_name" content="Kabar Pasar"></head><body><p>x</p></body></html>'
+    )
+    assert html_to_document(page).hints.title == "Harga Cabai Turun"
+
+
+def test_title_tag_without_brand_is_kept() -> None:
+    page = "<html><head><title>Menkeu: Inflasi - Terkendali</title></head><body><p>x</p></body></html>"
+    assert html_to_document(page).hints.title == "Menkeu: Inflasi - Terkendali"
+
+
+def test_jsonld_list_and_plain_author_and_meta_pubdate() -> None:
+    ld = json.dumps([{"@type": ["ReportageNews"], "headline": "Banjir Surut", "author": {"name": "Dedi"}}])
+    page = (
+        f'<html><head><meta name="pubdate" content="2015-11-05 T10:08:58Z">'
+        f'<script type="application/ld+json">{ld}</script></head><body><p>a</p></body></html>'
+    )
+    h = html_to_document(page).hints
+    assert h.title == "Banjir Surut" and h.authors == ["Dedi"] and h.published == "2015-11-05 T10:08:58Z"
+
+
+def test_broken_jsonld_is_ignored() -> None:
+    page = '<html><head><script type="application/ld+json">{"headline": </script><title>T</title></head></html>'
+    assert html_to_document(page).hints.title == "T"
+
+
+def test_double_br_splits_paragraphs_and_single_br_breaks_line() -> None:
+    page = (
+        "<html><body><div class='txt-article'><p>Paragraf pertama yang cukup panjang untuk dihitung sebagai prosa."
+        "<br /><br />Paragraf kedua  juga\ncukup panjang untuk dihitung sebagai prosa asli.<br>Baris tiga</p>"
+        "</div></body></html>"
+    )
+    lines = html_to_document(page).lines
+    assert [ln.text for ln in lines] == [
+        "Paragraf pertama yang cukup panjang untuk dihitung sebagai prosa.",
+        "Paragraf kedua juga cukup panjang untuk dihitung sebagai prosa asli.",
+        "Baris tiga",
+    ]
+    assert all(ln.in_content for ln in lines)
+
+
+def test_inline_markup_joins_without_extra_spaces() -> None:
+    page = "<html><body><p>Kata <a href='/x'>Panglima</a> TNI, <b>harus</b>menjelaskan.</p></body></html>"
+    assert [ln.text for ln in html_to_document(page).lines] == ["Kata Panglima TNI, harusmenjelaskan."]
+
+
+def test_lists_tables_and_headings() -> None:
+    page = (
+        "<html><body><h2>Sub judul</h2><ul><li>Satu</li><li>Dua <i>miring</i></li></ul>"
+        "<table><tr><th>Nama</th><th>Nilai</th></tr><tr><td>Ani</td><td>90</td></tr></table></body></html>"
+    )
+    lines = html_to_document(page).lines
+    assert [(ln.text, ln.tag, ln.bullet) for ln in lines] == [
+        ("Sub judul", "h2", False),
+        ("Satu", "li", True),
+        ("Dua miring", "li", True),
+        ("Nama | Nilai", "tr", False),
+        ("Ani | 90", "tr", False),
+    ]
+
+
+def test_density_fallback_finds_content_without_known_names() -> None:
+    paras = "".join(f"<p>{p}</p>" for p in (PARA1, PARA2, PARA3))
+    page = (
+        "<html><body><div id='kol-kiri'><ul><li><a href='/a'>Tautan</a></li></ul></div>"
+        f"<div id='xyz'>{paras}</div><div>Kaki halaman</div></body></html>"
+    )
+    lines = html_to_document(page).lines
+    assert [ln.text for ln in lines if ln.in_content] == [PARA1, PARA2, PARA3]
+    assert not [ln for ln in lines if ln.text == "Kaki halaman"][0].in_content
+
+
+def test_content_nested_in_share_named_wrapper_survives() -> None:
+    page = (
+        "<html><body><div class='sosmedsticky author-and-share'><div class='ctn-desc'>"
+        f"<p>{PARA1}</p><p>{PARA2}</p></div></div></body></html>"
+    )
+    assert [ln.text for ln in html_to_document(page).lines if ln.in_content] == [PARA1, PARA2]
+
+
+def test_baca_juga_outside_content_is_not_a_related_box() -> None:
+    page = (
+        f"<html><body><div class='side-box'><b>Baca Juga</b><a href='/q'>Judul Samping</a></div>"
+        f"<div class='article-content'><p>{PARA1}</p><p>{PARA2}</p></div></body></html>"
+    )
+    doc = html_to_document(page)
+    assert doc.hints.link_urls == {}
+    assert not any(ln.text.startswith("Baca juga:") for ln in doc.lines)
+
+
+def test_baca_juga_inside_a_long_paragraph_is_plain_text() -> None:
+    long_p = f"{PARA1} Baca juga laporan kami sebelumnya tentang <a href='/r'>pasar</a>. {PARA2}"
+    page = f"<html><body><div class='entry-content'><p>{long_p}</p><p>{PARA3}</p></div></body></html>"
+    doc = html_to_document(page)
+    assert doc.hints.link_urls == {}
+    assert any(PARA1 in ln.text and PARA2 in ln.text for ln in doc.lines)
+
+
+def test_xml_declaration_and_fragment() -> None:
+    doc = html_to_document('<?xml version="1.0" encoding="utf-8"?><p>Halo dunia</p>')
+    assert [ln.text for ln in doc.lines] == ["Halo dunia"]
+
+
+def test_empty_markup_raises() -> None:
+    with pytest.raises(InputError):
+        html_to_document("   ")
+    with pytest.raises(InputError):
+        html_to_document(b"<p>x</p>")  # type: ignore[arg-type]
+
+
+def test_hostile_inputs_are_bounded() -> None:
+    for markup in ("<" * 100_000, "<div>" * 50_000 + "dalam", "<p>" + "<b>x" * 50_000, "<table>" * 20_000):
+        start = time.perf_counter()
+        try:
+            doc = html_to_document(markup)
+        except InputError:
+            continue
+        assert time.perf_counter() - start < 2.0
+        assert isinstance(doc.lines, list)
+
+
+def test_megabyte_page_is_fast() -> None:
+    para = f"<div class='blok'><p>{PARA1} <a href='/x'>tautan</a> {PARA2}</p><span>{PARA3}</span></div>"
+    page = "<html><body>" + para * (1_000_000 // len(para)) + "</body></html>"
+    start = time.perf_counter()
+    doc = html_to_document(page)
+    assert time.perf_counter() - start < 1.5
+    assert len(doc.lines) > 1000
+
+
+def test_real_pages_render_gold_paragraphs() -> None:
+    from conftest import shared_path
+
+    root = shared_path("corpus", "html")
+    hits = total = 0
+    for gold_path in sorted(root.glob("*/*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if not gold.get("body"):
+            continue
+        lines = {ln.text for ln in html_to_document(gold_path.with_suffix(".html").read_text("utf-8")).lines}
+        for para in gold["body"]:
+            total += 1
+            hits += para in lines
+    assert total > 50
+    assert hits / total >= 0.9
