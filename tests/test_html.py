@@ -205,6 +205,23 @@ def test_content_nested_in_share_named_wrapper_survives() -> None:
     assert [ln.text for ln in html_to_document(page).lines if ln.in_content] == [PARA1, PARA2]
 
 
+def test_marker_heading_with_sibling_links_is_a_related_box() -> None:
+    page = (
+        f"<html><head><link rel='canonical' href='http://hiburan.example.id/a/b.html'></head><body>"
+        f"<div id='isi' class='detail-news'><p>{PARA1}</p><p>{PARA2}</p>"
+        "<h2>Jangan Lewatkan</h2><a href='/film/satu.html'>Film Satu Tayang</a><br />"
+        "<a href='http://musik.example.id/dua.html'>Konser Dua Batal</a><br /><p>(abc/def)</p></div></body></html>"
+    )
+    doc = html_to_document(page)
+    assert [(ln.text, ln.tag) for ln in doc.lines if ln.text.startswith("Baca juga")] == [
+        ("Baca juga: Film Satu Tayang", "div"),
+        ("Baca juga: Konser Dua Batal", "div"),
+    ]
+    assert doc.hints.link_urls["Film Satu Tayang"] == "http://hiburan.example.id/film/satu.html"
+    assert [ln.text for ln in doc.lines][-1] == "(abc/def)"
+    assert "Jangan Lewatkan" not in [ln.text for ln in doc.lines]
+
+
 def test_baca_juga_outside_content_is_not_a_related_box() -> None:
     page = (
         f"<html><body><div class='side-box'><b>Baca Juga</b><a href='/q'>Judul Samping</a></div>"

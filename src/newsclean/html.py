@@ -259,16 +259,48 @@ def _has_anchor(el: Any) -> bool:
     return next(el.iter("a"), None) is not None
 
 
-def _related_boxes(containers: list[Any]) -> set[Any]:
-    """Ids of the "Baca juga" link boxes inside the article text (marker text plus the links it introduces)."""
+_RUN_TAGS = frozenset({"a", "br", "ul", "ol", "li", "span", "strong", "b", "em", "i", "small"})
+_SEPARATOR_TEXT = re.compile(r"^[\s|•·,;\-–—]*$")
+
+
+def _sibling_run(marker: Any) -> list[Any]:
+    """Link elements that follow a "Baca juga" heading at the same level (heading, then <a>/<br> runs)."""
+    run: list[Any] = []
+    if marker.tail and not _SEPARATOR_TEXT.match(marker.tail):
+        return run
+    for sib in marker.itersiblings():
+        if not isinstance(sib.tag, str) or sib.tag not in _RUN_TAGS:
+            break
+        if sib.tag != "br":
+            if not _has_anchor(sib):
+                break
+            if len(_clean(sib.text_content())) > 250:
+                break
+        run.append(sib)
+        if sib.tail and not _SEPARATOR_TEXT.match(sib.tail):
+            break
+        if sum(1 for r in run if r.tag != "br") > 12:
+            return []
+    return run if any(r.tag != "br" for r in run) else []
+
+
+def _related_boxes(containers: list[Any]) -> tuple[dict[Any, list[Any]], set[Any]]:
+    """The "Baca juga" link boxes inside the article text.
+
+    Returns {element where the box starts: [elements holding its links]} and the set of further elements
+    the box consumes (links that follow a marker heading as its siblings).
+    """
     # Sets hold the element proxies themselves: lxml reuses a proxy only while a reference to it lives,
     # so id() of a dropped proxy is meaningless.
     container_set = set(containers)
-    boxes: set[Any] = set()
+    boxes: dict[Any, list[Any]] = {}
+    consumed: set[Any] = set()
     for container in containers:
         for el in container.iter():
             text = el.text
             if not isinstance(el.tag, str) or not text or not _RELATED_MARKER.match(text):
+                continue
+            if el in consumed or any(a in boxes or a in consumed for a in el.iterancestors()):
                 continue
             box = el.getparent() if el.tag == "a" else el
             for _ in range(4):
@@ -276,27 +308,32 @@ def _related_boxes(containers: list[Any]) -> set[Any]:
                     break
                 box = box.getparent()
             if box is None or box in container_set or not _has_anchor(box):
+                # The marker is a heading directly in the text container, its links follow as siblings.
+                run = _sibling_run(el)
+                if run:
+                    boxes[el] = run
+                    consumed.update(run)
                 continue
             anchors = sum(1 for a in box.iter("a") if _clean(a.text_content()))
             if not anchors or anchors > 12:
                 continue
             if len(_clean(box.text_content())) > 250 * anchors + 60:
                 continue  # the marker sits inside a long paragraph: not a link box
-            boxes.add(box)
-    return boxes
+            boxes[box] = [box]
+    return boxes, consumed
 
 
-def _render_related(box: Any, base: Optional[str], hints: Hints, in_content: bool) -> list[HtmlLine]:
+def _render_related(parts: list[Any], tag: str, base: Optional[str], hints: Hints) -> list[HtmlLine]:
     lines: list[HtmlLine] = []
-    for a in box.iter("a"):
-        title = _clean(a.text_content())
-        title = _RELATED_MARKER.sub("", title).strip()
-        if not title:
-            continue
-        href = (a.get("href") or "").strip()
-        if href and not href.lower().startswith(("javascript:", "#", "mailto:")):
-            hints.link_urls.setdefault(title, urljoin(base, href) if base else href)
-        lines.append(HtmlLine(f"Baca juga: {title}", box.tag if isinstance(box.tag, str) else "div", in_content))
+    for part in parts:
+        for a in part.iter("a"):
+            title = _RELATED_MARKER.sub("", _clean(a.text_content())).strip()
+            if not title:
+                continue
+            href = (a.get("href") or "").strip()
+            if href and not href.lower().startswith(("javascript:", "#", "mailto:")):
+                hints.link_urls.setdefault(title, urljoin(base, href) if base else href)
+            lines.append(HtmlLine(f"Baca juga: {title}", tag, True))
     return lines
 
 
@@ -340,7 +377,7 @@ def _render(body: Any, containers: list[Any], base: Optional[str], hints: Hints)
     from lxml import etree
 
     container_set = set(containers)
-    boxes = _related_boxes(containers)
+    boxes, consumed = _related_boxes(containers)
     # Widgets are dropped by class/id, except the content container and its ancestors (some sites nest the
     # article text inside a "share"-named wrapper).
     protected: set[Any] = set(containers)
@@ -372,7 +409,13 @@ def _render(body: Any, containers: list[Any], base: Optional[str], hints: Hints)
                 continue
             if el in boxes:
                 out.flush()
-                out.lines.extend(_render_related(el, base, hints, True))
+                # A marker heading must not make its link lines look like subheadings.
+                box_tag = "div" if tag in ("h1", "h2", "h3", "h4", "h5", "h6") else tag
+                out.lines.extend(_render_related(boxes[el], box_tag, base, hints))
+                skipped.add(el)
+                walker.skip_subtree()
+                continue
+            if el in consumed:
                 skipped.add(el)
                 walker.skip_subtree()
                 continue
