@@ -1,0 +1,690 @@
+"""Batch cleaning: many dumps in, exactly one `Result` per input out, in input order, in bounded memory.
+
+    >>> for result in newsclean.parse_many(["dumps/", "more/*.html.gz"], workers=4):
+    ...     if result.ok:
+    ...         print(result.id, result.article.title)
+    >>> df = newsclean.to_dataframe(newsclean.parse_many(["dumps/"]))
+
+How an input is understood (the rule is fixed so a typo never silently turns into "raw text"):
+
+* `pathlib.Path` (any `os.PathLike`): a file, a directory, or a glob pattern.
+* `str` containing a newline, or longer than 4096 characters: raw page text.
+* any other `str`: a path, directory or glob pattern, exactly like a `Path`. A one-line string that
+  names nothing gives an `InputError` result ("no such file"); to clean one-line raw text pass
+  `(id, text)` or bytes.
+* `bytes` / `bytearray` / `memoryview`: raw page content.
+* `(id, raw)` pair: raw content (str or bytes) — or a `Path` — reported under the given id.
+
+Directories are walked recursively in sorted order for `*.txt`, `*.html`, `*.htm` and the same with
+`.gz` (hidden files and directories are skipped); glob patterns are expanded in sorted order
+(`**` allowed). A directory or pattern that matches nothing yields one `InputError` result, so every
+input is accounted for.
+
+Results come back in input order. Only a sliding window of `max_pending` tasks of `chunksize`
+documents each is in flight, so a lazy iterable of millions of inputs is consumed as results are
+taken, never listed up front.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import itertools
+import os
+import pickle
+import time
+import warnings
+import zlib
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, Optional, Union
+
+from .errors import InputError, NewscleanError
+from .models import Article
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = [
+    "BatchStats",
+    "ErrorRecord",
+    "Result",
+    "ResultStream",
+    "errors_dataframe",
+    "find_dumps",
+    "parse_many",
+    "read_dump",
+    "to_dataframe",
+]
+
+#: File name endings a directory walk picks up (each also with ".gz").
+DUMP_SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm")
+#: A str longer than this is raw text, never a path.
+RAW_TEXT_MIN_CHARS = 4096
+#: Files (after gunzip) larger than this are refused with an InputError instead of being read whole.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+#: With workers=None, fewer inputs than this are cleaned inline: a process pool costs more than it saves.
+INLINE_BELOW = 16
+DEFAULT_CHUNKSIZE = 8
+
+OnError = Literal["record", "raise", "skip"]
+RawInput = Union[str, bytes, bytearray, memoryview, "os.PathLike[str]", tuple[Any, Any]]
+_GLOB_MAGIC = frozenset("*?[")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Public records
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRecord:
+    """Why an input produced no article. `error_type` is the exception's class name
+    ("NotAnArticle", "InputError", "BrokenProcessPool", ...)."""
+
+    id: str
+    error_type: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The outcome for one input: an `article`, or an `error`, never both."""
+
+    id: str
+    index: int  # position in the result stream (0-based, consecutive)
+    article: Optional[Article] = None
+    error: Optional[ErrorRecord] = None
+
+    @property
+    def ok(self) -> bool:
+        return self.article is not None
+
+
+@dataclass
+class BatchStats:
+    """Running counts of a `parse_many` run (skipped results are counted too)."""
+
+    articles: int = 0
+    non_articles: int = 0
+    errors: int = 0  # everything that is neither an article nor NotAnArticle
+    started: float = field(default_factory=time.perf_counter)
+    finished: Optional[float] = None
+
+    @property
+    def total(self) -> int:
+        return self.articles + self.non_articles + self.errors
+
+    @property
+    def elapsed(self) -> float:
+        return (self.finished or time.perf_counter()) - self.started
+
+    @property
+    def rate(self) -> float:
+        """Documents per second."""
+        return self.total / self.elapsed if self.elapsed > 0 else 0.0
+
+    def summary(self) -> str:
+        return (
+            f"{self.articles:,} articles, {self.non_articles:,} non-articles, {self.errors:,} errors "
+            f"in {self.elapsed:.1f} s ({self.rate:,.1f} docs/s)"
+        )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Reading inputs
+
+
+def read_dump(path: str | os.PathLike[str]) -> bytes:
+    """Read one dump file as bytes (gunzipped when it ends in .gz). Raises `InputError`."""
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as fh:
+            if name.lower().endswith(".gz"):
+                with gzip.GzipFile(fileobj=fh) as gz:
+                    data = gz.read(MAX_FILE_BYTES + 1)
+            else:
+                data = fh.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"no such file: {name}") from None
+    except IsADirectoryError:
+        raise InputError(f"is a directory: {name}") from None
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"cannot read {name}: {exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"{name} is larger than {MAX_FILE_BYTES:,} bytes")
+    if not data.strip():
+        raise InputError(f"{name} is empty")
+    return data
+
+
+def _is_dump_name(name: str) -> bool:
+    lower = name.lower()
+    if lower.endswith(".gz"):
+        lower = lower[:-3]
+    return lower.endswith(DUMP_SUFFIXES)
+
+
+def _walk(directory: str) -> list[str]:
+    found: list[str] = []
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(os.path.join(root, f) for f in files if not f.startswith(".") and _is_dump_name(f))
+    # Sorted as paths (a/x before b.txt), the order `find | sort` users expect, whatever the walk order.
+    found.sort(key=lambda p: Path(p).parts)
+    return found
+
+
+def find_dumps(target: str | os.PathLike[str]) -> list[Path]:
+    """The dump files a path, directory or glob pattern stands for, in sorted order ([] if none)."""
+    name = os.fspath(target)
+    if os.path.isdir(name):
+        return [Path(p) for p in _walk(name)]
+    if os.path.exists(name):
+        return [Path(name)]
+    if _GLOB_MAGIC.intersection(name):
+        out: list[Path] = []
+        for match in sorted(glob.glob(name, recursive=True)):
+            out.extend([Path(p) for p in _walk(match)] if os.path.isdir(match) else [Path(match)])
+        return out
+    return []
+
+
+# A unit of work: (index, id, kind, payload). kind "path" → payload is a file name read in the worker;
+# "raw" → str/bytes; "error" → (error_type, message) decided in the parent.
+_Item = tuple[int, str, str, Any]
+# What a worker returns per item: (article, error_type, message, exception-or-None).
+_Outcome = tuple[Optional[Article], Optional[str], Optional[str], Optional[BaseException]]
+
+
+def _iter_items(
+    inputs: Iterable[Any], read_in_worker: bool, on_expand: Callable[[int], None]
+) -> Iterator[_Item]:
+    index = 0
+
+    def item(id_: str, kind: str, payload: Any) -> _Item:
+        nonlocal index
+        if kind == "path" and not read_in_worker:
+            try:
+                kind, payload = "raw", read_dump(payload)
+            except InputError as exc:
+                kind, payload = "error", ("InputError", str(exc))
+        out = (index, id_, kind, payload)
+        index += 1
+        return out
+
+    for position, raw in enumerate(inputs):
+        if isinstance(raw, tuple) and len(raw) == 2:
+            id_, content = str(raw[0]), raw[1]
+            if isinstance(content, os.PathLike):
+                yield item(id_, "path", os.fspath(content))
+            elif isinstance(content, (str, bytes, bytearray, memoryview)):
+                yield item(id_, "raw", bytes(content) if not isinstance(content, (str, bytes)) else content)
+            else:
+                yield item(id_, "error", ("InputError", f"unsupported raw content: {type(content).__name__}"))
+        elif isinstance(raw, (bytes, bytearray, memoryview)):
+            yield item(f"#{position}", "raw", bytes(raw))
+        elif isinstance(raw, str) and ("\n" in raw or "\r" in raw or len(raw) > RAW_TEXT_MIN_CHARS):
+            yield item(f"#{position}", "raw", raw)
+        elif isinstance(raw, (str, os.PathLike)):
+            name = os.fspath(raw)
+            if os.path.isfile(name):
+                yield item(name, "path", name)
+                continue
+            files = find_dumps(name)
+            if not files:
+                what = "directory holds no .txt/.html/.htm(.gz) dumps" if os.path.isdir(name) else (
+                    "pattern matched no files" if _GLOB_MAGIC.intersection(name) else "no such file"
+                )
+                yield item(name, "error", ("InputError", f"{what}: {name}"))
+                continue
+            on_expand(len(files) - 1)
+            for path in files:
+                yield item(str(path), "path", str(path))
+        else:
+            yield item(f"#{position}", "error", ("InputError", f"unsupported input type: {type(raw).__name__}"))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Worker side (module level so process pools and Dask can pickle it by reference)
+
+
+def _default_parse() -> Callable[..., Article]:
+    from .pipeline import parse
+
+    return parse
+
+
+def _survives_pickle(exc: BaseException) -> bool:
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return False
+    return True
+
+
+def _run_one(item: _Item, fn: Callable[..., Article], kwargs: dict[str, Any], keep_exc: bool) -> _Outcome:
+    _, _, kind, payload = item
+    try:
+        if kind == "error":
+            raise InputError(payload[1])
+        raw = read_dump(payload) if kind == "path" else payload
+        article = fn(raw, **kwargs)
+        if not isinstance(article, Article):
+            raise TypeError(f"parse function returned {type(article).__name__}, not Article")
+        return (article, None, None, None)
+    except Exception as exc:
+        # The exception object travels back only when it will be re-raised (on_error="raise") and
+        # can make the trip; otherwise its name and message are all the parent needs.
+        kept = exc if keep_exc and _survives_pickle(exc) else None
+        return (None, type(exc).__name__, str(exc), kept)
+
+
+def _run_chunk(
+    chunk: list[_Item], parse_fn: Optional[Callable[..., Article]], kwargs: dict[str, Any], keep_exc: bool
+) -> list[_Outcome]:
+    fn = parse_fn if parse_fn is not None else _default_parse()
+    return [_run_one(item, fn, kwargs, keep_exc) for item in chunk]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Parent side
+
+
+class _Ready:
+    """A future that is already settled (results kept across a pool restart, or a failed submit)."""
+
+    def __init__(self, value: Any = None, exc: Optional[BaseException] = None) -> None:
+        self._value, self._exc = value, exc
+
+    def result(self) -> Any:
+        if self._exc is not None:
+            raise self._exc
+        return self._value
+
+
+def _is_dask(executor: Any) -> bool:
+    return type(executor).__module__.split(".")[0] == "distributed"
+
+
+def _width(executor: Any) -> int:
+    if isinstance(executor, (ProcessPoolExecutor, ThreadPoolExecutor)):
+        return int(getattr(executor, "_max_workers", 0)) or (os.cpu_count() or 1)
+    if _is_dask(executor):
+        try:
+            return max(1, sum(executor.nthreads().values()))
+        except Exception:  # a client that cannot reach its scheduler yet: fall back to a guess
+            pass
+    return os.cpu_count() or 1
+
+
+class ResultStream(Iterator[Result]):
+    """The iterator `parse_many` returns: yields `Result`s; `.stats` holds the running counts.
+
+    Close it (or use it as a context manager) to stop early and shut down the pool it created.
+    """
+
+    def __init__(
+        self,
+        inputs: Iterable[Any],
+        *,
+        workers: Optional[int],
+        executor: Optional[Executor],
+        progress: bool,
+        on_error: OnError,
+        chunksize: Optional[int],
+        max_pending: Optional[int],
+        read_in_worker: Optional[bool],
+        parse_fn: Optional[Callable[..., Article]],
+        parse_kwargs: dict[str, Any],
+    ) -> None:
+        if on_error not in ("record", "raise", "skip"):
+            raise ValueError(f"on_error must be 'record', 'raise' or 'skip', not {on_error!r}")
+        if workers is not None and workers < 1:
+            raise ValueError("workers must be >= 1")
+        if isinstance(inputs, (str, bytes, os.PathLike)):
+            inputs = [inputs]  # one input given bare: don't iterate over its characters
+        self.stats = BatchStats()
+        self._inputs = inputs
+        self._workers = workers
+        self._executor = executor
+        self._owned = False
+        self._progress = progress
+        self._on_error = on_error
+        self._chunksize = chunksize
+        self._max_pending = max_pending
+        self._parse_fn = parse_fn
+        self._kwargs = parse_kwargs
+        self._dask = executor is not None and _is_dask(executor)
+        if read_in_worker is None:
+            # Local pools share the parent's file system; a cluster's workers may not.
+            read_in_worker = executor is None or isinstance(executor, (ProcessPoolExecutor, ThreadPoolExecutor))
+        self._read_in_worker = read_in_worker
+        self._gen = self._generate()
+
+    # iterator protocol ---------------------------------------------------------------------------
+    def __iter__(self) -> ResultStream:
+        return self
+
+    def __next__(self) -> Result:
+        return next(self._gen)
+
+    def close(self) -> None:
+        self._gen.close()
+
+    def __enter__(self) -> ResultStream:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # machinery ------------------------------------------------------------------------------------
+    def _processes(self) -> bool:
+        return self._owned or isinstance(self._executor, ProcessPoolExecutor)
+
+    def _new_pool(self, max_workers: Optional[int]) -> None:
+        self._executor = ProcessPoolExecutor(max_workers=max_workers)
+        self._owned = True
+
+    def _check_picklable(self) -> None:
+        if self._parse_fn is None or not self._processes():
+            return
+        try:
+            pickle.dumps(self._parse_fn)
+        except Exception as exc:
+            raise TypeError(
+                f"parse_fn {self._parse_fn!r} cannot be sent to worker processes ({exc}); "
+                "use a module-level function, workers=1, or a ThreadPoolExecutor"
+            ) from None
+
+    def _submit(self, chunk: list[_Item]) -> Any:
+        args = (chunk, self._parse_fn, self._kwargs, self._on_error == "raise")
+        assert self._executor is not None
+        try:
+            if self._dask:
+                # Dask would merge tasks with equal arguments under one key; each chunk is its own task.
+                return self._executor.submit(_run_chunk, *args, pure=False)  # type: ignore[call-arg]
+            return self._executor.submit(_run_chunk, *args)
+        except BrokenProcessPool as exc:
+            return _Ready(exc=exc)
+
+    def _emit(self, item: _Item, outcome: _Outcome) -> Iterator[Result]:
+        index, id_, _, _ = item
+        article, error_type, message, exc = outcome
+        if article is not None:
+            self.stats.articles += 1
+            self._bar_update(1)
+            yield Result(id=id_, index=index, article=article)
+            return
+        if error_type == "NotAnArticle":
+            self.stats.non_articles += 1
+        else:
+            self.stats.errors += 1
+        self._bar_update(1)
+        if self._on_error == "raise":
+            if exc is not None:
+                raise exc
+            raise NewscleanError(f"{id_}: {error_type}: {message}")
+        if self._on_error == "record":
+            yield Result(id=id_, index=index, error=ErrorRecord(id_, error_type or "Exception", message or ""))
+
+    def _bar_update(self, n: int) -> None:
+        bar = self._bar
+        if bar is not None:
+            bar.update(n)
+            if self.stats.errors and self.stats.total % 64 == 0:
+                bar.set_postfix(errors=self.stats.errors, refresh=False)
+
+    def _generate(self) -> Iterator[Result]:
+        self._bar = None
+        try:
+            length: Optional[int] = len(self._inputs)  # type: ignore[arg-type]
+        except TypeError:
+            length = None
+        if self._progress:
+            from tqdm.auto import tqdm
+
+            self._bar = tqdm(total=length, unit="doc", desc="newsclean", dynamic_ncols=True)
+
+        def on_expand(extra: int) -> None:
+            if self._bar is not None and self._bar.total is not None:
+                self._bar.total += extra
+                self._bar.refresh()
+
+        items = _iter_items(self._inputs, self._read_in_worker, on_expand)
+        keep_exc = self._on_error == "raise"
+        try:
+            inline = self._executor is None and (self._workers == 1 or (os.cpu_count() or 1) == 1)
+            if self._executor is None and not inline and self._workers is None:
+                head = list(itertools.islice(items, INLINE_BELOW))
+                inline = len(head) < INLINE_BELOW
+                items = itertools.chain(head, items)
+            if inline:
+                fn = self._parse_fn if self._parse_fn is not None else _default_parse()
+                for item in items:
+                    # Inline, the original exception object is at hand: re-raise it unchanged.
+                    yield from self._emit(item, _run_one(item, fn, self._kwargs, keep_exc))
+                return
+            if self._executor is None:
+                self._new_pool(self._workers or os.cpu_count())
+            self._check_picklable()
+            width = self._workers or _width(self._executor)
+            chunksize = max(1, self._chunksize or DEFAULT_CHUNKSIZE)
+            max_pending = max(1, self._max_pending or 2 * width)
+            pending: deque[tuple[list[_Item], Any]] = deque()
+            while True:
+                if len(pending) >= max_pending:
+                    yield from self._drain_head(pending)
+                chunk = list(itertools.islice(items, chunksize))
+                if not chunk:
+                    break
+                pending.append((chunk, self._submit(chunk)))
+            while pending:
+                yield from self._drain_head(pending)
+        finally:
+            self.stats.finished = time.perf_counter()
+            if self._bar is not None:
+                self._bar.close()
+            if self._owned and self._executor is not None:
+                self._executor.shutdown(wait=True, cancel_futures=True)
+                self._executor = None
+
+    def _drain_head(self, pending: deque[tuple[list[_Item], Any]]) -> Iterator[Result]:
+        chunk, future = pending.popleft()
+        try:
+            outcomes = future.result()
+        except BrokenProcessPool:
+            outcomes = self._recover(chunk, pending)
+        except Exception as exc:  # the task itself failed (Dask KilledWorker, unpicklable result, ...)
+            if self._on_error == "raise":
+                raise
+            outcomes = [(None, type(exc).__name__, str(exc), None)] * len(chunk)
+        for item, outcome in zip(chunk, outcomes):
+            yield from self._emit(item, outcome)
+
+    def _recover(self, chunk: list[_Item], pending: deque[tuple[list[_Item], Any]]) -> list[_Outcome]:
+        """A worker process died. Find the document that killed it, keep everyone else's work."""
+        old = self._executor
+        if not self._owned:
+            warnings.warn(
+                "the process pool given to parse_many broke; continuing with a pool of its own",
+                RuntimeWarning,
+                stacklevel=4,
+            )
+        max_workers = getattr(old, "_max_workers", None)
+        # Settle every in-flight future of the broken pool: finished work is kept, the rest redone.
+        settled: list[tuple[list[_Item], Any]] = []
+        for other_chunk, fut in pending:
+            try:
+                settled.append((other_chunk, _Ready(fut.result())))
+            except BrokenProcessPool:
+                settled.append((other_chunk, None))
+            except Exception as exc:
+                settled.append((other_chunk, _Ready(exc=exc)))
+        if self._owned and old is not None:
+            old.shutdown(wait=True, cancel_futures=True)
+        self._new_pool(max_workers)
+        # The head chunk is replayed one document at a time, so a crash now names its culprit.
+        outcomes: list[_Outcome] = []
+        for item in chunk:
+            try:
+                outcomes.extend(self._submit([item]).result())
+            except BrokenProcessPool:
+                outcomes.append((None, "BrokenProcessPool", "the worker process died while cleaning this input", None))
+                assert self._executor is not None
+                self._executor.shutdown(wait=True, cancel_futures=True)
+                self._new_pool(max_workers)
+        pending.clear()
+        for other_chunk, ready in settled:
+            pending.append((other_chunk, ready if ready is not None else self._submit(other_chunk)))
+        return outcomes
+
+
+def parse_many(
+    inputs: Iterable[RawInput],
+    *,
+    workers: Optional[int] = None,
+    executor: Optional[Executor] = None,
+    progress: bool = True,
+    on_error: OnError = "record",
+    chunksize: Optional[int] = None,
+    max_pending: Optional[int] = None,
+    read_in_worker: Optional[bool] = None,
+    parse_fn: Optional[Callable[..., Article]] = None,
+    **parse_kwargs: Any,
+) -> ResultStream:
+    """Clean many dumps; yield exactly one `Result` per input, in input order.
+
+    inputs: paths, directories, glob patterns, raw str/bytes or `(id, raw)` pairs, in any (lazy)
+        iterable — see the module docstring for the exact rule.
+    workers: processes for the default pool (None → `os.cpu_count()`, inline below 16 inputs;
+        1 → inline, no pool). Ignored when `executor` is given.
+    executor: any `concurrent.futures.Executor`, or a `dask.distributed.Client`. Not shut down here.
+    progress: a tqdm bar on stderr (total shown when `len(inputs)` is known).
+    on_error: "record" yields error results; "raise" raises the first error, in input order;
+        "skip" drops error results (`.stats` still counts them).
+    chunksize: documents per task (default 8). max_pending: tasks in flight (default 2 × workers);
+        memory is bounded by chunksize × max_pending documents.
+    read_in_worker: read files in the worker (default for local pools) or in the parent and ship the
+        bytes (default for other executors, e.g. Dask, whose workers may not see the same disk).
+    parse_fn: used instead of `newsclean.parse`; must be a module-level function for process pools.
+    parse_kwargs: passed to every parse call (`site=`, `fetched_at=`, `explain=`, ...).
+
+    A worker process that dies yields a "BrokenProcessPool" error result for the document that
+    killed it; the run goes on in a fresh pool.
+    """
+    return ResultStream(
+        inputs,
+        workers=workers,
+        executor=executor,
+        progress=progress,
+        on_error=on_error,
+        chunksize=chunksize,
+        max_pending=max_pending,
+        read_in_worker=read_in_worker,
+        parse_fn=parse_fn,
+        parse_kwargs=parse_kwargs,
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# DataFrames
+
+
+def _import_pandas() -> Any:
+    try:
+        import pandas as pd
+    except ImportError:
+        raise ImportError("to_dataframe needs pandas: pip install newsclean[pandas]") from None
+    return pd
+
+
+#: Column order and dtypes of `to_dataframe` (list columns hold Python lists, dtype object).
+DATAFRAME_COLUMNS: dict[str, str] = {
+    "id": "string",
+    "site": "category",
+    "url": "string",
+    "title": "string",
+    "published_at": "datetime64[ns, UTC]",
+    "published_local": "string",
+    "published_date": "datetime64[ns]",
+    "updated_at": "datetime64[ns, UTC]",
+    "fetched_at": "datetime64[ns, UTC]",
+    "authors": "object",
+    "editors": "object",
+    "section": "category",
+    "lead_image_caption": "string",
+    "lead_image_credit": "string",
+    "body": "object",
+    "text": "string",
+    "n_paragraphs": "int64",
+    "n_words": "int64",
+    "related_titles": "object",
+    "related_urls": "object",
+    "closing_code": "string",
+}
+
+
+def to_dataframe(results: Iterable[Union[Result, Article]], *, include_errors: bool = False) -> pd.DataFrame:
+    """One row per article (columns: `DATAFRAME_COLUMNS`).
+
+    Times: `published_at`, `updated_at` and `fetched_at` are tz-aware UTC, so pages in WIB, WITA and
+    WIT sort and compare correctly (`df.published_at.dt.tz_convert("Asia/Jakarta")` for WIB wall
+    time); `published_local` keeps the page's own wall time and offset as ISO text
+    ("2020-10-10T05:53:00+07:00"); `published_date` is the page's local calendar date (set also
+    when the page gives no time). With `include_errors=True`, error results become rows too, with
+    `error_type` and `error_message` columns (and empty article fields).
+    """
+    from .writers import article_row
+
+    pd = _import_pandas()
+    columns: dict[str, list[Any]] = {name: [] for name in DATAFRAME_COLUMNS}
+    error_type: list[Optional[str]] = []
+    error_message: list[Optional[str]] = []
+    for entry in results:
+        if isinstance(entry, Article):
+            row = article_row(entry, None)
+        elif entry.article is not None:
+            row = article_row(entry.article, entry.id)
+        elif include_errors and entry.error is not None:
+            row = {"id": entry.id}
+        else:
+            continue
+        for name, values in columns.items():
+            values.append(row.get(name))
+        if include_errors:
+            error = entry.error if isinstance(entry, Result) else None
+            error_type.append(error.error_type if error else None)
+            error_message.append(error.message if error else None)
+    data: dict[str, Any] = {}
+    for name, dtype in DATAFRAME_COLUMNS.items():
+        values = columns[name]
+        if dtype.startswith("datetime64[ns, UTC]"):
+            data[name] = pd.to_datetime(pd.Series(values, dtype=object), utc=True).astype(dtype)
+        elif dtype == "datetime64[ns]":
+            data[name] = pd.to_datetime(pd.Series(values, dtype=object)).astype(dtype)
+        elif dtype == "int64" and None in values:
+            data[name] = pd.Series(values, dtype="Int64")
+        else:
+            data[name] = pd.Series(values, dtype=dtype)
+    if include_errors:
+        data["error_type"] = pd.Series(error_type, dtype="category")
+        data["error_message"] = pd.Series(error_message, dtype="string")
+    return pd.DataFrame(data)
+
+
+def errors_dataframe(results: Iterable[Result]) -> pd.DataFrame:
+    """One row per error result: `id` (string), `index` (int64), `error_type` (category), `message` (string)."""
+    pd = _import_pandas()
+    rows = [(r.id, r.index, r.error.error_type, r.error.message) for r in results if r.error is not None]
+    return pd.DataFrame(
+        {
+            "id": pd.Series([r[0] for r in rows], dtype="string"),
+            "index": pd.Series([r[1] for r in rows], dtype="int64"),
+            "error_type": pd.Series([r[2] for r in rows], dtype="category"),
+            "message": pd.Series([r[3] for r in rows], dtype="string"),
+        }
+    )

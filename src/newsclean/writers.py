@@ -1,0 +1,272 @@
+"""Streaming writers: articles go to disk as they come, and the file is valid whenever the run stops.
+
+    >>> with open_writer("out.parquet") as out, ErrorWriter("errors.jsonl") as errors:
+    ...     for result in newsclean.parse_many(["dumps/"]):
+    ...         out.write_result(result) if result.ok else errors.write(result)
+
+Formats, chosen by the output's extension:
+
+* `.jsonl` / `.ndjson` (or "-" for stdout): one `Article` JSON object per line plus `"id"`, nested
+  exactly as the model (`Article.model_validate` reads a line back once "id" is dropped). Each line
+  is written whole and flushed, so an interrupted run leaves only complete lines.
+* `.parquet` / `.pq`: flat columns (see `article_row`), row groups of `row_group_size` records;
+  closing — also on Ctrl-C, via `with` — writes the buffered rows and the footer.
+* `.csv`: flat columns; lists joined ("; " for people, newlines for related titles), the body as
+  one `text` cell with paragraphs separated by blank lines; flushed per record.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Optional, TextIO
+
+from .models import Article
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .batch import Result
+
+__all__ = ["ArticleWriter", "CsvWriter", "ErrorWriter", "JsonlWriter", "ParquetWriter", "article_row", "open_writer"]
+
+FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet", ".csv": "csv"}
+
+
+def article_row(article: Article, id: Optional[str]) -> dict[str, Any]:
+    """The flat record of an article shared by `to_dataframe`, Parquet and CSV."""
+    published_date = article.published_date
+    if published_date is None and article.published_at is not None:
+        published_date = article.published_at.date()  # the page's local calendar date
+    image = article.lead_image
+    return {
+        "id": id,
+        "site": article.site,
+        "url": article.url,
+        "title": article.title,
+        "published_at": article.published_at,
+        "published_local": article.published_at.isoformat() if article.published_at else None,
+        "published_date": published_date,
+        "updated_at": article.updated_at,
+        "fetched_at": article.fetched_at,
+        "authors": list(article.authors),
+        "editors": list(article.editors),
+        "section": article.section,
+        "lead_image_caption": image.caption if image else None,
+        "lead_image_credit": image.credit if image else None,
+        "body": list(article.body),
+        "text": article.text,
+        "n_paragraphs": len(article.body),
+        "n_words": sum(len(p.split()) for p in article.body),
+        "related_titles": [r.title for r in article.related],
+        "related_urls": [r.url for r in article.related],
+        "closing_code": article.closing_code,
+    }
+
+
+class ArticleWriter:
+    """Base of the streaming writers: `write(article, id)`, `close()`, usable with `with`."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = os.fspath(path)
+        self.count = 0
+
+    def write(self, article: Article, id: Optional[str] = None) -> None:
+        raise NotImplementedError
+
+    def write_result(self, result: Result) -> None:
+        """Write the result's article (results without one are ignored: see `ErrorWriter`)."""
+        if result.article is not None:
+            self.write(result.article, result.id)
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> ArticleWriter:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        # Also on KeyboardInterrupt: closing is what makes the file complete.
+        self.close()
+
+
+def _open_text(path: str) -> tuple[TextIO, bool]:
+    if path == "-":
+        return sys.stdout, False
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return open(path, "w", encoding="utf-8", newline=""), True
+
+
+class JsonlWriter(ArticleWriter):
+    """One Article JSON object per line, with the input's `id` first."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        super().__init__(path)
+        self._fh, self._owns = _open_text(self.path)
+
+    def write(self, article: Article, id: Optional[str] = None) -> None:
+        record = {"id": id, **article.model_dump(mode="json", exclude_none=False)}
+        if record.get("removed") is None:
+            record.pop("removed", None)
+        # One write call per complete line: an interrupt lands before or after it, never inside a line.
+        self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._fh.flush()
+        self.count += 1
+
+    def close(self) -> None:
+        if self._fh.closed:
+            return
+        self._fh.flush()
+        if self._owns:
+            self._fh.close()
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    return value
+
+
+CSV_COLUMNS = [
+    "id", "site", "url", "title", "published_at", "published_date", "updated_at", "fetched_at",
+    "authors", "editors", "section", "lead_image_caption", "lead_image_credit", "text",
+    "n_paragraphs", "n_words", "related_titles", "closing_code",
+]
+
+
+class CsvWriter(ArticleWriter):
+    """Flat CSV with a header; times in ISO 8601 with the page's own offset."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        super().__init__(path)
+        self._fh, self._owns = _open_text(self.path)
+        self._csv = csv.writer(self._fh)
+        self._csv.writerow(CSV_COLUMNS)
+        self._fh.flush()
+
+    def write(self, article: Article, id: Optional[str] = None) -> None:
+        row = article_row(article, id)
+        row["authors"] = "; ".join(row["authors"])
+        row["editors"] = "; ".join(row["editors"])
+        row["related_titles"] = "\n".join(row["related_titles"])
+        # Format the whole record first so the file only ever receives complete rows.
+        buffer = io.StringIO()
+        csv.writer(buffer).writerow([_csv_cell(row[name]) for name in CSV_COLUMNS])
+        self._fh.write(buffer.getvalue())
+        self._fh.flush()
+        self.count += 1
+
+    def close(self) -> None:
+        if self._fh.closed:
+            return
+        self._fh.flush()
+        if self._owns:
+            self._fh.close()
+
+
+def parquet_schema() -> Any:
+    """The Arrow schema of Parquet output."""
+    import pyarrow as pa
+
+    text, when = pa.string(), pa.timestamp("us", tz="UTC")
+    return pa.schema(
+        [
+            ("id", text), ("site", text), ("url", text), ("title", text),
+            ("published_at", when), ("published_local", text), ("published_date", pa.date32()),
+            ("updated_at", when), ("fetched_at", when),
+            ("authors", pa.list_(text)), ("editors", pa.list_(text)), ("section", text),
+            ("lead_image_caption", text), ("lead_image_credit", text),
+            ("body", pa.list_(text)), ("n_paragraphs", pa.int32()), ("n_words", pa.int32()),
+            ("related_titles", pa.list_(text)), ("related_urls", pa.list_(text)), ("closing_code", text),
+        ]
+    )
+
+
+class ParquetWriter(ArticleWriter):
+    """Parquet via pyarrow, one row group per `row_group_size` articles (body as a list column)."""
+
+    def __init__(self, path: str | os.PathLike[str], *, row_group_size: int = 1000) -> None:
+        super().__init__(path)
+        try:
+            import pyarrow.parquet as pq
+        except ImportError:
+            raise ImportError("Parquet output needs pyarrow: pip install newsclean[pandas]") from None
+        Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._schema = parquet_schema()
+        self._writer: Any = pq.ParquetWriter(self.path, self._schema)
+        self._rows: list[dict[str, Any]] = []
+        self._row_group_size = max(1, row_group_size)
+
+    def write(self, article: Article, id: Optional[str] = None) -> None:
+        self._rows.append(article_row(article, id))
+        self.count += 1
+        if len(self._rows) >= self._row_group_size:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._rows:
+            return
+        import pyarrow as pa
+
+        table = pa.Table.from_pylist(self._rows, schema=self._schema)
+        self._rows = []
+        self._writer.write_table(table)
+
+    def close(self) -> None:
+        if self._writer is None:
+            return
+        try:
+            self._flush()
+        finally:
+            self._writer.close()
+            self._writer = None
+
+
+def open_writer(path: str | os.PathLike[str], *, format: Optional[str] = None, row_group_size: int = 1000) -> ArticleWriter:
+    """A writer for `path`, its format taken from the extension unless `format` is given ("-" is JSONL on stdout)."""
+    name = os.fspath(path)
+    kind = format or ("jsonl" if name == "-" else FORMATS.get(Path(name).suffix.lower()))
+    if kind == "jsonl":
+        return JsonlWriter(name)
+    if kind == "csv":
+        return CsvWriter(name)
+    if kind == "parquet":
+        return ParquetWriter(name, row_group_size=row_group_size)
+    raise ValueError(f"cannot tell the output format of {name!r}: use .jsonl, .parquet or .csv")
+
+
+class ErrorWriter:
+    """Error results as JSONL: {"id", "index", "error_type", "message"} per line, flushed per record."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = os.fspath(path)
+        self.count = 0
+        self._fh, self._owns = _open_text(self.path)
+
+    def write(self, result: Result) -> None:
+        if result.error is None:
+            return
+        record = {
+            "id": result.id,
+            "index": result.index,
+            "error_type": result.error.error_type,
+            "message": result.error.message,
+        }
+        self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._fh.flush()
+        self.count += 1
+
+    def close(self) -> None:
+        if not self._fh.closed and self._owns:
+            self._fh.close()
+
+    def __enter__(self) -> ErrorWriter:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
