@@ -186,6 +186,34 @@ def test_lists_tables_and_headings() -> None:
     ]
 
 
+def test_label_value_table_reads_like_text() -> None:
+    page = "<html><body><table><tr><td>Penulis</td><td>:</td><td>Sari Dewi</td></tr></table></body></html>"
+    assert [ln.text for ln in html_to_document(page).lines] == ["Penulis : Sari Dewi"]
+
+
+def test_inline_photo_caption_block_is_not_content() -> None:
+    page = (
+        f"<html><body><div class='article-content'><p>{PARA1}</p>"
+        "<div><em>Para tamu berdiri memberi tepuk tangan. Foto: Dok. Panitia</em></div>"
+        f"<p>{PARA2}</p></div></body></html>"
+    )
+    cap = [ln for ln in html_to_document(page).lines if ln.text.startswith("Para tamu")]
+    assert len(cap) == 1 and cap[0].tag == "figcaption" and not cap[0].in_content
+
+
+def test_related_list_inside_content_without_marker_is_dropped() -> None:
+    page = (
+        f"<html><body><div class='read__content'><div class='box-terkait'><h4>Berita Terkait</h4>"
+        "<ul><li><a href='/1'>Judul terkait satu</a></li></ul></div>"
+        f"<p>{PARA1}</p><p>Baca Juga</p><div class='daftar'><ul><li><a href='/2'>Judul dua</a></li></ul></div>"
+        f"<p>{PARA2}</p></div></body></html>"
+    )
+    doc = html_to_document(page)
+    texts = [ln.text for ln in doc.lines]
+    assert texts == [PARA1, "Baca juga: Judul dua", PARA2]
+    assert doc.hints.link_urls == {"Judul dua": "/2"}
+
+
 def test_density_fallback_finds_content_without_known_names() -> None:
     paras = "".join(f"<p>{p}</p>" for p in (PARA1, PARA2, PARA3))
     page = (

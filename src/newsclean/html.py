@@ -60,6 +60,7 @@ _CELL_TAGS = frozenset({"td", "th"})
 _CAPTION_TAGS = frozenset({"figcaption", "caption"})
 
 _WS = re.compile(r"\s+")
+_COLON_CELL = re.compile(r"\s*\|\s*:\s*(?:\|\s*)?")
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 
 # class/id tokens of widgets that are never article text. Matched per token (split on space, "-", "_").
@@ -74,15 +75,17 @@ _JUNK_TOKENS = frozenset(
         "sponsored", "skip", "login", "signin", "register", "search", "pagination", "pager", "paging",
         "author-box", "bookmark", "toolbar", "copylink", "clipboard", "emoji", "reaction", "reactions",
         "trending", "terpopuler", "populer", "popular", "mostpopular", "terkini", "latest", "recommended",
-        "rekomendasi", "footer", "menu", "navbar", "navigation", "topbar", "masthead",
+        "rekomendasi", "footer", "menu", "navbar", "navigation", "topbar", "masthead", "tag", "tags",
     }
 )
 # Tokens whose blocks are recommendation lists: dropped outside the article text, kept inside it
 # (in-article "Baca juga" boxes are wanted as related links).
 _RELATED_TOKENS = frozenset({"related", "terkait", "lainnya", "more", "readmore", "baca", "bacajuga"})
 _CAPTION_TOKENS = frozenset(
-    {"caption", "captions", "wp-caption", "keterangan", "figcaption", "credit", "photo-caption", "pic"}
+    {"caption", "captions", "wp-caption", "keterangan", "figcaption", "credit", "photo-caption", "pic_caption"}
 )
+# An in-text photo caption rendered as its own block: short, ends with the photo credit.
+_CREDIT_TAIL = re.compile(r"(?:\bFoto|\bPhoto|\bIlustrasi|\bSumber foto)\s*:\s*[^:]{1,60}$", re.IGNORECASE)
 # Names sites give the element that holds the article's text (class/id substrings, lowercased).
 _CONTENT_NAMES = re.compile(
     r"articlebody|article[_-]?body|article[_-]?content|article[_-]?text|detail[_-]?text|text[_-]?detail"
@@ -196,16 +199,25 @@ def _find_content(body: Any) -> list[Any]:
                 if grand is not None:
                     para_len[grand] = para_len.get(grand, 0) + n // 2
     if named:
-        scored: list[tuple[float, Any]] = []
+        scored: list[tuple[float, int, Any]] = []
         for el in named:
             if el.tag in ("body", "html"):
                 continue
             prose, total = _text_weight(el)
             if prose >= 80:
                 # Prose weighted by its share of all text: outer wrappers also hold link lists and widgets.
-                scored.append((prose * prose / max(total, 1), el))
+                scored.append((prose * prose / max(total, 1), prose, el))
         if scored:
-            best = max(scored, key=lambda s: s[0])[1]
+            _, best_prose, best = max(scored, key=lambda s: s[0])
+            # A named element inside the winner that holds most of its prose is the text itself; the
+            # rest of the wrapper is pull quotes, captions and boxes.
+            inner = [
+                (prose, el)
+                for _, prose, el in scored
+                if el is not best and prose >= 0.6 * best_prose and best in set(el.iterancestors())
+            ]
+            if inner:
+                best = min(inner, key=lambda pe: pe[0])[1]
             return _with_siblings(best)
     if para_len:
         holder = max(para_len, key=lambda e: para_len[e])
@@ -260,6 +272,7 @@ def _has_anchor(el: Any) -> bool:
 
 
 _RUN_TAGS = frozenset({"a", "br", "ul", "ol", "li", "span", "strong", "b", "em", "i", "small"})
+_RUN_BOX_TAGS = frozenset({"div", "ul", "ol", "section", "aside", "nav"})
 _SEPARATOR_TEXT = re.compile(r"^[\s|•·,;\-–—]*$")
 
 
@@ -269,7 +282,11 @@ def _sibling_run(marker: Any) -> list[Any]:
     if marker.tail and not _SEPARATOR_TEXT.match(marker.tail):
         return run
     for sib in marker.itersiblings():
-        if not isinstance(sib.tag, str) or sib.tag not in _RUN_TAGS:
+        if not isinstance(sib.tag, str):
+            break
+        if not run and sib.tag in _RUN_BOX_TAGS and _mostly_links(sib):
+            return [sib]  # "<p>Baca Juga</p><div class=list>links</div>"
+        if sib.tag not in _RUN_TAGS:
             break
         if sib.tag != "br":
             if not _has_anchor(sib):
@@ -282,6 +299,12 @@ def _sibling_run(marker: Any) -> list[Any]:
         if sum(1 for r in run if r.tag != "br") > 12:
             return []
     return run if any(r.tag != "br" for r in run) else []
+
+
+def _mostly_links(el: Any) -> bool:
+    text = len(_clean(el.text_content()))
+    links = sum(len(_clean(a.text_content())) for a in el.iter("a"))
+    return 0 < text <= 3000 and links >= 0.6 * text
 
 
 def _related_boxes(containers: list[Any]) -> tuple[dict[Any, list[Any]], set[Any]]:
@@ -307,19 +330,17 @@ def _related_boxes(containers: list[Any]) -> tuple[dict[Any, list[Any]], set[Any
                 if box is None or box in container_set or _has_anchor(box):
                     break
                 box = box.getparent()
-            if box is None or box in container_set or not _has_anchor(box):
-                # The marker is a heading directly in the text container, its links follow as siblings.
-                run = _sibling_run(el)
-                if run:
-                    boxes[el] = run
-                    consumed.update(run)
-                continue
-            anchors = sum(1 for a in box.iter("a") if _clean(a.text_content()))
-            if not anchors or anchors > 12:
-                continue
-            if len(_clean(box.text_content())) > 250 * anchors + 60:
-                continue  # the marker sits inside a long paragraph: not a link box
-            boxes[box] = [box]
+            if box is not None and box not in container_set and _has_anchor(box):
+                anchors = sum(1 for a in box.iter("a") if _clean(a.text_content()))
+                # Too many links or too much text: the marker sits in a paragraph or in the page wrapper.
+                if 0 < anchors <= 12 and len(_clean(box.text_content())) <= 250 * anchors + 60:
+                    boxes[box] = [box]
+                    continue
+            # The marker is a heading or paragraph of its own; its links follow as siblings.
+            run = _sibling_run(el)
+            if run:
+                boxes[el] = run
+                consumed.update(run)
     return boxes, consumed
 
 
@@ -365,8 +386,14 @@ class _Renderer:
         if self.parts:
             text = _clean("".join(self.parts))
             self.parts = []
+            if " | " in text:
+                # Label/value tables ("Penulis | : | Nama") read as "Penulis : Nama", like a text renderer.
+                text = _COLON_CELL.sub(" : ", text)
             if text:
-                self.lines.append(HtmlLine(text, self.tag, self.in_content, self.bullet))
+                if self.in_content and len(text) < 300 and _CREDIT_TAIL.search(text):
+                    self.lines.append(HtmlLine(text, "figcaption", False, self.bullet))
+                else:
+                    self.lines.append(HtmlLine(text, self.tag, self.in_content, self.bullet))
 
     def cell_break(self) -> None:
         if self.parts and not "".join(self.parts).isspace():
@@ -401,12 +428,6 @@ def _render(body: Any, containers: list[Any], base: Optional[str], hints: Hints)
             continue
         tag = tag.lower()
         if event == "start":
-            if tag in _DROP_TAGS or (el not in protected and (_is_hidden(el) or _is_junk(el, content_depth > 0))):
-                if tag in _BLOCK_TAGS or tag in ("nav", "form", "iframe"):
-                    out.flush()
-                skipped.add(el)
-                walker.skip_subtree()
-                continue
             if el in boxes:
                 out.flush()
                 # A marker heading must not make its link lines look like subheadings.
@@ -416,6 +437,12 @@ def _render(body: Any, containers: list[Any], base: Optional[str], hints: Hints)
                 walker.skip_subtree()
                 continue
             if el in consumed:
+                skipped.add(el)
+                walker.skip_subtree()
+                continue
+            if tag in _DROP_TAGS or (el not in protected and (_is_hidden(el) or _is_junk(el, content_depth > 0))):
+                if tag in _BLOCK_TAGS or tag in ("nav", "form", "iframe"):
+                    out.flush()
                 skipped.add(el)
                 walker.skip_subtree()
                 continue
@@ -472,9 +499,8 @@ def _is_junk(el: Any, in_content: bool) -> bool:
         return True
     if toks & _JUNK_TOKENS:
         return True
-    if not in_content and toks & _RELATED_TOKENS:
-        return True
-    return False
+    # Inside the text, "Baca juga" boxes were taken out before this test; other related lists are chrome.
+    return bool(toks & _RELATED_TOKENS)
 
 
 # ---------------------------------------------------------------- hints
