@@ -1,0 +1,7 @@
+"""`python -m newsclean` runs the command line (see `newsclean.cli`)."""
+
+from __future__ import annotations
+
+from .cli import main
+
+raise SystemExit(main())
