@@ -63,24 +63,33 @@ _WS = re.compile(r"\s+")
 _COLON_CELL = re.compile(r"\s*\|\s*:\s*(?:\|\s*)?")
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 
-# class/id tokens of widgets that are never article text. Matched per token (split on space, "-", "_").
+# class/id tokens (split on space, "-", "_") of widgets that are never article text, wherever they sit.
 _JUNK_TOKENS = frozenset(
     {
         "share", "shares", "sharing", "sharebar", "social", "sosmed", "socmed", "comment", "comments",
         "komentar", "disqus", "fb", "facebook", "twitter", "whatsapp", "advert", "advertisement", "ads",
-        "ad", "adsense", "iklan", "banner", "promo", "popup", "modal", "newsletter", "subscribe", "cookie",
-        "cookies", "gdpr", "sidebar", "widget", "tooltip", "rating", "vote", "polling", "breaking",
-        "ticker", "marquee", "print", "fontsize", "textsize", "hidden", "hide", "invisible", "sr",
-        "screenreader", "visually", "offscreen", "dfp", "gpt", "taboola", "outbrain", "mgid", "sponsor",
-        "sponsored", "skip", "login", "signin", "register", "search", "pagination", "pager", "paging",
-        "author-box", "bookmark", "toolbar", "copylink", "clipboard", "emoji", "reaction", "reactions",
-        "trending", "terpopuler", "populer", "popular", "mostpopular", "terkini", "latest", "recommended",
-        "rekomendasi", "footer", "menu", "navbar", "navigation", "topbar", "masthead", "tag", "tags",
+        "ad", "adsense", "iklan", "banner", "popup", "modal", "newsletter", "subscribe", "cookie", "cookies",
+        "gdpr", "rating", "vote", "polling", "print", "fontsize", "textsize", "dfp", "gpt", "taboola",
+        "outbrain", "mgid", "sponsor", "sponsored", "toolbar", "copylink", "clipboard", "emoji", "reaction",
+        "reactions", "login", "signin", "tag", "tags",
     }
 )
-# Tokens whose blocks are recommendation lists: dropped outside the article text, kept inside it
-# (in-article "Baca juga" boxes are wanted as related links).
-_RELATED_TOKENS = frozenset({"related", "terkait", "lainnya", "more", "readmore", "baca", "bacajuga"})
+# Page furniture: dropped outside the article text only (inside it these words name harmless wrappers,
+# e.g. Elementor's "elementor-widget-theme-post-content").
+_OUTSIDE_TOKENS = frozenset(
+    {
+        "sidebar", "widget", "breaking", "ticker", "marquee", "skip", "register", "search", "pagination",
+        "pager", "paging", "bookmark", "trending", "terpopuler", "populer", "popular", "mostpopular",
+        "terkini", "latest", "recommended", "rekomendasi", "footer", "menu", "navbar", "navigation",
+        "topbar", "masthead", "promo", "lainnya", "more", "readmore",
+    }
+)
+# Whole class words that hide an element (split tokens would also hit responsive "hidden-xs").
+_HIDDEN_WORDS = frozenset(
+    {"hidden", "hide", "sr-only", "visually-hidden", "screen-reader-text", "invisible", "d-none", "visuallyhidden"}
+)
+# Recommendation lists; inside the text the "Baca juga" boxes among them were taken out beforehand.
+_RELATED_TOKENS = frozenset({"related", "terkait", "baca", "bacajuga"})
 _CAPTION_TOKENS = frozenset(
     {"caption", "captions", "wp-caption", "keterangan", "figcaption", "credit", "photo-caption", "pic_caption"}
 )
@@ -218,7 +227,9 @@ def _find_content(body: Any) -> list[Any]:
             ]
             if inner:
                 best = min(inner, key=lambda pe: pe[0])[1]
-            return _with_siblings(best)
+            if not para_len or max(para_len.values()) <= 2 * best_prose:
+                return _with_siblings(best)
+            # A named element with a fraction of the page's paragraph text is a header or teaser box.
     if para_len:
         holder = max(para_len, key=lambda e: para_len[e])
         if para_len[holder] >= 200 and holder.tag not in ("body", "html"):
@@ -492,15 +503,20 @@ def _is_junk(el: Any, in_content: bool) -> bool:
     if el.tag == "footer" and not in_content:
         # The page footer goes; an <article>'s own footer may hold the byline or editor line.
         return next(el.iterancestors("article"), None) is None
-    toks = _tokens(el)
-    if not toks:
-        return el.tag == "aside" and not in_content
     if el.tag == "aside" and not in_content:
         return True
-    if toks & _JUNK_TOKENS:
+    cls = el.get("class")
+    ident = el.get("id")
+    if not cls and not ident:
+        return False
+    raw = f"{cls or ''} {ident or ''}".lower()
+    words = raw.split()
+    if _HIDDEN_WORDS.intersection(words):
         return True
-    # Inside the text, "Baca juga" boxes were taken out before this test; other related lists are chrome.
-    return bool(toks & _RELATED_TOKENS)
+    toks = set(_TOKEN_SPLIT.split(raw))
+    if toks & _JUNK_TOKENS or toks & _RELATED_TOKENS:
+        return True
+    return not in_content and bool(toks & _OUTSIDE_TOKENS)
 
 
 # ---------------------------------------------------------------- hints
