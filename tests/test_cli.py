@@ -43,7 +43,7 @@ def test_schema_is_the_article_json_schema(capsys: pytest.CaptureFixture[str]) -
     assert cli.main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema == Article.model_json_schema()
-    assert "title" in schema["required"]
+    assert "body" in schema["required"] and "title" in schema["properties"]
 
 
 def test_clean_articles_and_non_articles_exit_0(dumps: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -52,7 +52,9 @@ class Article(BaseModel):
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    title: NonEmptyStr
+    title: Optional[NonEmptyStr] = Field(
+        default=None, description="the headline; None only when the dump shows none (it starts mid-article)"
+    )
     body: list[NonEmptyStr] = Field(min_length=1, description="clean body paragraphs, in order")
     published_at: Optional[AwareDatetime] = None
     published_date: Optional[dt.date] = None

@@ -1,0 +1,127 @@
+"""`parse()`: raw dump in, validated `Article` out, through the ordered steps in `newsclean.steps`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional, Union
+
+from pydantic import ValidationError
+
+from . import sites
+from .errors import ArticleValidationError, InputError, NewscleanError
+from .load import DEFAULT_MAX_CHARS, Raw, load
+from .models import Article, LeadImage, RelatedLink, RemovedLine
+from .page import Page
+from .steps import STEPS
+
+__all__ = ["parse", "run_steps", "assemble"]
+
+
+def parse(
+    raw: Raw,
+    *,
+    url: Optional[str] = None,
+    fetched_at: Optional[dt.datetime] = None,
+    site: Optional[Union[str, "sites.SiteProfile"]] = None,
+    explain: bool = False,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Article:
+    """Clean one page dump (text rendering or HTML, `str` or `bytes`) into an `Article`.
+
+    - `url`: the page's address; picks the site profile and fills `Article.url`.
+    - `fetched_at`: when the page was saved (tz-aware); resolves relative dates such as "2 jam lalu".
+    - `site`: force a profile by name/domain (or pass a `SiteProfile`) instead of detecting it.
+    - `explain`: attach every non-body line with the step and reason that set it aside.
+    - `max_chars`: refuse larger inputs with `InputTooLarge`.
+
+    Raises `InputError` (empty, binary, undecodable), `NotAnArticle` (listing, tag page, no prose)
+    or `ArticleValidationError`; nothing else escapes.
+    """
+    if fetched_at is not None and (not isinstance(fetched_at, dt.datetime) or fetched_at.utcoffset() is None):
+        raise InputError("fetched_at must be a timezone-aware datetime")
+    profile = _resolve_site(site)
+    try:
+        page = load(raw, url=url, fetched_at=fetched_at, max_chars=max_chars)
+        page.profile = profile
+        run_steps(page)
+        return assemble(page, explain=explain)
+    except NewscleanError:
+        raise
+    except RecursionError as exc:
+        raise InputError(f"input is nested too deeply to read: {exc}") from None
+    except Exception as exc:  # a bug must still surface as a typed, reportable error
+        raise NewscleanError(f"internal error while parsing ({type(exc).__name__}: {exc})") from exc
+
+
+def _resolve_site(site: Optional[Union[str, "sites.SiteProfile"]]) -> Optional["sites.SiteProfile"]:
+    if site is None or isinstance(site, sites.SiteProfile):
+        return site
+    found = sites.get_profile(site)
+    if found is None:
+        raise InputError(f"unknown site {site!r}; known: {', '.join(sorted(sites.profiles()))}")
+    return found
+
+
+def run_steps(page: Page) -> Page:
+    """Run every step in order on `page` (exposed for debugging and for custom pipelines)."""
+    for step in STEPS:
+        step(page)
+    return page
+
+
+def assemble(page: Page, *, explain: bool = False) -> Article:
+    """Turn a fully labelled page into a validated `Article`."""
+    published = page.published
+    published_at = published if isinstance(published, dt.datetime) else None
+    published_date = published.date() if isinstance(published, dt.datetime) else published
+    lead_image = (
+        LeadImage(caption=page.image_caption, credit=page.image_credit)
+        if (page.image_caption or page.image_credit)
+        else None
+    )
+    seen: set[str] = set()
+    related = []
+    for title, link in page.related:
+        if title and title not in seen:
+            seen.add(title)
+            related.append(RelatedLink(title=title, url=link))
+    removed = None
+    if explain:
+        removed = [
+            RemovedLine(index=ln.index, text=ln.original, label=ln.label or "outside",
+                        step=ln.step or "select_body", reason=ln.reason or "not part of the article's main block")
+            for ln in page.lines
+            if ln.label != "body" and ln.label != "blank"
+        ]
+    try:
+        return Article(
+            title=page.title,
+            body=page.body,
+            published_at=published_at,
+            published_date=published_date,
+            updated_at=page.updated,
+            authors=page.authors,
+            editors=page.editors,
+            section=page.section,
+            site=page.site or _site_from_url(page.url or page.hints.url),
+            url=page.url or page.hints.url,
+            fetched_at=page.fetched_at,
+            lead_image=lead_image,
+            related=related,
+            closing_code=page.closing_code,
+            removed=removed,
+        )
+    except ValidationError as exc:
+        raise ArticleValidationError(f"the extracted fields do not form a valid Article: {exc}") from None
+
+
+def _site_from_url(url: Optional[str]) -> Optional[str]:
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    except ValueError:
+        return None
+    return host[4:] if host.startswith("www.") else (host or None)

@@ -1,0 +1,401 @@
+"""Site knowledge as data: profiles read from TOML, compiled once, looked up by URL or fingerprint.
+
+A profile says what one site's dumps look like: its domains, strings that identify a dump without a
+URL, chrome lines, where the trailing chrome starts, its byline and credit forms. The shared
+Indonesian lexicon (``data/lexicon.toml``) applies to every page; a profile only adds to it.
+
+Users add sites without touching the package::
+
+    newsclean.register_site({"name": "example.id", "domains": ["example.id"],
+                             "chrome": {"exact": ["Baca Versi Cetak"]}})
+    newsclean.load_profiles("my_profiles/")      # every *.toml in the folder
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Optional
+from urllib.parse import urlsplit
+
+from ..errors import ProfileError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = [
+    "LineMatcher",
+    "SiteProfile",
+    "Lexicon",
+    "register_site",
+    "load_profiles",
+    "get_profile",
+    "profiles",
+    "identify",
+    "lexicon",
+]
+
+_FLAGS = re.IGNORECASE
+
+
+class LineMatcher:
+    """Matches a whole line against exact phrases, prefixes and full-line patterns (case-insensitive).
+
+    All phrases of one kind are folded into a single compiled alternation, so a line costs one
+    set lookup and at most two regex calls however many phrases the lexicon and profile hold.
+    """
+
+    __slots__ = ("exact", "_prefix", "_pattern", "size")
+
+    def __init__(self, exact: Iterable[str] = (), prefix: Iterable[str] = (), pattern: Iterable[str] = ()) -> None:
+        self.exact = frozenset(p.casefold() for p in exact if p)
+        prefixes = sorted({p for p in prefix if p}, key=len, reverse=True)
+        patterns = [p for p in pattern if p]
+        for p in patterns:
+            try:
+                re.compile(p, _FLAGS)
+            except re.error as exc:
+                raise ProfileError(f"invalid pattern {p!r}: {exc}") from None
+        self._prefix = re.compile("|".join(map(re.escape, prefixes)), _FLAGS) if prefixes else None
+        self._pattern = (
+            re.compile("(?:(?:" + ")|(?:".join(patterns) + r"))\Z", _FLAGS) if patterns else None
+        )
+        self.size = len(self.exact) + len(prefixes) + len(patterns)
+
+    def match(self, line: str) -> Optional[str]:
+        """The phrase or pattern text that matched, or None."""
+        if not line:
+            return None
+        if line.casefold() in self.exact:
+            return line
+        if self._prefix is not None:
+            m = self._prefix.match(line)
+            if m is not None:
+                return m.group(0)
+        if self._pattern is not None:
+            m = self._pattern.match(line)
+            if m is not None:
+                return "pattern"
+        return None
+
+    def __bool__(self) -> bool:
+        return self.size > 0
+
+
+def _strings(table: Mapping[str, Any], key: str, where: str) -> list[str]:
+    value = table.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ProfileError(f"{where}.{key} must be a list of strings")
+    return value
+
+
+def _compile_all(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:
+    out = []
+    for p in patterns:
+        try:
+            out.append(re.compile(p, _FLAGS))
+        except re.error as exc:
+            raise ProfileError(f"{where}: invalid pattern {p!r}: {exc}") from None
+    return tuple(out)
+
+
+_PROFILE_KEYS = {
+    "name", "domains", "fingerprints", "chrome", "tail", "related", "byline", "credit", "dateline",
+    "closing_code", "title", "description", "section",
+}
+_MATCHER_KEYS = {"exact", "prefix", "pattern"}
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    """One site's dump habits, compiled. Build it with `SiteProfile.from_mapping` or from TOML."""
+
+    name: str
+    domains: tuple[str, ...] = ()
+    fingerprints: tuple[str, ...] = ()
+    chrome: LineMatcher = field(default_factory=LineMatcher)
+    tail: LineMatcher = field(default_factory=LineMatcher)
+    related_prefixes: tuple[str, ...] = ()
+    byline_patterns: tuple[re.Pattern[str], ...] = ()
+    credit_patterns: tuple[re.Pattern[str], ...] = ()
+    dateline_patterns: tuple[re.Pattern[str], ...] = ()
+    closing_code_patterns: tuple[re.Pattern[str], ...] = ()
+    title_suffixes: tuple[str, ...] = ()
+    section_patterns: tuple[re.Pattern[str], ...] = ()
+    description: str = ""
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], *, source: str = "<profile>") -> "SiteProfile":
+        """Validate and compile a profile given as a mapping (the parsed TOML)."""
+        if not isinstance(data, Mapping):
+            raise ProfileError(f"{source}: a profile must be a table/mapping")
+        unknown = set(data) - _PROFILE_KEYS
+        if unknown:
+            raise ProfileError(f"{source}: unknown keys {sorted(unknown)}; allowed: {sorted(_PROFILE_KEYS)}")
+        name = data.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise ProfileError(f"{source}: 'name' (a non-empty string) is required")
+
+        def table(key: str) -> Mapping[str, Any]:
+            value = data.get(key, {})
+            if not isinstance(value, Mapping):
+                raise ProfileError(f"{source}: [{key}] must be a table")
+            return value
+
+        def matcher(key: str) -> LineMatcher:
+            t = table(key)
+            bad = set(t) - _MATCHER_KEYS
+            if bad:
+                raise ProfileError(f"{source}: [{key}] has unknown keys {sorted(bad)}")
+            try:
+                return LineMatcher(
+                    _strings(t, "exact", key), _strings(t, "prefix", key), _strings(t, "pattern", key)
+                )
+            except ProfileError as exc:
+                raise ProfileError(f"{source}: [{key}] {exc}") from None
+
+        domains = tuple(d.lower().lstrip(".") for d in _strings(data, "domains", "profile"))
+        return cls(
+            name=name.strip(),
+            domains=domains or (name.strip().lower(),),
+            fingerprints=tuple(_strings(data, "fingerprints", "profile")),
+            chrome=matcher("chrome"),
+            tail=matcher("tail"),
+            related_prefixes=tuple(_strings(table("related"), "prefixes", "related")),
+            byline_patterns=_compile_all(_strings(table("byline"), "patterns", "byline"), f"{source} [byline]"),
+            credit_patterns=_compile_all(_strings(table("credit"), "patterns", "credit"), f"{source} [credit]"),
+            dateline_patterns=_compile_all(
+                _strings(table("dateline"), "patterns", "dateline"), f"{source} [dateline]"
+            ),
+            closing_code_patterns=_compile_all(
+                _strings(table("closing_code"), "patterns", "closing_code"), f"{source} [closing_code]"
+            ),
+            title_suffixes=tuple(_strings(table("title"), "suffixes", "title")),
+            section_patterns=_compile_all(_strings(table("section"), "patterns", "section"), f"{source} [section]"),
+            description=str(data.get("description", "")),
+            raw=dict(data),
+        )
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> "SiteProfile":
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ProfileError(f"{path}: cannot read profile: {exc}") from None
+        return cls.from_mapping(data, source=str(path))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The shared chrome knowledge every page gets, plus a profile's additions merged in."""
+
+    chrome: LineMatcher
+    tail: LineMatcher
+    related_prefixes: tuple[str, ...]
+    related_re: re.Pattern[str]
+    credit_agencies: frozenset[str]
+    byline_patterns: tuple[re.Pattern[str], ...]
+    credit_patterns: tuple[re.Pattern[str], ...]
+    dateline_patterns: tuple[re.Pattern[str], ...]
+    closing_code_patterns: tuple[re.Pattern[str], ...]
+    title_suffixes: tuple[str, ...]
+
+
+def _read_lexicon_toml() -> dict[str, Any]:
+    text = resources.files("newsclean").joinpath("data/lexicon.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _related_regex(prefixes: Iterable[str]) -> re.Pattern[str]:
+    # "Baca juga: <title>", "Baca juga : <title>", "Baca juga <title>", "BACA: <title> |"
+    alternation = "|".join(re.escape(p.rstrip(" :")) for p in sorted(set(prefixes), key=len, reverse=True))
+    return re.compile(rf"(?:{alternation})\s*[:：\-–]?\s*(?P<title>.*?)\s*\|?\s*\Z", _FLAGS)
+
+
+@lru_cache(maxsize=None)
+def _base_lexicon() -> dict[str, Any]:
+    return _read_lexicon_toml()
+
+
+_lexicon_cache: dict[Optional[str], tuple[Optional[SiteProfile], Lexicon]] = {}
+_lock = threading.RLock()
+
+
+def lexicon(profile: Optional[SiteProfile] = None) -> Lexicon:
+    """The shared lexicon, merged with `profile`'s additions (compiled once per profile)."""
+    key = profile.name if profile is not None else None
+    cached = _lexicon_cache.get(key)
+    if cached is not None and cached[0] is profile:
+        return cached[1]
+    base = _base_lexicon()
+    chrome = base.get("chrome", {})
+    tail = base.get("tail", {})
+    related = list(base.get("related", {}).get("prefixes", []))
+    extra = profile.raw if profile is not None else {}
+    pchrome, ptail = extra.get("chrome", {}), extra.get("tail", {})
+    related += list(extra.get("related", {}).get("prefixes", []))
+    built = Lexicon(
+        chrome=LineMatcher(
+            [*chrome.get("exact", []), *pchrome.get("exact", [])],
+            [*chrome.get("prefix", []), *pchrome.get("prefix", [])],
+            [*chrome.get("pattern", []), *pchrome.get("pattern", [])],
+        ),
+        tail=LineMatcher(
+            [*tail.get("exact", []), *ptail.get("exact", [])],
+            [*tail.get("prefix", []), *ptail.get("prefix", [])],
+            [*tail.get("pattern", []), *ptail.get("pattern", [])],
+        ),
+        related_prefixes=tuple(related),
+        related_re=_related_regex(related),
+        credit_agencies=frozenset(a.casefold() for a in base.get("credit", {}).get("agencies", [])),
+        byline_patterns=profile.byline_patterns if profile else (),
+        credit_patterns=profile.credit_patterns if profile else (),
+        dateline_patterns=profile.dateline_patterns if profile else (),
+        closing_code_patterns=profile.closing_code_patterns if profile else (),
+        title_suffixes=profile.title_suffixes if profile else (),
+    )
+    with _lock:
+        _lexicon_cache[key] = (profile, built)
+    return built
+
+
+# ---------------------------------------------------------------------------------------------------
+# The registry
+_registry: dict[str, SiteProfile] = {}
+_by_domain: dict[str, SiteProfile] = {}
+_builtins_loaded = False
+
+
+def _index(profile: SiteProfile) -> None:
+    _registry[profile.name] = profile
+    for domain in profile.domains:
+        _by_domain[domain] = profile
+    _lexicon_cache.pop(profile.name, None)
+    _fingerprint_index.cache_clear()
+
+
+def _ensure_builtins() -> None:
+    global _builtins_loaded
+    if _builtins_loaded:
+        return
+    with _lock:
+        if _builtins_loaded:
+            return
+        for entry in sorted(resources.files(__name__).iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".toml"):
+                data = tomllib.loads(entry.read_text(encoding="utf-8"))
+                _index(SiteProfile.from_mapping(data, source=f"newsclean/sites/{entry.name}"))
+        _builtins_loaded = True
+
+
+def register_site(profile: SiteProfile | Mapping[str, Any] | str | Path) -> SiteProfile:
+    """Add (or replace) a site profile: a `SiteProfile`, a mapping shaped like the TOML, or a TOML path.
+
+    Returns the compiled profile. Raises `ProfileError` when it is malformed.
+    """
+    _ensure_builtins()
+    if isinstance(profile, SiteProfile):
+        compiled = profile
+    elif isinstance(profile, (str, Path)):
+        compiled = SiteProfile.from_toml(profile)
+    else:
+        compiled = SiteProfile.from_mapping(profile)
+    with _lock:
+        _index(compiled)
+    return compiled
+
+
+def load_profiles(directory: str | Path) -> list[SiteProfile]:
+    """Register every ``*.toml`` profile in `directory`; returns them in file-name order."""
+    folder = Path(directory)
+    if not folder.is_dir():
+        raise ProfileError(f"{folder} is not a directory of profiles")
+    return [register_site(path) for path in sorted(folder.glob("*.toml"))]
+
+
+def profiles() -> dict[str, SiteProfile]:
+    """All registered profiles by name."""
+    _ensure_builtins()
+    return dict(_registry)
+
+
+def get_profile(name_or_domain: str) -> Optional[SiteProfile]:
+    """A profile by its name or any of its domains (subdomains resolve to their parent)."""
+    _ensure_builtins()
+    key = name_or_domain.strip().lower()
+    if key in _registry:
+        return _registry[key]
+    return _profile_for_host(key)
+
+
+def _profile_for_host(host: str) -> Optional[SiteProfile]:
+    host = host.lower().split(":")[0].rstrip(".")
+    if host.startswith("www."):
+        host = host[4:]
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        found = _by_domain.get(".".join(parts[i:]))
+        if found is not None:
+            return found
+    return None
+
+
+def profile_for_url(url: str) -> Optional[SiteProfile]:
+    """The profile whose domain the URL's host belongs to."""
+    _ensure_builtins()
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    except ValueError:
+        return None
+    return _profile_for_host(host) if host else None
+
+
+@lru_cache(maxsize=1)
+def _fingerprint_index() -> tuple[re.Pattern[str] | None, dict[str, SiteProfile]]:
+    owners: dict[str, SiteProfile] = {}
+    for profile in _registry.values():
+        for fp in profile.fingerprints:
+            owners.setdefault(fp.casefold(), profile)
+    if not owners:
+        return None, owners
+    alternation = "|".join(re.escape(fp) for fp in sorted(owners, key=len, reverse=True))
+    return re.compile(alternation, re.IGNORECASE), owners
+
+
+def identify(text: str, *, url: Optional[str] = None, site_name: Optional[str] = None) -> Optional[SiteProfile]:
+    """Which site a page comes from: its URL first, then fingerprints in the text, then og:site_name."""
+    _ensure_builtins()
+    if url:
+        found = profile_for_url(url)
+        if found is not None:
+            return found
+    pattern, owners = _fingerprint_index()
+    if pattern is not None:
+        votes: dict[str, int] = {}
+        for m in pattern.finditer(text):
+            owner = owners[m.group(0).casefold()]
+            votes[owner.name] = votes.get(owner.name, 0) + 1
+        if votes:
+            return _registry[max(votes, key=lambda k: votes[k])]
+    if site_name:
+        return get_profile(site_name) or _by_site_name(site_name)
+    return None
+
+
+def _by_site_name(site_name: str) -> Optional[SiteProfile]:
+    folded = site_name.casefold().replace(" ", "")
+    for profile in _registry.values():
+        if any(folded == d.split(".")[0] or folded == d.replace(".", "") for d in profile.domains):
+            return profile
+    return None

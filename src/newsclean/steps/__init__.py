@@ -1,0 +1,39 @@
+"""The pipeline's steps, in order. Each is `step(page) -> None`: it labels lines or sets fields.
+
+Steps never delete lines, so every line that does not reach the body keeps the label, step and
+reason that set it aside (`parse(..., explain=True)` returns them).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..page import Page
+from .body import select_body
+from .chrome import cut_tail, strip_chrome
+from .closing import closing_code
+from .header import byline, lead_image, published, title
+from .identify import identify_site
+from .normalize import normalize
+from .related import related
+from .verdict import verdict
+
+Step = Callable[[Page], None]
+
+#: The default order. Site profiles change what steps know, never which steps run.
+STEPS: tuple[Step, ...] = (
+    normalize,
+    identify_site,
+    cut_tail,
+    strip_chrome,
+    related,
+    published,
+    title,
+    byline,
+    lead_image,
+    select_body,
+    closing_code,
+    verdict,
+)
+
+__all__ = ["STEPS", "Step"]

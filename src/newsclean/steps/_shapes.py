@@ -1,0 +1,157 @@
+"""Line shapes the header and body steps share: datelines, leads, credits, names, prose runs."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..dates import DateMatch, find_dates
+from ..page import Page
+from ..text import is_prose, words
+
+# A lead that opens with its dateline: "JAKARTA, KOMPAS.com -", "Bogor:", "Liputan6.com, Bandung -",
+# "Jakarta, CNN Indonesia --", "TRIBUN-PAPUA.COM, JAYAPURA -".
+_DATELINE_LEAD = re.compile(
+    r"^[A-Z][\w.\-']*(?:[ ,]+[A-Z][\w.\-']*){0,4}\s*,?\s*(?:--|[-–—:])\s*\S"
+)
+# A dateline alone on its line: "Jakarta -", "BEKASI, KOMPAS.com", "Jakarta, CNN Indonesia--".
+DATELINE_ALONE = re.compile(
+    r"^(?:[A-Z][\w.\-']*(?: [A-Z][\w.\-']*){0,3}\s*(?:--|[-–—:])"
+    r"|[A-Z][\w.\-']*(?: [A-Z][\w.\-']*){0,3},\s*[\w.\- ]{2,30}?\s*(?:--|[-–—:])?)\s*$"
+)
+# Leads of some sites open with the first word in capitals: "SEMPAT terlibat konflik ...".
+_CAPS_LEAD = re.compile(r"^[A-Z]{3,}[A-Z\-]*\s+[a-z]")
+
+_PAREN_CREDIT = re.compile(r"\s*\((?:Foto|Sumber|Photo|Dok)?\s*:?\s*(?P<credit>[^()]{2,70})\)\s*\.?\s*$", re.I)
+_FOTO_CREDIT = re.compile(r"(?:^|\s)(?:Foto|Sumber|Photo)\s*:\s*(?P<credit>[^:]{2,70}?)\s*\.?$", re.I)
+_FOTO_PREFIX = re.compile(r"^(?:Foto|Sumber|Photo)\s*:\s*", re.I)
+_DESK_CODE_PART = re.compile(r"[a-z]{2,4}|[A-Z]{1,4}(?:-\d{1,3})?|AFP|Ant|ant")
+_CREDIT_DOK = re.compile(r"^(?:dok\.?|dokumentasi|ilustrasi|tangkapan layar)\b", re.I)
+
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\s+dan\s+|\s+and\s+)\s*")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’\-]*|[a-z]{1,3}|bin|binti|van|der|de|da|al|el)$")
+_NOT_NAMES = frozenset(
+    """tim redaksi penulis editor reporter pewarta redaksi oleh admin kontributor wartawan
+    cnn indonesia cnbc indonesia kompas.com kompas.tv kompas tv tribunnews.com detikcom media indonesia
+    liputan6.com medcom.id metrotvnews.com antara tempo republika okezone kumparan suara.com""".split("\n")
+)
+_OUTLET = re.compile(
+    r"\b(?:detik\w*|CNN Indonesia|CNBC Indonesia|Kompas(?:\.com|\.tv|\.id| TV)?|Tribun[\w.\-]*|Liputan6\.com|"
+    r"Medcom\.id|Metrotvnews\.com|Antara(?:news)?|Tempo(?:\.co)?|Republika|Okezone|Sindonews|Suara\.com|"
+    r"Kumparan|Tirto(?:\.id)?|Merdeka\.com|VIVA(?:\.co\.id)?|JPNN(?:\.com)?|IDN Times|Bisnis\.com|"
+    r"Kontan(?:\.co\.id)?|Katadata|Beritasatu|iNews(?:\.id)?|JawaPos\.com)\b",
+    re.I,
+)
+_SEPARATORS = re.compile(r"^[\s|•·,\-–—:/]+|[\s|•·,\-–—:/]+$")
+
+
+def is_lead(text: str) -> bool:
+    """The first paragraph of a story: it opens with a dateline or a word in capitals."""
+    return bool(_DATELINE_LEAD.match(text[:60]) or _CAPS_LEAD.match(text))
+
+
+def is_credit(text: str, agencies: frozenset[str]) -> Optional[str]:
+    """If the line is only a photo credit ("AFP", "MI/Ramdani", "(KOMPAS/ARYA)"), return the credit."""
+    core = text.strip()
+    if core.startswith("(") and core.rstrip(".").endswith(")"):
+        core = core.rstrip(".")[1:-1]
+    core = _FOTO_PREFIX.sub("", core).strip().rstrip(".").strip()
+    if not core or len(core) > 60 or len(words(core)) > 8:
+        return None
+    if core.casefold() in agencies:
+        return core
+    parts = [p.strip() for p in core.split("/")]
+    if len(parts) > 1 and all(_DESK_CODE_PART.fullmatch(p) for p in parts):
+        return None  # "(fas/fas)", "(AFP/OL-11)": the desk code closing a story, not a photo credit
+    if "/" in core and not core.startswith("http") and all(0 < len(p) <= 45 for p in parts):
+        if not re.search(r"\d{1,2}/\d{1,2}", core):  # "21/9/2023" is a date, not a credit
+            return text.strip().rstrip(".") if text.strip().startswith("(") else core
+    if _CREDIT_DOK.match(core):
+        return core
+    return None
+
+
+def split_caption_credit(text: str, agencies: frozenset[str]) -> Optional[tuple[str, str]]:
+    """A caption carrying its credit: "... Selatan (dok. istimewa)", "... Foto: Metrotvnews.com/X"."""
+    m = _PAREN_CREDIT.search(text)
+    if m is not None and is_credit(m.group("credit"), agencies):
+        caption = _FOTO_PREFIX.sub("", text[: m.start()]).strip()
+        return caption, m.group("credit").strip()
+    m = _FOTO_CREDIT.search(text)
+    if m is not None and m.start() > 0 and is_credit(m.group("credit"), agencies):
+        return text[: m.start()].strip(), m.group("credit").strip()
+    return None
+
+
+def strip_foto_prefix(text: str) -> str:
+    return _FOTO_PREFIX.sub("", text).strip()
+
+
+def clean_names(text: str) -> list[str]:
+    """Names from a byline fragment: outlets and separators removed, split on commas and "dan"."""
+    text = _OUTLET.sub("", text)
+    text = _SEPARATORS.sub("", text)
+    text = re.sub(r"^(?:oleh|by|penulis|reporter|pewarta)\s*:?\s+", "", text, flags=re.I)
+    names: list[str] = []
+    for part in _NAME_SPLIT.split(text):
+        part = _SEPARATORS.sub("", part).strip()
+        if looks_like_name(part) and part not in names:
+            names.append(part)
+    return names
+
+
+def looks_like_name(text: str) -> bool:
+    """A person's name: 1-6 capitalised words, no digits, not a label or an outlet."""
+    if not text or len(text) > 60 or any(c.isdigit() for c in text):
+        return False
+    if text.casefold() in _NOT_NAMES:
+        return False
+    parts = text.split()
+    if not 1 <= len(parts) <= 6:
+        return False
+    if not parts[0][:1].isupper():
+        return False
+    return all(_NAME_WORD.match(p) for p in parts)
+
+
+def date_rest(text: str, matches: list[DateMatch]) -> str:
+    """The line with its date expressions cut out."""
+    pieces, pos = [], 0
+    for m in matches:
+        pieces.append(text[pos:m.start])
+        pos = m.end
+    pieces.append(text[pos:])
+    return " ".join(p.strip() for p in pieces if p.strip())
+
+
+def is_dated_line(text: str) -> bool:
+    """A short line that is mostly a timestamp (a date line or a byline with a date)."""
+    if len(text) > 200:
+        return False
+    matches = find_dates(text)
+    if not matches:
+        return False
+    return len(date_rest(text, matches)) < 0.6 * len(text)
+
+
+def find_header_end(page: Page) -> int:
+    """Index of the first line of the first run of two prose lines; the header lies before it."""
+    if page.header_end is not None:
+        return page.header_end
+    lines = page.lines
+    end = page.tail_start if page.tail_start is not None else len(lines)
+    candidates = [ln for ln in lines[:end] if ln.label is None and ln.text]
+    result = end
+    prose = [is_prose(ln.text) and not is_dated_line(ln.text) for ln in candidates[:200]]
+    for k in range(len(prose) - 1):
+        if prose[k] and prose[k + 1]:
+            a = candidates[k]
+            result = a.index
+            break
+    else:
+        for k, ln in enumerate(candidates[: len(prose)]):
+            if prose[k]:
+                result = ln.index
+                break
+    page.header_end = result
+    return result

@@ -1,0 +1,122 @@
+"""Step 10: the main block of prose is the body; lines broken at inline links are joined back."""
+
+from __future__ import annotations
+
+import re
+
+from .. import sites
+from ..page import Line, Page
+from ..text import ends_sentence, is_prose, looks_like_headline, same_text, words
+from ._shapes import DATELINE_ALONE, find_header_end
+
+# Chrome and related-link lines sit inside the story: they do not split it into blocks.
+_TRANSPARENT = frozenset({"chrome", "related", "blank"})
+_CLOSING_ALONE = re.compile(r"\(\s*[A-Za-z]{1,12}(?:\s*/\s*[A-Za-z]{1,12})*(?:\s*-\s*\d{1,3})?\s*\)\.?")
+_CLOSING_AT_END = re.compile(
+    r"(?<=[.!?\"”’)])\s*\((?P<code>[A-Za-z]{1,12}(?:\s*/\s*[A-Za-z]{1,12})*(?:\s*-\s*\d{1,3})?)\)\s*$"
+)
+
+
+def _blocks(page: Page, end: int) -> list[list[Line]]:
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    for line in page.lines[:end]:
+        if line.label is None:
+            current.append(line)
+        elif line.label not in _TRANSPARENT:
+            if current:
+                blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _weight(block: list[Line]) -> int:
+    return sum(len(ln.text) for ln in block if is_prose(ln.text))
+
+
+def select_body(page: Page) -> None:
+    """Choose the block with the most prose, trim its edges, stop at the closing code, label body."""
+    end = page.tail_start if page.tail_start is not None else len(page.lines)
+    for line in page.lines[:end]:
+        if line.label is None and DATELINE_ALONE.match(line.text) and len(words(line.text)) <= 5:
+            line.mark("dateline", "select_body", "dateline on a line of its own")
+    blocks = _blocks(page, end)
+    if not blocks:
+        return
+    main = max(blocks, key=_weight)
+    if _weight(main) == 0:
+        return
+    first = next(k for k, ln in enumerate(main) if is_prose(ln.text))
+    last = max(k for k, ln in enumerate(main) if is_prose(ln.text))
+    # Keep trailing short lines that continue the text (a dump cut mid-sentence), not headline teasers.
+    while last + 1 < len(main) and not looks_like_headline(main[last + 1].text) and not _CLOSING_ALONE.fullmatch(
+        main[last + 1].text
+    ):
+        last += 1
+    body = main[first : last + 1]
+    body = _stop_at_closing_code(page, body)
+    header_end = find_header_end(page)
+    for line in main:
+        if line in body:
+            continue
+        where = "before" if line.index < body[0].index else "after"
+        line.mark("chrome", "select_body", f"short line {where} the article's text")
+    for line in body:
+        if page.title and line.index < header_end + 3 and same_text(line.text, page.title):
+            line.mark("duplicate", "select_body", "repeats the headline")
+        else:
+            line.mark("body", "select_body", "article text")
+    page.body_start = body[0].index
+    page.body_end = body[-1].index + 1
+    for block in blocks:
+        if block is main:
+            continue
+        where = "before" if block[0].index < main[0].index else "after"
+        for line in block:
+            if line.label is None:
+                line.mark("chrome", "select_body", f"outside the article's main block ({where} it)")
+    page.body = _paragraphs([ln for ln in body if ln.label == "body"])
+
+
+def _stop_at_closing_code(page: Page, body: list[Line]) -> list[Line]:
+    total = sum(len(ln.text) for ln in body)
+    seen = 0
+    for k, line in enumerate(body):
+        seen += len(line.text)
+        # Only a code near the end closes the story; earlier ones belong to quoted pieces.
+        if seen < total / 2:
+            continue
+        if _CLOSING_ALONE.fullmatch(line.text):
+            page.closing_code = line.text.strip().rstrip(".")[1:-1].strip()
+            line.mark("closing_code", "select_body", "desk code that closes the story")
+            return body[:k]
+        m = _CLOSING_AT_END.search(line.text)
+        if m is not None:
+            page.closing_code = m.group("code").strip()
+            return body[: k + 1]
+    return body
+
+
+def _paragraphs(lines: list[Line]) -> list[str]:
+    """Join lines a renderer broke at inline links back into their paragraph."""
+    out: list[str] = []
+    previous: Line | None = None
+    for line in lines:
+        text = line.text
+        if out and previous is not None and _continues(previous.text, text, line.index - previous.index):
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            out.append(text)
+        previous = line
+    return out
+
+
+def _continues(before: str, after: str, gap: int) -> bool:
+    if gap > 2 or ends_sentence(before) or before.endswith((":", ";")):
+        return False
+    if after[:1].islower() or after[:1] in "–—-,.;:)":
+        return True
+    # "... kapasitas" / "Kali Bekasi" / "masih terbatas": a short fragment inside a sentence.
+    return len(words(before)) >= 6 and before[-1:].isalnum() and len(words(after)) <= 6

@@ -1,0 +1,55 @@
+"""Steps 3-4: find where the trailing chrome starts, and label known chrome lines anywhere."""
+
+from __future__ import annotations
+
+from itertools import accumulate
+
+from .. import sites
+from ..page import Page
+from ..text import is_prose
+
+
+def cut_tail(page: Page) -> None:
+    """Everything from the first tail marker (after the article has started) on is trailing chrome.
+
+    A marker only counts when the page has more prose before it than after it, so a "Berita Terkini"
+    widget in the middle of a long article does not cut the article short.
+    """
+    lex = sites.lexicon(page.profile)
+    if not lex.tail:
+        return
+    lines = page.lines
+    prose_chars = [len(ln.text) if ln.text and is_prose(ln.text) else 0 for ln in lines]
+    before = list(accumulate(prose_chars))
+    total = before[-1] if before else 0
+    if total == 0:
+        return
+    for i, line in enumerate(lines):
+        if not line.text or before[i] == 0:
+            continue
+        marker = lex.tail.match(line.text)
+        if marker is None:
+            continue
+        prose_before = before[i] - prose_chars[i]
+        if prose_before > total - before[i]:
+            page.tail_start = i
+            break
+    if page.tail_start is None:
+        return
+    marker_text = lines[page.tail_start].text
+    for line in lines[page.tail_start:]:
+        if line.text:
+            line.mark("tail", "cut_tail", f"after the trailing-chrome marker {marker_text!r}")
+
+
+def strip_chrome(page: Page) -> None:
+    """Label lines that are the shared lexicon's or the site profile's chrome phrases."""
+    lex = sites.lexicon(page.profile)
+    source = page.profile.name if page.profile is not None else "shared lexicon"
+    for line in page.lines:
+        if line.label is not None:
+            continue
+        matched = lex.chrome.match(line.text)
+        if matched is not None:
+            shown = line.text if matched == "pattern" else matched
+            line.mark("chrome", "strip_chrome", f"chrome phrase {shown[:60]!r} ({source})")

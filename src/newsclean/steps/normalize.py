@@ -1,0 +1,26 @@
+"""Step 1: normalise every line (spaces, invisible marks, bullets) while keeping the original."""
+
+from __future__ import annotations
+
+import re
+
+from ..page import Page
+from ..text import normalize_line, strip_bullet
+
+# Some dump collections prefix each page with a stamp such as " date 2018-05 "; it is not page text.
+_LEADING_STAMP = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s*")
+
+
+def normalize(page: Page) -> None:
+    """NFC, NBSP and odd spaces to single spaces, zero-width marks removed, leading bullets dropped."""
+    for line in page.lines:
+        if line.index == 0 or (line.index < 3 and not page.lines[0].text):
+            stamped = _LEADING_STAMP.match(line.original)
+            if stamped:
+                line.text = line.original[stamped.end():]
+        text = normalize_line(line.text)
+        text, had_bullet = strip_bullet(text)
+        line.text = text.strip()
+        line.bullet = line.bullet or had_bullet
+        if not line.text:
+            line.mark("blank", "normalize", "empty or whitespace-only line")

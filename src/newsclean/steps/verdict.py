@@ -1,0 +1,32 @@
+"""Step 12: is this an article at all? Listings, tag pages and near-empty pages are rejected."""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import NotAnArticle
+from ..page import Page
+from ..text import is_prose, looks_like_headline
+
+_MIN_BODY_CHARS = 150
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
+
+
+def verdict(page: Page) -> None:
+    """Raise `NotAnArticle` with the reason when the page holds no article."""
+    body_lines = [ln for ln in page.lines if ln.label == "body"]
+    if not body_lines:
+        raise NotAnArticle("no block of prose found (chrome-only, empty or non-text page)")
+    chars = sum(len(ln.text) for ln in body_lines)
+    if chars < _MIN_BODY_CHARS:
+        raise NotAnArticle(f"too little prose: {chars} characters of body text")
+    has_header = page.published is not None or bool(page.authors) or page.title is not None
+    end = page.tail_start if page.tail_start is not None else len(page.lines)
+    content = [ln for ln in page.lines[:end] if ln.text and ln.label in (None, "body", "chrome", "title")]
+    headlines = [ln for ln in content if looks_like_headline(ln.text) and not _NUMBERED.match(ln.text)]
+    prose = [ln for ln in content if is_prose(ln.text)]
+    # A listing alternates headlines with their teasers and has no byline or timestamp of its own.
+    if len(headlines) >= 4 and len(headlines) >= 0.6 * len(prose) and not (page.published and page.authors):
+        raise NotAnArticle(
+            f"listing page: {len(headlines)} headline-like lines for {len(prose)} lines of prose"
+        )

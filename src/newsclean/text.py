@@ -1,0 +1,125 @@
+"""Small text utilities shared by the steps: normalisation, word counts, prose and headline shape.
+
+Everything here is per-line and cheap; patterns are compiled once at import.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "normalize_line",
+    "strip_bullet",
+    "words",
+    "is_prose",
+    "prose_score",
+    "looks_like_headline",
+    "same_text",
+    "fold",
+]
+
+# Spaces renderers leave behind: NBSP, narrow NBSP, the typographic spaces, ideographic space.
+_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]+")
+# Zero-width and direction marks carry no text; BOM mid-file is the same.
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff\u00ad]")
+_RUNS_OF_SPACE = re.compile(r" {2,}")
+_BULLET = re.compile(r"^(?:[•●▪◦‣∙·]|\*(?=\s))\s*")
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_INNER_SENTENCE = re.compile(r"[.!?][\"'”’)]?\s+\S")
+
+# Function words of Indonesian news prose (plus a few English ones for mixed and English pages).
+# Their density separates running text from menus, headlines and lists of names.
+STOPWORDS = frozenset(
+    """
+    yang dan di ke dari untuk dengan ini itu dalam pada akan tidak juga ada atau oleh karena sebagai
+    telah sudah bisa dapat kata ujar mengatakan menurut bahwa para saat agar hingga lebih namun
+    tersebut kami mereka ia dia kita masih sejak secara menjadi jika setelah belum serta yakni
+    antara lain sebelum kepada tetapi tapi sehingga seperti bagi adalah merupakan harus lalu kini
+    sekitar sangat terhadap bila maka pun hanya baru paling namun sementara meski meskipun
+    the of and to in is that for was on with as it by at he she from are be has have this which
+    """.split()
+)
+
+
+def normalize_line(raw: str) -> str:
+    """NFC, odd spaces to plain spaces, invisible marks removed, runs of spaces collapsed, stripped."""
+    if raw.isascii():
+        text = raw.replace("\t", " ")
+    else:
+        text = unicodedata.normalize("NFC", raw)
+        text = _INVISIBLE.sub("", text)
+        text = _ODD_SPACES.sub(" ", text)
+    if "  " in text:
+        text = _RUNS_OF_SPACE.sub(" ", text)
+    return text.strip()
+
+
+def strip_bullet(text: str) -> tuple[str, bool]:
+    """Remove a leading bullet glyph drawn by a renderer; tell whether there was one."""
+    match = _BULLET.match(text)
+    if match is None:
+        return text, False
+    return text[match.end():], True
+
+
+def words(text: str) -> list[str]:
+    """Word tokens (letters and digits, with inner hyphens/apostrophes)."""
+    return _WORD.findall(text)
+
+
+def fold(text: str) -> str:
+    """A comparison key: casefolded, punctuation-insensitive, single-spaced."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def same_text(a: str, b: str) -> bool:
+    """True when two lines say the same words, ignoring case, punctuation and spacing."""
+    return fold(a) == fold(b)
+
+
+def prose_score(text: str) -> float:
+    """How much a line reads like running text: 0 for menus and names, around 1+ for real sentences."""
+    tokens = _WORD.findall(text)
+    n = len(tokens)
+    if n < 4:
+        return 0.0
+    stops = sum(1 for t in tokens if t.lower() in STOPWORDS)
+    score = min(n, 40) / 20.0 + 4.0 * stops / n
+    if _SENTENCE_END.search(text):
+        score += 0.6
+    if _INNER_SENTENCE.search(text) or ", " in text:
+        score += 0.3
+    return score
+
+
+def is_prose(text: str) -> bool:
+    """A line that is clearly article prose (long enough, with function words and punctuation)."""
+    tokens = _WORD.findall(text)
+    n = len(tokens)
+    if n >= 30:
+        return True
+    if n < 7:
+        return False
+    stops = sum(1 for t in tokens if t.lower() in STOPWORDS)
+    punctuated = bool(_SENTENCE_END.search(text) or _INNER_SENTENCE.search(text) or ", " in text)
+    return punctuated and (stops >= 1 or n >= 10)
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
+
+
+def looks_like_headline(text: str) -> bool:
+    """Headline shape: 3-30 words, no closing full stop, most content words capitalised."""
+    if not text or len(text) > 220 or text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
+        return False
+    tokens = _WORD.findall(text)
+    if not 3 <= len(tokens) <= 30:
+        return False
+    content = [t for t in tokens if t.lower() not in STOPWORDS and not t.isdigit()]
+    if not content:
+        return False
+    capitalised = sum(1 for t in content if t[0].isupper() or t[0].isdigit())
+    return capitalised / len(content) >= 0.6
