@@ -369,6 +369,60 @@ def _render_related(parts: list[Any], tag: str, base: Optional[str], hints: Hint
     return lines
 
 
+# ---------------------------------------------------------------- link lists outside the text
+
+_LIST_CANDIDATES = frozenset({"ul", "ol", "div", "section", "table", "dl", "tbody", "p", "span", "li"})
+
+
+def _link_lists(body: Any, protected: set[Any]) -> set[Any]:
+    """Outermost blocks outside the article that are lists of links (menus, headline lists, tickers).
+
+    Text renderers show them, but they are never part of the header a reader needs (title, date, byline)
+    and their headline-like lines drown the text steps' prose heuristics. One bottom-up pass: for every
+    element, its text length, link-text length, anchor count and whether it holds an <h1>.
+    """
+    from lxml import etree
+
+    found: set[Any] = set()
+    # stack frames: [element, total, link, anchors, has_h1]
+    stack: list[list[Any]] = []
+    link_depth = 0
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if event == "start":
+            if tag == "a":
+                link_depth += 1
+            n = len(el.text.strip()) if el.text else 0
+            stack.append([el, n, n if link_depth else 0, 1 if tag == "a" else 0, tag == "h1"])
+            continue
+        frame = stack.pop()
+        if tag == "a":
+            link_depth -= 1
+        _, total, link, anchors, has_h1 = frame
+        if (
+            tag in _LIST_CANDIDATES
+            and anchors >= 3
+            and not has_h1
+            and total > 0
+            and link >= 0.7 * total
+            and total - link <= 200
+            and el not in protected
+            and "breadcrumb" not in (el.get("class") or "").lower()
+        ):
+            found.add(el)
+        tail = len(el.tail.strip()) if el.tail else 0
+        if stack:
+            parent = stack[-1]
+            parent[1] += total + tail
+            parent[2] += link + (tail if link_depth else 0)
+            parent[3] += anchors
+            parent[4] = parent[4] or has_h1
+    # Keep only the outermost: the walk skips a dropped element's subtree anyway.
+    return found
+
+
 # ---------------------------------------------------------------- rendering
 
 
@@ -422,6 +476,7 @@ def _render(body: Any, containers: list[Any], base: Optional[str], hints: Hints)
     for c in containers:
         protected.update(c.iterancestors())
 
+    link_lists = _link_lists(body, protected)
     out = _Renderer()
     block_stack: list[str] = []  # tags of open block elements, innermost last
     content_depth = 0
@@ -451,7 +506,10 @@ def _render(body: Any, containers: list[Any], base: Optional[str], hints: Hints)
                 skipped.add(el)
                 walker.skip_subtree()
                 continue
-            if tag in _DROP_TAGS or (el not in protected and (_is_hidden(el) or _is_junk(el, content_depth > 0))):
+            if tag in _DROP_TAGS or (
+                el not in protected
+                and (_is_hidden(el) or _is_junk(el, content_depth > 0) or (content_depth == 0 and el in link_lists))
+            ):
                 if tag in _BLOCK_TAGS or tag in ("nav", "form", "iframe"):
                     out.flush()
                 skipped.add(el)
