@@ -93,9 +93,27 @@ def test_invisible_and_widget_markup_is_dropped(doc: HtmlDocument) -> None:
         assert gone not in joined, gone
 
 
-def test_caption_is_its_own_line_not_content(doc: HtmlDocument) -> None:
-    cap = [ln for ln in doc.lines if ln.text.startswith("Jembatan dilihat")]
-    assert len(cap) == 1 and cap[0].tag == "figcaption" and not cap[0].in_content
+def test_captions_are_not_lines(doc: HtmlDocument) -> None:
+    assert not [ln for ln in doc.lines if ln.text.startswith("Jembatan dilihat")]
+
+
+def test_photo_block_caption_and_credit_go_to_hints() -> None:
+    page = (
+        "<html><body><h1>Judul</h1><div class='pic_artikel'><img src='/f.jpg'><span>Gedung baru (ist)</span></div>"
+        f"<div class='detail_text'><p>{PARA1}</p><p>{PARA2}</p></div></body></html>"
+    )
+    doc = html_to_document(page)
+    assert (doc.hints.image_caption, doc.hints.image_credit) == ("Gedung baru", "ist")
+    assert [ln.text for ln in doc.lines] == ["Judul", PARA1, PARA2]
+
+
+def test_credit_child_is_split_from_caption() -> None:
+    page = (
+        "<html><body><div class='photo'><img src='/f.jpg'><span class='author'>WARTA/ANI</span> Warga antre air.</div>"
+        f"<div class='read__content'><p>{PARA1}</p></div></body></html>"
+    )
+    h = html_to_document(page).hints
+    assert (h.image_caption, h.image_credit) == ("Warga antre air.", "WARTA/ANI")
 
 
 def test_related_box_becomes_baca_juga_lines_with_urls(doc: HtmlDocument) -> None:
@@ -197,8 +215,7 @@ def test_inline_photo_caption_block_is_not_content() -> None:
         "<div><em>Para tamu berdiri memberi tepuk tangan. Foto: Dok. Panitia</em></div>"
         f"<p>{PARA2}</p></div></body></html>"
     )
-    cap = [ln for ln in html_to_document(page).lines if ln.text.startswith("Para tamu")]
-    assert len(cap) == 1 and cap[0].tag == "figcaption" and not cap[0].in_content
+    assert [ln.text for ln in html_to_document(page).lines] == [PARA1, PARA2]
 
 
 def test_related_list_inside_content_without_marker_is_dropped() -> None:

@@ -57,7 +57,6 @@ _BLOCK_TAGS = frozenset(
     }
 )
 _CELL_TAGS = frozenset({"td", "th"})
-_CAPTION_TAGS = frozenset({"figcaption", "caption"})
 
 _WS = re.compile(r"\s+")
 _COLON_CELL = re.compile(r"\s*\|\s*:\s*(?:\|\s*)?")
@@ -91,8 +90,16 @@ _HIDDEN_WORDS = frozenset(
 # Recommendation lists; inside the text the "Baca juga" boxes among them were taken out beforehand.
 _RELATED_TOKENS = frozenset({"related", "terkait", "baca", "bacajuga"})
 _CAPTION_TOKENS = frozenset(
-    {"caption", "captions", "wp-caption", "keterangan", "figcaption", "credit", "photo-caption", "pic_caption"}
+    {
+        "caption", "captions", "wp-caption", "keterangan", "figcaption", "photo-caption", "pic_caption",
+        "photodesc", "deskripsi", "caption-img", "imgcaption",
+    }
 )
+# A small image block with a line of text in it is a photo with its caption ("div.pic_artikel > img + span").
+_PHOTO_TOKENS = frozenset({"photo", "foto", "pic", "picture", "img", "image", "gambar", "thumb", "media"})
+_CREDIT_TOKENS = frozenset({"author", "credit", "copyright", "photographer", "fotografer", "source", "sumber"})
+_PAREN_TAIL = re.compile(r"\s*\(\s*(?:Foto\s*:\s*)?(?P<credit>[^()]{1,40})\)\s*\.?$")
+_FOTO_TAIL = re.compile(r"\.?\s*(?:Foto|Photo)\s*:\s*(?P<credit>[^:]{1,60})$", re.IGNORECASE)
 # An in-text photo caption rendered as its own block: short, ends with the photo credit.
 _CREDIT_TAIL = re.compile(r"(?:\bFoto|\bPhoto|\bIlustrasi|\bSumber foto)\s*:\s*[^:]{1,60}$", re.IGNORECASE)
 # Names sites give the element that holds the article's text (class/id substrings, lowercased).
@@ -369,6 +376,56 @@ def _render_related(parts: list[Any], tag: str, base: Optional[str], hints: Hint
     return lines
 
 
+# ---------------------------------------------------------------- photo captions
+
+
+def _is_caption(el: Any, tag: str) -> bool:
+    """A photo caption block: <figcaption>, a caption-named element, or a small image block with text."""
+    if tag == "figcaption":
+        return True
+    if tag not in ("div", "span", "p", "figure", "td", "table"):
+        return False
+    toks = _tokens(el)
+    if not toks:
+        return False
+    if toks & _CAPTION_TOKENS:
+        return len(_clean(el.text_content())) <= 600
+    if toks & _PHOTO_TOKENS and len(el) <= 8 and el.find(".//img") is not None:
+        if el.find(".//p") is not None or el.find(".//h1") is not None or el.find(".//h2") is not None:
+            return False
+        return 0 < len(_clean(el.text_content())) <= 400
+    return False
+
+
+def _caption_parts(el: Any) -> tuple[str, Optional[str]]:
+    """(caption, credit) of a caption block; the credit from a credit-named child or a trailing "(…)"."""
+    credit: Optional[str] = None
+    for child in el.iter():
+        if child is not el and isinstance(child.tag, str) and _tokens(child) & _CREDIT_TOKENS:
+            credit = _clean(child.text_content()) or None
+            if credit:
+                break
+    text = _clean(el.text_content())
+    if credit:
+        caption = _clean(text.replace(credit, " ", 1))
+        return caption, credit
+    for pattern in (_PAREN_TAIL, _FOTO_TAIL):
+        m = pattern.search(text)
+        if m and m.start() > 0:
+            return text[: m.start()].strip(), m.group("credit").strip()
+    return text, None
+
+
+def _record_caption(hints: Hints, el: Any) -> None:
+    if hints.image_caption is not None and hints.image_credit is not None:
+        return
+    caption, credit = _caption_parts(el)
+    if hints.image_caption is None and caption:
+        hints.image_caption = caption
+        if hints.image_credit is None:
+            hints.image_credit = credit
+
+
 # ---------------------------------------------------------------- link lists outside the text
 
 _LIST_CANDIDATES = frozenset({"ul", "ol", "div", "section", "table", "dl", "tbody", "p", "span", "li"})
@@ -384,7 +441,7 @@ def _link_lists(body: Any, protected: set[Any]) -> set[Any]:
     from lxml import etree
 
     found: set[Any] = set()
-    # stack frames: [element, total, link, anchors, has_h1]
+    # stack frames: [element, total, link, anchors, has_h1, children, linked_children]
     stack: list[list[Any]] = []
     link_depth = 0
     for event, el in etree.iterwalk(body, events=("start", "end")):
@@ -395,20 +452,29 @@ def _link_lists(body: Any, protected: set[Any]) -> set[Any]:
             if tag == "a":
                 link_depth += 1
             n = len(el.text.strip()) if el.text else 0
-            stack.append([el, n, n if link_depth else 0, 1 if tag == "a" else 0, tag == "h1"])
+            stack.append([el, n, n if link_depth else 0, 1 if tag == "a" else 0, tag == "h1", 0, 0])
             continue
         frame = stack.pop()
         if tag == "a":
             link_depth -= 1
-        _, total, link, anchors, has_h1 = frame
+        _, total, link, anchors, has_h1, children, linked = frame
         if (
             tag in _LIST_CANDIDATES
             and anchors >= 3
             and not has_h1
             and total > 0
-            and link >= 0.7 * total
-            and total - link <= 200
             and el not in protected
+            and (
+                # mostly link text
+                (link >= 0.7 * total and total - link <= 200)
+                # or items that each carry a link plus a short label (timestamp, counter)
+                or (
+                    children >= 3
+                    and linked >= 0.8 * children
+                    and link >= 0.5 * total
+                    and total - link <= 60 * children
+                )
+            )
             and "breadcrumb" not in (el.get("class") or "").lower()
         ):
             found.add(el)
@@ -419,6 +485,8 @@ def _link_lists(body: Any, protected: set[Any]) -> set[Any]:
             parent[2] += link + (tail if link_depth else 0)
             parent[3] += anchors
             parent[4] = parent[4] or has_h1
+            parent[5] += 1
+            parent[6] += 1 if anchors else 0
     # Keep only the outermost: the walk skips a dropped element's subtree anyway.
     return found
 
@@ -429,10 +497,11 @@ def _link_lists(body: Any, protected: set[Any]) -> set[Any]:
 class _Renderer:
     """Accumulates inline text into lines; block boundaries and `<br>` end a line."""
 
-    __slots__ = ("lines", "parts", "tag", "in_content", "bullet")
+    __slots__ = ("lines", "parts", "tag", "in_content", "bullet", "captions")
 
     def __init__(self) -> None:
         self.lines: list[HtmlLine] = []
+        self.captions: list[str] = []
         self.parts: list[str] = []
         self.tag = "div"
         self.in_content = False
@@ -456,7 +525,7 @@ class _Renderer:
                 text = _COLON_CELL.sub(" : ", text)
             if text:
                 if self.in_content and len(text) < 300 and _CREDIT_TAIL.search(text):
-                    self.lines.append(HtmlLine(text, "figcaption", False, self.bullet))
+                    self.captions.append(text)  # an in-text photo caption ("... Foto: Grammy")
                 else:
                     self.lines.append(HtmlLine(text, self.tag, self.in_content, self.bullet))
 
@@ -469,18 +538,28 @@ def _render(body: Any, containers: list[Any], base: Optional[str], hints: Hints)
     from lxml import etree
 
     container_set = set(containers)
-    boxes, consumed = _related_boxes(containers)
     # Widgets are dropped by class/id, except the content container and its ancestors (some sites nest the
     # article text inside a "share"-named wrapper).
     protected: set[Any] = set(containers)
     for c in containers:
         protected.update(c.iterancestors())
 
-    link_lists = _link_lists(body, protected)
+    lines = _render_pass(body, container_set, protected, _link_lists(body, protected), base, hints)
+    if not containers and sum(len(ln.text) for ln in lines) < 200:
+        # Nothing but link lists (an index or home page): show them, so the text steps can call it a listing.
+        lines = _render_pass(body, container_set, protected, set(), base, hints)
+    return lines
+
+
+def _render_pass(
+    body: Any, container_set: set[Any], protected: set[Any], link_lists: set[Any], base: Optional[str], hints: Hints
+) -> list[HtmlLine]:
+    from lxml import etree
+
+    boxes, consumed = _related_boxes(list(container_set))
     out = _Renderer()
     block_stack: list[str] = []  # tags of open block elements, innermost last
     content_depth = 0
-    caption_depth = 0
     li_depth = 0
     skipped: set[Any] = set()  # elements whose subtree was skipped: at their end only the tail counts
 
@@ -490,7 +569,7 @@ def _render(body: Any, containers: list[Any], base: Optional[str], hints: Hints)
         if not isinstance(tag, str):  # comments/PIs (normally removed by the parser) still carry tails
             if event == "end" and el.tail:
                 cur = block_stack[-1] if block_stack else "div"
-                out.add(el.tail, cur, content_depth > 0 and caption_depth == 0, li_depth > 0)
+                out.add(el.tail, cur, content_depth > 0, li_depth > 0)
             continue
         tag = tag.lower()
         if event == "start":
@@ -515,12 +594,16 @@ def _render(body: Any, containers: list[Any], base: Optional[str], hints: Hints)
                 skipped.add(el)
                 walker.skip_subtree()
                 continue
+            if el not in protected and _is_caption(el, tag):
+                # Captions are not text a reader follows; the first one is the lead photo's.
+                out.flush()
+                _record_caption(hints, el)
+                skipped.add(el)
+                walker.skip_subtree()
+                continue
             if el in container_set:
                 out.flush()
                 content_depth += 1
-            if tag in _CAPTION_TAGS or (tag in ("div", "span", "p", "figure") and _tokens(el) & _CAPTION_TOKENS):
-                out.flush()
-                caption_depth += 1
             if tag == "li":
                 li_depth += 1
             if tag in _BLOCK_TAGS:
@@ -532,8 +615,8 @@ def _render(body: Any, containers: list[Any], base: Optional[str], hints: Hints)
                 out.flush()
             elif tag == "img":
                 pass
-            cur = "figcaption" if caption_depth else block_stack[-1] if block_stack else "div"
-            out.add(el.text, cur, content_depth > 0 and caption_depth == 0, li_depth > 0)
+            cur = block_stack[-1] if block_stack else "div"
+            out.add(el.text, cur, content_depth > 0, li_depth > 0)
         else:  # end
             if el in skipped:
                 skipped.discard(el)
@@ -544,15 +627,12 @@ def _render(body: Any, containers: list[Any], base: Optional[str], hints: Hints)
                         block_stack.pop()
                 if tag == "li":
                     li_depth -= 1
-                if tag in _CAPTION_TAGS or (tag in ("div", "span", "p", "figure") and caption_depth and _tokens(el) & _CAPTION_TOKENS):
-                    out.flush()
-                    caption_depth -= 1
                 if el in container_set:
                     out.flush()
                     content_depth -= 1
             if el.tail:
-                cur = "figcaption" if caption_depth else block_stack[-1] if block_stack else "div"
-                out.add(el.tail, cur, content_depth > 0 and caption_depth == 0, li_depth > 0)
+                cur = block_stack[-1] if block_stack else "div"
+                out.add(el.tail, cur, content_depth > 0, li_depth > 0)
     out.flush()
     return out.lines
 
