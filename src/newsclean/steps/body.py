@@ -42,6 +42,7 @@ def select_body(page: Page) -> None:
     for line in page.lines[:end]:
         if line.label is None and DATELINE_ALONE.match(line.text) and len(words(line.text)) <= 5:
             line.mark("dateline", "select_body", "dateline on a line of its own")
+    _mark_repeats(page, end)
     blocks = _blocks(page, end)
     if not blocks:
         return
@@ -78,6 +79,18 @@ def select_body(page: Page) -> None:
             if line.label is None:
                 line.mark("chrome", "select_body", f"outside the article's main block ({where} it)")
     page.body = _paragraphs([ln for ln in body if ln.label == "body"])
+
+
+def _mark_repeats(page: Page, end: int) -> None:
+    # A teaser or caption printed twice is page furniture; a story does not repeat its paragraphs.
+    seen: dict[str, int] = {}
+    undecided = [ln for ln in page.lines[:end] if ln.label is None and len(ln.text) >= 20]
+    for line in undecided:
+        key = " ".join(words(line.text.casefold()))
+        seen[key] = seen.get(key, 0) + 1
+    for line in undecided:
+        if seen[" ".join(words(line.text.casefold()))] >= 2:
+            line.mark("duplicate", "select_body", "line printed more than once (teaser or caption)")
 
 
 def _stop_at_closing_code(page: Page, body: list[Line]) -> list[Line]:

@@ -250,7 +250,7 @@ def byline(page: Page) -> None:
         text = page.date_rest.get(line.index, line.text)
         matched = False
         for pattern in lex.byline_patterns:
-            m = pattern.fullmatch(text)
+            m = pattern.fullmatch(line.text) or pattern.fullmatch(text)
             if m is None:
                 continue
             groups = m.groupdict()
