@@ -183,7 +183,8 @@ def _format_removed(article: Article) -> str:
     removed = article.removed or []
     lines = [f"Removed lines ({len(removed)}):"]
     for line in removed:
-        text = line.text if len(line.text) <= 70 else line.text[:69] + "…"
+        text = " ".join(line.text.split())
+        text = text if len(text) <= 70 else text[:69] + "…"
         lines.append(f"{line.index:>5}  {line.label:<12} {line.step:<13} {line.reason}  | {text}")
     return "\n".join(lines) + "\n"
 
