@@ -164,6 +164,17 @@ def test_jsonld_list_and_plain_author_and_meta_pubdate() -> None:
     assert h.title == "Banjir Surut" and h.authors == ["Dedi"] and h.published == "2015-11-05 T10:08:58Z"
 
 
+def test_company_author_meta_is_not_an_author_and_og_title_suffix_goes() -> None:
+    page = (
+        "<html><head><meta name='author' content='Warta Cyber Media'><meta name='author' content='Sari Dewi'>"
+        "<meta property='og:title' content='Harga Beras Naik - Warta.com Ekonomi'>"
+        "<meta property='og:url' content='https://ekonomi.warta.com/a/1'></head><body><p>x</p></body></html>"
+    )
+    h = html_to_document(page).hints
+    assert h.authors == ["Sari Dewi"]
+    assert h.title == "Harga Beras Naik"
+
+
 def test_broken_jsonld_is_ignored() -> None:
     page = '<html><head><script type="application/ld+json">{"headline": </script><title>T</title></head></html>'
     assert html_to_document(page).hints.title == "T"

@@ -428,6 +428,8 @@ def _record_caption(hints: Hints, el: Any) -> None:
 
 # ---------------------------------------------------------------- link lists outside the text
 
+# Link lists that carry these are bylines ("Penulis: <a>Nama</a>"), which the text steps need.
+_BYLINE_WORDS = re.compile(r"\b(?:Penulis|Editor|Reporter|Pewarta|Redaktur|Oleh|Fotografer|Kontributor)\b\s*:?", re.IGNORECASE)
 _LIST_CANDIDATES = frozenset({"ul", "ol", "div", "section", "table", "dl", "tbody", "p", "span", "li"})
 
 
@@ -460,22 +462,24 @@ def _link_lists(body: Any, protected: set[Any]) -> set[Any]:
         _, total, link, anchors, has_h1, children, linked = frame
         if (
             tag in _LIST_CANDIDATES
-            and anchors >= 3
+            and anchors >= 2
             and not has_h1
             and total > 0
             and el not in protected
             and (
                 # mostly link text
-                (link >= 0.7 * total and total - link <= 200)
+                (anchors >= 3 and link >= 0.7 * total and total - link <= 200)
                 # or items that each carry a link plus a short label (timestamp, counter)
                 or (
-                    children >= 3
+                    children >= 2
                     and linked >= 0.8 * children
+                    and link >= 25 * children  # headline-length link text per item
                     and link >= 0.5 * total
                     and total - link <= 60 * children
                 )
             )
             and "breadcrumb" not in (el.get("class") or "").lower()
+            and not _BYLINE_WORDS.search(el.text_content()[:300])
         ):
             found.add(el)
         tail = len(el.tail.strip()) if el.tail else 0
@@ -671,16 +675,24 @@ def _meta_hints(root: Any, hints: Hints) -> dict[str, str]:
         if content and key not in metas:
             metas[key] = content
         if key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author") and content:
-            if not content.lower().startswith(("http://", "https://", "www.")):
-                _add_authors(hints, [content])
+            _add_authors(hints, [content])
     return metas
+
+
+_ORG_AUTHOR = re.compile(
+    r"\b(?:media|cyber|news|redaksi|tim|team|pt|tbk|group|grup|network|online|portal|staff|admin|desk)\b"
+    r"|\.(?:com|co\.id|id|net|tv)\b|https?://|www\.",
+    re.IGNORECASE,
+)
 
 
 def _add_authors(hints: Hints, names: Iterable[str]) -> None:
     for name in names:
         name = _clean(name)
-        if name and len(name) <= 120 and name not in hints.authors:
-            hints.authors.append(name)
+        # Sites put their company in the author meta ("Kompas Cyber Media"); only people are authors.
+        if not name or len(name) > 120 or _ORG_AUTHOR.search(name) or name in hints.authors:
+            continue
+        hints.authors.append(name)
 
 
 def _iter_jsonld(root: Any) -> Iterator[dict[str, Any]]:
@@ -808,12 +820,8 @@ def _collect_hints(root: Any) -> Hints:
         t = next(root.iter("title"), None)
     if t is not None:
         doc_title = _clean(t.text_content())
-    hints.title = (
-        ld.get("headline")
-        or metas.get("og:title")
-        or metas.get("twitter:title")
-        or (_strip_site_suffix(doc_title, hints.site_name, hints.url) if doc_title else None)
-    )
+    title = ld.get("headline") or metas.get("og:title") or metas.get("twitter:title") or doc_title
+    hints.title = _strip_site_suffix(title, hints.site_name, hints.url) if title else None
 
     published = next((metas[k] for k in _META_PUBLISHED if metas.get(k)), None)
     if published is None:
