@@ -291,6 +291,16 @@ def test_worker_crash_is_recorded_once_and_the_run_goes_on() -> None:
     assert failed[0].error.error_type == "BrokenProcessPool"
 
 
+def test_a_broken_user_pool_is_replaced_with_a_warning() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    inputs = [(f"d{i}", doc("CRASH" if i == 1 else f"Judul {i}")) for i in range(6)]
+    with ProcessPoolExecutor(2) as pool, pytest.warns(RuntimeWarning, match="broke"):
+        results = list(parse_many(inputs, executor=pool, chunksize=1, progress=False, parse_fn=fake_parse))
+    assert [r.ok for r in results] == [True, False, True, True, True, True]
+    assert results[1].error.error_type == "BrokenProcessPool"
+
+
 def test_unpicklable_parse_fn_with_processes_fails_fast() -> None:
     inputs = [(f"d{i}", doc("x")) for i in range(20)]
     with pytest.raises(TypeError, match="module-level"):

@@ -258,6 +258,14 @@ def _default_parse() -> Callable[..., Article]:
     return parse
 
 
+def _ignore_sigint() -> None:
+    # Ctrl-C reaches the whole process group; only the parent should react (close outputs, exit 130),
+    # not every worker with a traceback of its own.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _survives_pickle(exc: BaseException) -> bool:
     try:
         pickle.loads(pickle.dumps(exc))
@@ -386,7 +394,7 @@ class ResultStream(Iterator[Result]):
         return self._owned or isinstance(self._executor, ProcessPoolExecutor)
 
     def _new_pool(self, max_workers: Optional[int]) -> None:
-        self._executor = ProcessPoolExecutor(max_workers=max_workers)
+        self._executor = ProcessPoolExecutor(max_workers=max_workers, initializer=_ignore_sigint)
         self._owned = True
 
     def _check_picklable(self) -> None:
