@@ -36,7 +36,7 @@ import time
 import warnings
 import zlib
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -371,7 +371,7 @@ class ResultStream(Iterator[Result]):
             # Local pools share the parent's file system; a cluster's workers may not.
             read_in_worker = executor is None or isinstance(executor, (ProcessPoolExecutor, ThreadPoolExecutor))
         self._read_in_worker = read_in_worker
-        self._gen = self._generate()
+        self._gen: Generator[Result, None, None] = self._generate()
 
     # iterator protocol ---------------------------------------------------------------------------
     def __iter__(self) -> ResultStream:
@@ -446,7 +446,7 @@ class ResultStream(Iterator[Result]):
             if self.stats.errors and self.stats.total % 64 == 0:
                 bar.set_postfix(errors=self.stats.errors, refresh=False)
 
-    def _generate(self) -> Iterator[Result]:
+    def _generate(self) -> Generator[Result, None, None]:
         self._bar = None
         try:
             length: Optional[int] = len(self._inputs)  # type: ignore[arg-type]
@@ -510,7 +510,7 @@ class ResultStream(Iterator[Result]):
             if self._on_error == "raise":
                 raise
             outcomes = [(None, type(exc).__name__, str(exc), None)] * len(chunk)
-        for item, outcome in zip(chunk, outcomes):
+        for item, outcome in zip(chunk, outcomes, strict=True):
             yield from self._emit(item, outcome)
 
     def _recover(self, chunk: list[_Item], pending: deque[tuple[list[_Item], Any]]) -> list[_Outcome]:

@@ -156,7 +156,8 @@ def _cmd_clean(args: argparse.Namespace) -> int:
 
 
 def _format_article(article: Article) -> str:
-    lines = [article.title, "=" * min(len(article.title), 100)]
+    title = article.title or "(no headline in the dump)"
+    lines = [title, "=" * min(len(title), 100)]
     when = article.published_at.isoformat() if article.published_at else (
         article.published_date.isoformat() if article.published_date else "-"
     )
