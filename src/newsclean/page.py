@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
+from . import text as text_shapes
+
 if TYPE_CHECKING:
     from .sites import SiteProfile
 
@@ -33,6 +35,29 @@ class Line:
     tag: Optional[str] = None  # HTML input: the block element the line came from ("p", "h1", "li", ...)
     in_content: bool = False  # HTML input: inside the element the page marks as the article's text
     bullet: bool = False  # the renderer drew a bullet before it
+    _prose: Optional[bool] = field(default=None, repr=False, compare=False)
+    _headline: Optional[bool] = field(default=None, repr=False, compare=False)
+    _key: Optional[str] = field(default=None, repr=False, compare=False)
+
+    # Shape tests are asked of the same line by several steps: compute each once per line.
+    @property
+    def is_prose(self) -> bool:
+        if self._prose is None:
+            self._prose = bool(self.text) and text_shapes.is_prose(self.text)
+        return self._prose
+
+    @property
+    def is_headline(self) -> bool:
+        if self._headline is None:
+            self._headline = text_shapes.looks_like_headline(self.text)
+        return self._headline
+
+    @property
+    def key(self) -> str:
+        """Comparison key: casefolded words only (see `text.fold`)."""
+        if self._key is None:
+            self._key = text_shapes.fold(self.text)
+        return self._key
 
     def mark(self, label: str, step: str, reason: str) -> None:
         """Give the line a label, remembering which step decided and why."""

@@ -102,6 +102,8 @@ def is_prose(text: str) -> bool:
         return True
     if n < 7:
         return False
+    if n < 20 and looks_like_headline(text):
+        return False  # headlines have commas and function words too, but capitalised content words
     stops = sum(1 for t in tokens if t.lower() in STOPWORDS)
     punctuated = bool(_SENTENCE_END.search(text) or _INNER_SENTENCE.search(text) or ", " in text)
     return punctuated and (stops >= 1 or n >= 10)

@@ -42,6 +42,14 @@ _OUTLET = re.compile(
     r"Kontan(?:\.co\.id)?|Katadata|Beritasatu|iNews(?:\.id)?|JawaPos\.com)\b",
     re.I,
 )
+# "Ayu Lestari, CNBC Indonesia", "Bayu Prasetyo | CNN Indonesia", "Fadhil Rahmanto - detikNews".
+BYLINE_WITH_OUTLET = re.compile(
+    r"(?P<authors>[A-Z][\w.'’\-]*(?:[ ,]+(?:dan\s+)?[A-Z][\w.'’\-]*){0,8})\s*(?:[,|•]|\s[-–—])\s*"
+    r"(?P<outlet>(?:detik\w*|CNN Indonesia|CNBC Indonesia|Kompas\.com|Kompas\.tv|Kompas TV|Tribunnews\.com|"
+    r"Liputan6\.com|Medcom\.id|Metrotvnews\.com|Antara|Antaranews|Tempo\.co|Republika|Okezone|Sindonews|"
+    r"Suara\.com|Kumparan|Tirto\.id|Merdeka\.com|VIVA\.co\.id|JPNN\.com|IDN Times|Bisnis\.com|Kontan|"
+    r"Katadata|Beritasatu|iNews\.id|JawaPos\.com))"
+)
 _SEPARATORS = re.compile(r"^[\s|•·,\-–—:/]+|[\s|•·,\-–—:/]+$")
 
 
@@ -142,7 +150,7 @@ def find_header_end(page: Page) -> int:
     end = page.tail_start if page.tail_start is not None else len(lines)
     candidates = [ln for ln in lines[:end] if ln.label is None and ln.text]
     result = end
-    prose = [is_prose(ln.text) and not is_dated_line(ln.text) for ln in candidates[:200]]
+    prose = [ln.is_prose and not is_dated_line(ln.text) for ln in candidates[:200]]
     for k in range(len(prose) - 1):
         if prose[k] and prose[k + 1]:
             a = candidates[k]

@@ -10,7 +10,8 @@ from ..text import ends_sentence, is_prose, looks_like_headline, same_text, word
 from ._shapes import DATELINE_ALONE, find_header_end
 
 # Chrome and related-link lines sit inside the story: they do not split it into blocks.
-_TRANSPARENT = frozenset({"chrome", "related", "blank"})
+_TRANSPARENT = frozenset({"chrome", "related", "blank", "inline_caption"})
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 _CLOSING_ALONE = re.compile(r"\(\s*[A-Za-z]{1,12}(?:\s*/\s*[A-Za-z]{1,12})*(?:\s*-\s*\d{1,3})?\s*\)\.?")
 _CLOSING_AT_END = re.compile(
     r"(?<=[.!?\"”’)])\s*\((?P<code>[A-Za-z]{1,12}(?:\s*/\s*[A-Za-z]{1,12})*(?:\s*-\s*\d{1,3})?)\)\s*$"
@@ -33,7 +34,7 @@ def _blocks(page: Page, end: int) -> list[list[Line]]:
 
 
 def _weight(block: list[Line]) -> int:
-    return sum(len(ln.text) for ln in block if is_prose(ln.text))
+    return sum(len(ln.text) for ln in block if ln.is_prose)
 
 
 def select_body(page: Page) -> None:
@@ -49,12 +50,10 @@ def select_body(page: Page) -> None:
     main = max(blocks, key=_weight)
     if _weight(main) == 0:
         return
-    first = next(k for k, ln in enumerate(main) if is_prose(ln.text))
-    last = max(k for k, ln in enumerate(main) if is_prose(ln.text))
+    first = next(k for k, ln in enumerate(main) if ln.is_prose)
+    last = max(k for k, ln in enumerate(main) if ln.is_prose)
     # Keep trailing short lines that continue the text (a dump cut mid-sentence), not headline teasers.
-    while last + 1 < len(main) and not looks_like_headline(main[last + 1].text) and not _CLOSING_ALONE.fullmatch(
-        main[last + 1].text
-    ):
+    while last + 1 < len(main) and _continues_story(main[last + 1].text):
         last += 1
     body = main[first : last + 1]
     body = _stop_at_closing_code(page, body)
@@ -81,16 +80,28 @@ def select_body(page: Page) -> None:
     page.body = _paragraphs([ln for ln in body if ln.label == "body"])
 
 
+def _continues_story(text: str) -> bool:
+    """A short line after the last full paragraph that still belongs to the story (list item, cut-off end)."""
+    if _CLOSING_ALONE.fullmatch(text):
+        return False
+    if _NUMBERED.match(text):
+        return True
+    return len(words(text)) >= 4 and not looks_like_headline(text)
+
+
 def _mark_repeats(page: Page, end: int) -> None:
-    # A teaser or caption printed twice is page furniture; a story does not repeat its paragraphs.
-    seen: dict[str, int] = {}
+    # A teaser or dek printed twice is page furniture. The story's own copy is the last one, unless
+    # the copies sit next to each other (a teaser repeated in the header).
+    copies: dict[str, list[int]] = {}
     undecided = [ln for ln in page.lines[:end] if ln.label is None and len(ln.text) >= 20]
-    for line in undecided:
-        key = " ".join(words(line.text.casefold()))
-        seen[key] = seen.get(key, 0) + 1
-    for line in undecided:
-        if seen[" ".join(words(line.text.casefold()))] >= 2:
-            line.mark("duplicate", "select_body", "line printed more than once (teaser or caption)")
+    for k, line in enumerate(undecided):
+        copies.setdefault(line.key, []).append(k)
+    for positions in copies.values():
+        if len(positions) < 2:
+            continue
+        adjacent = positions[-1] - positions[-2] <= 2
+        for k in positions if adjacent else positions[:-1]:
+            undecided[k].mark("duplicate", "select_body", "line printed more than once (teaser, dek or caption)")
 
 
 def _stop_at_closing_code(page: Page, body: list[Line]) -> list[Line]:

@@ -19,7 +19,7 @@ def cut_tail(page: Page) -> None:
     if not lex.tail:
         return
     lines = page.lines
-    prose_chars = [len(ln.text) if ln.text and is_prose(ln.text) else 0 for ln in lines]
+    prose_chars = [len(ln.text) if ln.is_prose else 0 for ln in lines]
     before = list(accumulate(prose_chars))
     total = before[-1] if before else 0
     if total == 0:

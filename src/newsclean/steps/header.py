@@ -15,6 +15,7 @@ from ..dates import DateMatch, find_dates, parse_date
 from ..page import Line, Page
 from ..text import is_prose, looks_like_headline, same_text, words
 from ._shapes import (
+    BYLINE_WITH_OUTLET,
     clean_names,
     date_rest,
     find_header_end,
@@ -48,7 +49,7 @@ def published(page: Page) -> None:
         if not matches:
             continue
         rest = date_rest(line.text, matches)
-        if is_prose(rest):
+        if is_prose(rest) or (line.text.endswith(".") and len(words(rest)) >= 3):
             continue  # a date mentioned inside a sentence
         found.append((line, matches))
         if len(found) >= 3:
@@ -151,20 +152,26 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
     counts: dict[str, int] = {}
     for line in page.lines[: min(end, (find_header_end(page) + 40))]:
         if line.text:
-            key = " ".join(words(line.text.casefold()))
-            counts[key] = counts.get(key, 0) + 1
+            counts[line.key] = counts.get(line.key, 0) + 1
+    agencies = sites.lexicon(page.profile).credit_agencies
+    first_seen: Optional[Line] = None
     best: Optional[Line] = None
     best_score = 0.0
     positions = {ln.index: k for k, ln in enumerate(header)}
     for k, line in enumerate(header):
         text = line.text
-        repeated = counts.get(" ".join(words(text.casefold())), 0) >= 2
-        shaped = looks_like_headline(text)
+        repeated = counts.get(line.key, 0) >= 2
+        shaped = line.is_headline
         if not shaped and not (repeated and not text.endswith(".") and len(words(text)) >= 4):
             continue
-        if len(words(text)) < 4 or find_dates(text):
+        if len(words(text)) < 4 or find_dates(text) or _not_a_title(text, agencies):
             continue
         score = 1.0 + min(len(words(text)), 14) / 14
+        if first_seen is None:
+            first_seen = line
+            score += 1.0  # the headline is normally the first headline-shaped line of the page
+        if anchors and line.index < min(anchors):
+            score += 1.0
         if repeated:
             score += 2.0
         if anchors:
@@ -174,6 +181,19 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
         if score > best_score:
             best, best_score = line, score
     return best
+
+
+_TITLE_NOISE = re.compile(r"^(?:Foto|Sumber|Photo|Video|Baca|Lihat)\s*:|https?://|^/|%[0-9A-F]{2}|\((?:Sumber|Foto)\s*:")
+
+
+def _not_a_title(text: str, agencies: frozenset[str]) -> bool:
+    """Credits, captions with their credit, bylines with an outlet and URL fragments are not headlines."""
+    return bool(
+        _TITLE_NOISE.search(text)
+        or is_credit(text, agencies)
+        or split_caption_credit(text, agencies)
+        or BYLINE_WITH_OUTLET.fullmatch(text)
+    )
 
 
 def _glued_section(page: Page, header: list[Line], chosen: Line) -> None:
@@ -207,6 +227,8 @@ def _section_from_header(page: Page, header: list[Line]) -> None:
     above = [ln for ln in page.lines[: page.title_index] if ln.text]
     if above and above[-1].label is None:
         label = above[-1].text
+        if is_credit(label, lex.credit_agencies):
+            return
         if len(label) <= 30 and 1 <= len(label.split()) <= 4 and not any(c.isdigit() for c in label[:1]):
             if lex.chrome.match(label) is None and not label.endswith((".", ":")):
                 page.section = label
@@ -268,6 +290,11 @@ def byline(page: Page) -> None:
             matched = True
             break
         if not matched:
+            m = BYLINE_WITH_OUTLET.fullmatch(text)
+            if m and clean_names(m.group("authors")):
+                take(clean_names(m.group("authors")), authors)
+                matched = True
+        if not matched:
             m = _EDITOR.fullmatch(text)
             if m:
                 take(clean_names(m.group("editors")), editors)
@@ -310,10 +337,36 @@ def byline(page: Page) -> None:
             line.mark("byline", "byline", "byline")
     if not authors:
         _name_beside_date(page, by_index, take, authors)
+    _labels_after_story(page, take, authors, editors)
     page.authors = authors
     page.editors = editors
     if not page.authors and page.hints.authors:
         page.authors = [a for a in page.hints.authors if looks_like_name(a)] or list(page.hints.authors)
+
+
+def _labels_after_story(page: Page, take, authors: list[str], editors: list[str]) -> None:  # type: ignore[no-untyped-def]
+    # kompas.id prints "Editor:" on its own line below the story, the name on the next line.
+    end = page.tail_start if page.tail_start is not None else len(page.lines)
+    lines = page.lines
+    for i in range(find_header_end(page), end):
+        line = lines[i]
+        if line.label is not None or not line.text:
+            continue
+        m = _EDITOR.fullmatch(line.text)
+        if m and clean_names(m.group("editors")):
+            take(clean_names(m.group("editors")), editors)
+            line.mark("byline", "byline", "editor credit below the story")
+            continue
+        role = _LABEL_ALONE.get(line.text.casefold())
+        if role is None:
+            continue
+        j = i + 1
+        while j < end and not lines[j].text:
+            j += 1
+        if j < end and lines[j].label is None and looks_like_name(lines[j].text):
+            take(clean_names(lines[j].text), authors if role == "authors" else editors)
+            line.mark("byline", "byline", f"label {line.text!r} below the story")
+            lines[j].mark("byline", "byline", f"name after the label {line.text!r}")
 
 
 def _name_beside_date(page: Page, by_index: dict[int, Line], take, authors: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -356,7 +409,7 @@ def lead_image(page: Page) -> None:
     for line in page.lines[:end]:
         if line.label is None and line.text and len(line.text) <= 300 and not is_lead(line.text):
             if split_caption_credit(line.text, agencies) or is_credit(line.text, agencies):
-                line.mark("caption", "lead_image", "photo caption or credit inside the story")
+                line.mark("inline_caption", "lead_image", "photo caption or credit inside the story")
 
 
 def _scan_for_image(page: Page, window: list[Line], agencies: frozenset[str]) -> bool:

@@ -21,6 +21,7 @@ def normalize(page: Page) -> None:
         text = normalize_line(line.text)
         text, had_bullet = strip_bullet(text)
         line.text = text.strip()
+        line._prose = line._headline = line._key = None
         line.bullet = line.bullet or had_bullet
         if not line.text:
             line.mark("blank", "normalize", "empty or whitespace-only line")

@@ -43,7 +43,7 @@ def related(page: Page) -> None:
                 if nxt.blank:
                     j += 1
                     continue
-                if nxt.bullet or (taken == 0 and line.text.rstrip().endswith(":") and looks_like_headline(nxt.text)):
+                if nxt.bullet or (taken == 0 and line.text.rstrip().endswith(":") and nxt.is_headline):
                     _add(page, nxt, nxt.text, "title in a related-links box")
                     taken += 1
                     j += 1
@@ -53,5 +53,5 @@ def related(page: Page) -> None:
                 break
             i = j
             continue
-        if bullets_are_links and line.bullet and looks_like_headline(line.text):
+        if bullets_are_links and line.bullet and line.is_headline:
             _add(page, line, line.text, "bulleted link to another story")

@@ -23,8 +23,8 @@ def verdict(page: Page) -> None:
     has_header = page.published is not None or bool(page.authors) or page.title is not None
     end = page.tail_start if page.tail_start is not None else len(page.lines)
     content = [ln for ln in page.lines[:end] if ln.text and ln.label in (None, "body", "chrome", "title")]
-    headlines = [ln for ln in content if looks_like_headline(ln.text) and not _NUMBERED.match(ln.text)]
-    prose = [ln for ln in content if is_prose(ln.text)]
+    headlines = [ln for ln in content if ln.is_headline and not _NUMBERED.match(ln.text)]
+    prose = [ln for ln in content if ln.is_prose]
     # A listing alternates headlines with their teasers and has no byline or timestamp of its own.
     if len(headlines) >= 4 and len(headlines) >= 0.6 * len(prose) and not (page.published and page.authors):
         raise NotAnArticle(
