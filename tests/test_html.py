@@ -215,6 +215,23 @@ def test_lists_tables_and_headings() -> None:
     ]
 
 
+def test_link_lists_outside_the_text_are_dropped_but_bylines_stay() -> None:
+    items = "".join(f"<li><span>Senin, 4/3/2024 0{i}:00 WIB</span><h5><a href='/b{i}'>Judul berita lain nomor {i} yang panjang</a></h5></li>" for i in range(3))
+    page = (
+        "<html><body><ul class='top'><li><a href='/x'>Koran</a> | </li><li><a href='/y'>TV</a></li></ul>"
+        "<h1>Judul</h1><div class='penulis'>Penulis: <a href='/p/1'>Sari Dewi</a>, <a href='/p/2'>Budi Santoso</a></div>"
+        f"<div class='read__content'><p>{PARA1}</p><p>{PARA2}</p></div><ul class='list'>{items}</ul></body></html>"
+    )
+    texts = [ln.text for ln in html_to_document(page).lines]
+    assert texts == ["Judul", "Penulis: Sari Dewi, Budi Santoso", PARA1, PARA2]
+
+
+def test_index_page_of_only_links_still_renders() -> None:
+    items = "".join(f"<li><a href='/b{i}'>Judul berita nomor {i} yang cukup panjang</a></li>" for i in range(6))
+    lines = html_to_document(f"<html><body><ul>{items}</ul></body></html>").lines
+    assert len(lines) == 6 and lines[0].bullet
+
+
 def test_label_value_table_reads_like_text() -> None:
     page = "<html><body><table><tr><td>Penulis</td><td>:</td><td>Sari Dewi</td></tr></table></body></html>"
     assert [ln.text for ln in html_to_document(page).lines] == ["Penulis : Sari Dewi"]

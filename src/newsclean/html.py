@@ -473,6 +473,8 @@ def _link_lists(body: Any, protected: set[Any]) -> set[Any]:
             and (
                 # mostly link text
                 (anchors >= 3 and link >= 0.7 * total and total - link <= 200)
+                # or a small menu: every item a link, nothing else but separators
+                or (tag in ("ul", "ol") and children >= 2 and linked == children and total - link <= 3 * children)
                 # or items that each carry a link plus a short label (timestamp, counter)
                 or (
                     children >= 2
