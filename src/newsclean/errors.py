@@ -31,6 +31,9 @@ class InputTooLarge(InputError):
             "raise it with parse(..., max_chars=N) if this page is genuine"
         )
 
+    def __reduce__(self) -> tuple[type, tuple[int, int]]:  # keep size and limit across process pools
+        return (type(self), (self.size, self.limit))
+
 
 class NotAnArticle(NewscleanError):
     """The page was read, but it holds no article (a listing, tag or home page, or too little prose)."""
