@@ -18,14 +18,15 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsclean.dates import parse_date  # noqa: E402
+from newsclean.dates import parse_date
 
 WIB = timezone(timedelta(hours=7))
 Row = tuple[str, Any, "datetime | None"]

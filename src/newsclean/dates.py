@@ -23,9 +23,10 @@ answer must pass the same checks.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from typing import Final, Iterable, Iterator
+from typing import Final
 
 from .errors import InputError
 
@@ -60,11 +61,12 @@ _MONTH_NAMES: Final = {
 }
 _MONTHS: Final = {name: num for num, names in _MONTH_NAMES.items() for name in names.split()}
 
-_WEEKDAYS: Final = (
-    "senin selasa rabu kamis jumat jum'at sabtu minggu ahad "
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "mon tues tue wed thurs thur thu fri sat sun sen sel rab kam jum sab min"
-).split()
+_WEEKDAYS: Final = [
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tues", "tue", "wed", "thurs", "thur", "thu", "fri", "sat", "sun",
+    "sen", "sel", "rab", "kam", "jum", "sab", "min",
+]  # fmt: skip
 
 # Units of relative expressions, mapped to (kind, amount per unit).
 _UNITS: Final = {
@@ -563,7 +565,7 @@ def _fallback(text: str, ref: datetime | None) -> datetime | date | None:
         if ref is not None:
             settings["RELATIVE_BASE"] = ref.replace(tzinfo=None)
         result = dateparser.parse(text, languages=["id", "en"], settings=settings)
-    except Exception:  # dateparser has many internal failure modes; none may escape
+    except Exception:  # noqa: BLE001 - dateparser has many internal failure modes; none may escape
         return None
     if not isinstance(result, datetime):
         return None
