@@ -96,13 +96,18 @@ def prose_score(text: str) -> float:
 
 def is_prose(text: str) -> bool:
     """A line that is clearly article prose (long enough, with function words and punctuation)."""
+    spaces = text.count(" ")
+    if spaces >= 40:
+        return True  # far past any headline or menu: skip tokenising
+    if spaces < 5:
+        return False  # too few words to be a sentence of running text
     tokens = _WORD.findall(text)
     n = len(tokens)
     if n >= 30:
         return True
     if n < 7:
         return False
-    if n < 20 and looks_like_headline(text):
+    if n < 20 and _headline_tokens(text, tokens):
         return False  # headlines have commas and function words too, but capitalised content words
     stops = sum(1 for t in tokens if t.lower() in STOPWORDS)
     punctuated = bool(_SENTENCE_END.search(text) or _INNER_SENTENCE.search(text) or ", " in text)
@@ -115,9 +120,14 @@ def ends_sentence(text: str) -> bool:
 
 def looks_like_headline(text: str) -> bool:
     """Headline shape: 3-30 words, no closing full stop, most content words capitalised."""
-    if not text or len(text) > 220 or text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
+    if not text or len(text) > 220:
         return False
-    tokens = _WORD.findall(text)
+    return _headline_tokens(text, _WORD.findall(text))
+
+
+def _headline_tokens(text: str, tokens: list[str]) -> bool:
+    if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
+        return False
     if not 3 <= len(tokens) <= 30:
         return False
     content = [t for t in tokens if t.lower() not in STOPWORDS and not t.isdigit()]

@@ -362,32 +362,46 @@ def profile_for_url(url: str) -> Optional[SiteProfile]:
 
 
 @lru_cache(maxsize=1)
-def _fingerprint_index() -> tuple[re.Pattern[str] | None, dict[str, SiteProfile]]:
-    owners: dict[str, SiteProfile] = {}
+def _fingerprint_index() -> dict[str, list[tuple[str, SiteProfile]]]:
+    # Fingerprints bucketed by their first three characters: a line costs one dict lookup.
+    buckets: dict[str, list[tuple[str, SiteProfile]]] = {}
     for profile in _registry.values():
         for fp in profile.fingerprints:
-            owners.setdefault(fp.casefold(), profile)
-    if not owners:
-        return None, owners
-    alternation = "|".join(re.escape(fp) for fp in sorted(owners, key=len, reverse=True))
-    return re.compile(alternation, re.IGNORECASE), owners
+            folded = fp.casefold().strip()
+            if folded:
+                buckets.setdefault(folded[:3], []).append((folded, profile))
+    return buckets
 
 
-def identify(text: str, *, url: Optional[str] = None, site_name: Optional[str] = None) -> Optional[SiteProfile]:
-    """Which site a page comes from: its URL first, then fingerprints in the text, then og:site_name."""
+def identify(
+    text: str | Iterable[str], *, url: Optional[str] = None, site_name: Optional[str] = None
+) -> Optional[SiteProfile]:
+    """Which site a page comes from: its URL first, then fingerprints, then og:site_name.
+
+    `text` is the page (or an iterable of its lines). A fingerprint is found where a line starts with
+    it; failing that, anywhere in the text (slower, so fingerprints are best written as line starts).
+    """
     _ensure_builtins()
     if url:
         found = profile_for_url(url)
         if found is not None:
             return found
-    pattern, owners = _fingerprint_index()
-    if pattern is not None:
-        votes: dict[str, int] = {}
-        for m in pattern.finditer(text):
-            owner = owners[m.group(0).casefold()]
-            votes[owner.name] = votes.get(owner.name, 0) + 1
-        if votes:
-            return _registry[max(votes, key=lambda k: votes[k])]
+    buckets = _fingerprint_index()
+    lines = text.splitlines() if isinstance(text, str) else list(text)
+    votes: dict[str, int] = {}
+    folded_lines = [ln.strip().casefold() for ln in lines if ln and len(ln) <= 300]
+    for line in folded_lines:
+        for fp, owner in buckets.get(line[:3], ()):
+            if line.startswith(fp):
+                votes[owner.name] = votes.get(owner.name, 0) + 1
+    if not votes:
+        joined = "\n".join(folded_lines)
+        for bucket in buckets.values():
+            for fp, owner in bucket:
+                if fp in joined:
+                    votes[owner.name] = votes.get(owner.name, 0) + 1
+    if votes:
+        return _registry[max(votes, key=lambda k: votes[k])]
     if site_name:
         return get_profile(site_name) or _by_site_name(site_name)
     return None

@@ -19,9 +19,16 @@ _CLOSING_AT_END = re.compile(
 
 
 def _blocks(page: Page, end: int) -> list[list[Line]]:
+    # On HTML pages whose article container was found, only its lines can be body.
+    contained = page.source_kind == "html" and any(ln.in_content and ln.is_prose for ln in page.lines[:end])
     blocks: list[list[Line]] = []
     current: list[Line] = []
     for line in page.lines[:end]:
+        if contained and not line.in_content and line.text:
+            if current:
+                blocks.append(current)
+            current = []
+            continue
         if line.label is None:
             current.append(line)
         elif line.label not in _TRANSPARENT:

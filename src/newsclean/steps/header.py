@@ -54,6 +54,11 @@ def published(page: Page) -> None:
         found.append((line, matches))
         if len(found) >= 3:
             break
+    # A day without a time above a full timestamp is the site's top bar (today's date), not the story's.
+    while len(found) > 1 and not any(isinstance(m.value, dt.datetime) for m in found[0][1]) and any(
+        isinstance(m.value, dt.datetime) for _, ms in found[1:] for m in ms
+    ):
+        found.pop(0)
     if found:
         first_line = found[0][0]
         for line, matches in found:
@@ -132,8 +137,11 @@ def title(page: Page) -> None:
     if chosen is not None:
         page.title = chosen.text
         page.title_index = chosen.index
+        size = len(chosen.text)
         for line in page.lines[:end]:
-            if line.label is None and line.text and (line is chosen or same_text(line.text, chosen.text)):
+            if line is not chosen and (line.label is not None or not 0.8 * size <= len(line.text) <= 1.25 * size):
+                continue
+            if line is chosen or line.key == chosen.key:
                 line.mark("title", "title", "the headline" if line is chosen else "the headline, repeated")
         _glued_section(page, header, chosen)
     elif hint:
@@ -151,7 +159,7 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
     anchors = _anchor_indexes(page)
     counts: dict[str, int] = {}
     for line in page.lines[: min(end, (find_header_end(page) + 40))]:
-        if line.text:
+        if line.text and len(line.text) <= 250:  # only short lines can repeat a headline
             counts[line.key] = counts.get(line.key, 0) + 1
     agencies = sites.lexicon(page.profile).credit_agencies
     first_seen: Optional[Line] = None
@@ -404,10 +412,17 @@ def lead_image(page: Page) -> None:
         # Some sites put the photo above the headline (metrotvnews, medcom).
         top = [ln for ln in page.lines[: find_header_end(page)] if ln.label is None and ln.text][:8]
         _scan_for_image(page, top, agencies)
+    if page.image_caption is None and page.image_credit is None:
+        # HTML pages hand figure captions over as metadata rather than lines.
+        page.image_caption = page.hints.image_caption or None
+        page.image_credit = page.hints.image_credit or None
     # Photo captions inside the story carry their credit in parentheses: they are not body text.
     end = page.tail_start if page.tail_start is not None else len(page.lines)
     for line in page.lines[:end]:
-        if line.label is None and line.text and len(line.text) <= 300 and not is_lead(line.text):
+        text = line.text
+        if line.label is None and text and len(text) <= 300 and (")" in text or ":" in text or len(text) <= 60):
+            if is_lead(text):
+                continue
             if split_caption_credit(line.text, agencies) or is_credit(line.text, agencies):
                 line.mark("inline_caption", "lead_image", "photo caption or credit inside the story")
 

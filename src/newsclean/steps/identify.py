@@ -12,5 +12,5 @@ def identify_site(page: Page) -> None:
         return
     # Fingerprints are looked for in the head and foot of the page, where site chrome lives.
     lines = page.lines
-    sample = "\n".join(ln.text for ln in lines[:60]) + "\n" + "\n".join(ln.text for ln in lines[-80:])
+    sample = [ln.text for ln in lines[:60]] + [ln.text for ln in lines[max(60, len(lines) - 80):]]
     page.profile = sites.identify(sample, url=page.url or page.hints.url, site_name=page.hints.site_name)

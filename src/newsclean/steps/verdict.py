@@ -25,6 +25,8 @@ def verdict(page: Page) -> None:
     content = [ln for ln in page.lines[:end] if ln.text and ln.label in (None, "body", "chrome", "title")]
     headlines = [ln for ln in content if ln.is_headline and not _NUMBERED.match(ln.text)]
     prose = [ln for ln in content if ln.is_prose]
+    if page.source_kind == "html" and sum(1 for ln in body_lines if ln.in_content and ln.is_prose) >= 3:
+        return  # the page's own article container holds running text
     # A listing alternates headlines with their teasers and has no byline or timestamp of its own.
     if len(headlines) >= 4 and len(headlines) >= 0.6 * len(prose) and not (page.published and page.authors):
         raise NotAnArticle(
