@@ -50,6 +50,7 @@ BYLINE_WITH_OUTLET = re.compile(
     r"Suara\.com|Kumparan|Tirto\.id|Merdeka\.com|VIVA\.co\.id|JPNN\.com|IDN Times|Bisnis\.com|Kontan|"
     r"Katadata|Beritasatu|iNews\.id|JawaPos\.com))"
 )
+_ROLE_PREFIX = re.compile(r"(?:Kontributor|Koresponden|Wartawan|Reporter|Laporan|Tim)\b", re.I)
 _SEPARATORS = re.compile(r"^[\s|•·,\-–—:/]+|[\s|•·,\-–—:/]+$")
 
 
@@ -103,6 +104,8 @@ def clean_names(text: str) -> list[str]:
     names: list[str] = []
     for part in _NAME_SPLIT.split(text):
         part = _SEPARATORS.sub("", part).strip()
+        if _ROLE_PREFIX.match(part):
+            continue  # "Kontributor Lhokseumawe": a role and a place, the name follows
         if looks_like_name(part) and part not in names:
             names.append(part)
     return names

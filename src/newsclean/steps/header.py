@@ -360,10 +360,17 @@ def _labels_after_story(page: Page, take, authors: list[str], editors: list[str]
         line = lines[i]
         if line.label is not None or not line.text:
             continue
+        if len(line.text) > 80:
+            continue
         m = _EDITOR.fullmatch(line.text)
         if m and clean_names(m.group("editors")):
             take(clean_names(m.group("editors")), editors)
             line.mark("byline", "byline", "editor credit below the story")
+            continue
+        m = _LABELLED.fullmatch(line.text)
+        if m and not authors and clean_names(m.group("authors")):
+            take(clean_names(m.group("authors")), authors)
+            line.mark("byline", "byline", "writer credit below the story")
             continue
         role = _LABEL_ALONE.get(line.text.casefold())
         if role is None:
@@ -386,7 +393,13 @@ def _name_beside_date(page: Page, by_index: dict[int, Line], take, authors: list
         j = page.published_index + step
         while 0 <= j < len(lines) and not lines[j].text:
             j += step
-        if 0 <= j < len(lines) and j in by_index and lines[j].label is None and looks_like_name(lines[j].text):
+        if (
+            0 <= j < len(lines)
+            and j in by_index
+            and lines[j].label is None
+            and len(lines[j].text.split()) >= 2  # a lone word beside a date is more often a rubric
+            and looks_like_name(lines[j].text)
+        ):
             take(clean_names(lines[j].text), authors)
             lines[j].mark("byline", "byline", "name beside the timestamp")
             return

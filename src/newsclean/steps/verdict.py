@@ -18,7 +18,9 @@ def verdict(page: Page) -> None:
     if not body_lines:
         raise NotAnArticle("no block of prose found (chrome-only, empty or non-text page)")
     chars = sum(len(ln.text) for ln in body_lines)
-    if chars < _MIN_BODY_CHARS:
+    # A photo story with a headline and a timestamp may carry only a couple of sentences.
+    floor = _MIN_BODY_CHARS // 2 if (page.title and page.published) else _MIN_BODY_CHARS
+    if chars < floor:
         raise NotAnArticle(f"too little prose: {chars} characters of body text")
     has_header = page.published is not None or bool(page.authors) or page.title is not None
     end = page.tail_start if page.tail_start is not None else len(page.lines)
