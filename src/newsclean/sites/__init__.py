@@ -110,7 +110,7 @@ def _compile_all(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]
 
 _PROFILE_KEYS = {
     "name", "domains", "fingerprints", "chrome", "tail", "related", "byline", "credit", "dateline",
-    "closing_code", "title", "description", "section",
+    "closing_code", "title", "description", "section", "listing",
 }
 _MATCHER_KEYS = {"exact", "prefix", "pattern"}
 
@@ -202,6 +202,7 @@ class Lexicon:
 
     chrome: LineMatcher
     tail: LineMatcher
+    listing: LineMatcher
     related_prefixes: tuple[str, ...]
     related_re: re.Pattern[str]
     credit_agencies: frozenset[str]
@@ -244,6 +245,7 @@ def lexicon(profile: Optional[SiteProfile] = None) -> Lexicon:
     related = list(base.get("related", {}).get("prefixes", []))
     extra = profile.raw if profile is not None else {}
     pchrome, ptail = extra.get("chrome", {}), extra.get("tail", {})
+    listing, plisting = base.get("listing", {}), extra.get("listing", {})
     related += list(extra.get("related", {}).get("prefixes", []))
     built = Lexicon(
         chrome=LineMatcher(
@@ -255,6 +257,11 @@ def lexicon(profile: Optional[SiteProfile] = None) -> Lexicon:
             [*tail.get("exact", []), *ptail.get("exact", [])],
             [*tail.get("prefix", []), *ptail.get("prefix", [])],
             [*tail.get("pattern", []), *ptail.get("pattern", [])],
+        ),
+        listing=LineMatcher(
+            [*listing.get("exact", []), *plisting.get("exact", [])],
+            [*listing.get("prefix", []), *plisting.get("prefix", [])],
+            [*listing.get("pattern", []), *plisting.get("pattern", [])],
         ),
         related_prefixes=tuple(related),
         related_re=_related_regex(related),

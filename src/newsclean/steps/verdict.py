@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import sites
 from ..errors import NotAnArticle
 from ..page import Page
 from ..text import is_prose, looks_like_headline
@@ -14,6 +15,10 @@ _NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
 
 def verdict(page: Page) -> None:
     """Raise `NotAnArticle` with the reason when the page holds no article."""
+    listing = sites.lexicon(page.profile).listing
+    for line in [ln for ln in page.lines if ln.text][:8]:
+        if listing.match(line.text) is not None:
+            raise NotAnArticle(f"tag or index page (it opens with {line.text[:80]!r})")
     body_lines = [ln for ln in page.lines if ln.label == "body"]
     if not body_lines:
         raise NotAnArticle("no block of prose found (chrome-only, empty or non-text page)")
