@@ -18,6 +18,8 @@ _MAX_LINE_CHARS = 20_000
 
 def to_text(raw: Raw, *, max_chars: int = DEFAULT_MAX_CHARS) -> str:
     """Decode and check the input; raise `InputError` for anything that is not a page."""
+    if isinstance(max_chars, bool) or not isinstance(max_chars, int):
+        raise InputError(f"max_chars must be an int, not {type(max_chars).__name__}")
     if isinstance(raw, (bytes, bytearray, memoryview)):
         data = bytes(raw)
         if len(data) > 4 * max_chars:
@@ -48,6 +50,8 @@ def load(
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Page:
     """Build the pipeline's `Page` from a text dump or an HTML page (detected automatically)."""
+    if url is not None and not isinstance(url, str):
+        raise InputError(f"url must be a str or None, not {type(url).__name__}")
     text = to_text(raw, max_chars=max_chars)
     from .decode import looks_like_html
 
