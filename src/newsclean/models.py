@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Optional
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 __all__ = ["Article", "LeadImage", "RelatedLink", "RemovedLine"]
 
@@ -71,6 +72,41 @@ class Article(BaseModel):
     removed: Optional[list[RemovedLine]] = Field(
         default=None, description="with explain=True: every line that is not body, and why"
     )
+
+    @field_validator("published_at", "updated_at", "fetched_at", mode="before")
+    @classmethod
+    def _aware(cls, value: object, info: ValidationInfo) -> object:
+        # A naive time is ambiguous by up to 14 hours; the pipeline always attaches a zone (WIB by default).
+        if isinstance(value, dt.datetime) and value.utcoffset() is None:
+            raise PydanticCustomError(
+                "timezone_aware",
+                "{field} must be timezone-aware, got the naive datetime {value}; "
+                "attach the page's zone (WIB is +07:00)",
+                {"field": info.field_name, "value": value.isoformat()},
+            )
+        return value
+
+    @field_validator("body", mode="before")
+    @classmethod
+    def _paragraphs_present(cls, value: object) -> object:
+        if isinstance(value, (list, tuple)):
+            if not value:
+                raise PydanticCustomError("body_empty", "body must hold at least one paragraph, got an empty list")
+            for k, paragraph in enumerate(value):
+                if isinstance(paragraph, str) and not paragraph.strip():
+                    raise PydanticCustomError(
+                        "paragraph_empty", "body[{k}] is empty or whitespace: a paragraph must hold text", {"k": k}
+                    )
+        return value
+
+    @field_validator("title", mode="before")
+    @classmethod
+    def _title_not_blank(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            raise PydanticCustomError(
+                "title_empty", "title is empty: give the headline, or None when the dump shows no headline"
+            )
+        return value
 
     @field_validator("published_date")
     @classmethod
