@@ -97,17 +97,24 @@ def _continues_story(text: str) -> bool:
 
 
 def _mark_repeats(page: Page, end: int) -> None:
-    # A teaser or dek printed twice is page furniture. The story's own copy is the last one, unless
-    # the copies sit next to each other (a teaser repeated in the header).
+    # A teaser or dek printed twice is page furniture: copies next to each other, or a header copy
+    # of a line the story repeats (the story keeps its own, last copy). Inside an HTML article
+    # container repeated lines are the author's (a recurring interview question).
+    header_end = find_header_end(page)
     copies: dict[str, list[int]] = {}
-    undecided = [ln for ln in page.lines[:end] if ln.label is None and len(ln.text) >= 20]
+    undecided = [ln for ln in page.lines[:end] if ln.label is None and len(ln.text) >= 20 and not ln.in_content]
     for k, line in enumerate(undecided):
         copies.setdefault(line.key, []).append(k)
     for positions in copies.values():
         if len(positions) < 2:
             continue
-        adjacent = positions[-1] - positions[-2] <= 2
-        for k in positions if adjacent else positions[:-1]:
+        if positions[-1] - positions[-2] <= 2:
+            marked = positions
+        elif undecided[positions[0]].index <= header_end:
+            marked = positions[:-1]
+        else:
+            continue
+        for k in marked:
             undecided[k].mark("duplicate", "select_body", "line printed more than once (teaser, dek or caption)")
 
 
