@@ -65,8 +65,8 @@ def is_credit(text: str, agencies: frozenset[str]) -> Optional[str]:
     if core.startswith("(") and core.rstrip(".").endswith(")"):
         core = core.rstrip(".")[1:-1]
     core = _FOTO_PREFIX.sub("", core).strip().rstrip(".").strip()
-    if not core or len(core) > 60 or len(words(core)) > 8:
-        return None
+    if not core or len(core) > 60 or len(words(core)) > 8 or "(" in core or ")" in core:
+        return None  # a caption carrying its credit in parentheses is not a bare credit
     if core.casefold() in agencies:
         return core
     parts = [p.strip() for p in core.split("/")]
