@@ -172,8 +172,8 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
         shaped = line.is_headline
         if not shaped and not (repeated and not text.endswith(".") and len(words(text)) >= 4):
             continue
-        if len(words(text)) < 4 or find_dates(text) or _not_a_title(text, agencies):
-            continue
+        if len(words(text)) < 4 or text.endswith(("...", "…")) or find_dates(text) or _not_a_title(text, agencies):
+            continue  # (a line ending in an ellipsis is a shortened copy, e.g. in a breadcrumb)
         score = 1.0 + min(len(words(text)), 14) / 14
         if first_seen is None:
             first_seen = line
@@ -316,7 +316,7 @@ def byline(page: Page) -> None:
                 matched = True
         if not matched:
             role = _LABEL_ALONE.get(text.casefold())
-            if role and k + 1 < len(header) and looks_like_name(header[k + 1].text.rstrip(",")):
+            if role and k + 1 < len(header) and _is_name_list(header[k + 1].text):
                 take(clean_names(header[k + 1].text), authors if role == "authors" else editors)
                 header[k + 1].mark("byline", "byline", f"name after the label {text!r}")
                 matched = True
@@ -350,6 +350,14 @@ def byline(page: Page) -> None:
     page.editors = editors
     if not page.authors and page.hints.authors:
         page.authors = [a for a in page.hints.authors if looks_like_name(a)] or list(page.hints.authors)
+
+
+def _is_name_list(text: str) -> bool:
+    """ "Damar Setyaningrum, Yohanes Padmo" or a single name; never a credit ("KOMPAS.com/X")."""
+    if "/" in text:
+        return False
+    parts = [p.strip() for p in re.split(r",|\s+dan\s+", text.rstrip(",")) if p.strip()]
+    return bool(parts) and all(looks_like_name(p) for p in parts)
 
 
 def _labels_after_story(page: Page, take, authors: list[str], editors: list[str]) -> None:  # type: ignore[no-untyped-def]
