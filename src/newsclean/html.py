@@ -663,8 +663,24 @@ def _is_junk(el: Any, in_content: bool) -> bool:
         return True
     toks = set(_TOKEN_SPLIT.split(raw))
     if toks & _JUNK_TOKENS or toks & _RELATED_TOKENS:
-        return True
+        # Some sites put the timestamp inside their share bar ("social > kcm-date"): keep that bar.
+        return not (toks & _JUNK_TOKENS and not toks & _RELATED_TOKENS and _holds_timestamp(el))
     return not in_content and bool(toks & _OUTSIDE_TOKENS)
+
+
+_TIMESTAMP_TOKENS = frozenset({"date", "time", "tanggal", "waktu", "timestamp", "pubdate", "published", "datetime"})
+
+
+def _holds_timestamp(el: Any) -> bool:
+    for k, child in enumerate(el.iterdescendants()):
+        if k > 200:
+            return False
+        if child.tag == "time":
+            return True
+        cls = child.get("class")
+        if cls and _TIMESTAMP_TOKENS.intersection(_TOKEN_SPLIT.split(cls.lower())):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- hints

@@ -219,9 +219,17 @@ def _read_lexicon_toml() -> dict[str, Any]:
 
 
 def _related_regex(prefixes: Iterable[str]) -> re.Pattern[str]:
-    # "Baca juga: <title>", "Baca juga : <title>", "Baca juga <title>", "BACA: <title> |"
-    alternation = "|".join(re.escape(p.rstrip(" :")) for p in sorted(set(prefixes), key=len, reverse=True))
-    return re.compile(rf"(?:{alternation})\s*[:：\-–]?\s*(?P<title>.*?)\s*\|?\s*\Z", _FLAGS)
+    # "Baca juga: <title>", "Baca juga : <title>", "Baca juga <title>", "BACA: <title> |".
+    # A prefix written with a colon ("Baca:", "Terkait:") needs it: without one it is an ordinary word.
+    unique = sorted(set(prefixes), key=len, reverse=True)
+    loose = [re.escape(p.strip()) for p in unique if not p.rstrip().endswith(":")]
+    strict = [re.escape(p.rstrip(" :")) for p in unique if p.rstrip().endswith(":")]
+    branches = []
+    if loose:
+        branches.append(rf"(?:{'|'.join(loose)})\s*[:：\-–]?")
+    if strict:
+        branches.append(rf"(?:{'|'.join(strict)})\s*[:：]")
+    return re.compile(rf"(?:{'|'.join(branches)})\s*(?P<title>.*?)\s*\|?\s*\Z", _FLAGS)
 
 
 @lru_cache(maxsize=None)

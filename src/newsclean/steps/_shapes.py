@@ -72,6 +72,8 @@ def is_credit(text: str, agencies: frozenset[str]) -> Optional[str]:
     parts = [p.strip() for p in core.split("/")]
     if len(parts) > 1 and all(_DESK_CODE_PART.fullmatch(p) for p in parts):
         return None  # "(fas/fas)", "(AFP/OL-11)": the desk code closing a story, not a photo credit
+    if " / " in core and parts[0].casefold() not in agencies:
+        return None  # "Bola / Liga Indonesia" is a breadcrumb; spaced slashes in credits follow an agency
     if "/" in core and not core.startswith("http") and all(0 < len(p) <= 45 for p in parts):
         if not re.search(r"\d{1,2}/\d{1,2}", core):  # "21/9/2023" is a date, not a credit
             return text.strip().rstrip(".") if text.strip().startswith("(") else core

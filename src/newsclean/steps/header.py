@@ -129,7 +129,7 @@ def title(page: Page) -> None:
                 chosen = line
                 break
     if chosen is None:
-        h1 = [ln for ln in header if ln.tag == "h1"]
+        h1 = [ln for ln in header if ln.tag == "h1" and len(ln.text.split()) >= 3]  # not a rubric like "Bola"
         if h1:
             chosen = h1[0]
     if chosen is None:
@@ -405,7 +405,7 @@ def _name_beside_date(page: Page, by_index: dict[int, Line], take, authors: list
             0 <= j < len(lines)
             and j in by_index
             and lines[j].label is None
-            and len(lines[j].text.split()) >= 2  # a lone word beside a date is more often a rubric
+            and 2 <= len(lines[j].text.split()) <= 4  # a lone word is a rubric, a long line a headline
             and looks_like_name(lines[j].text)
         ):
             take(clean_names(lines[j].text), authors)
