@@ -96,12 +96,13 @@ def prose_score(text: str) -> float:
 
 def is_prose(text: str) -> bool:
     """A line that is clearly article prose (long enough, with function words and punctuation)."""
+    # Whitespace tokens are close enough to words here and ten times cheaper than a regex scan.
     spaces = text.count(" ")
     if spaces >= 40:
-        return True  # far past any headline or menu: skip tokenising
+        return True  # far past any headline or menu
     if spaces < 5:
         return False  # too few words to be a sentence of running text
-    tokens = _WORD.findall(text)
+    tokens = text.split()
     n = len(tokens)
     if n >= 30:
         return True
@@ -109,7 +110,7 @@ def is_prose(text: str) -> bool:
         return False
     if n < 20 and _headline_tokens(text, tokens):
         return False  # headlines have commas and function words too, but capitalised content words
-    stops = sum(1 for t in tokens if t.lower() in STOPWORDS)
+    stops = len(STOPWORDS.intersection(text.lower().split()))
     punctuated = bool(_SENTENCE_END.search(text) or _INNER_SENTENCE.search(text) or ", " in text)
     return punctuated and (stops >= 1 or n >= 10)
 
@@ -122,7 +123,10 @@ def looks_like_headline(text: str) -> bool:
     """Headline shape: 3-30 words, no closing full stop, most content words capitalised."""
     if not text or len(text) > 220:
         return False
-    return _headline_tokens(text, _WORD.findall(text))
+    return _headline_tokens(text, text.split())
+
+
+_EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?…|•*-–—/"
 
 
 def _headline_tokens(text: str, tokens: list[str]) -> bool:
@@ -130,8 +134,12 @@ def _headline_tokens(text: str, tokens: list[str]) -> bool:
         return False
     if not 3 <= len(tokens) <= 30:
         return False
-    content = [t for t in tokens if t.lower() not in STOPWORDS and not t.isdigit()]
-    if not content:
-        return False
-    capitalised = sum(1 for t in content if t[0].isupper() or t[0].isdigit())
-    return capitalised / len(content) >= 0.6
+    content = capitalised = 0
+    for token in tokens:
+        token = token.strip(_EDGE_PUNCT)
+        if not token or token.isdigit() or token.lower() in STOPWORDS:
+            continue
+        content += 1
+        if token[0].isupper() or token[0].isdigit():
+            capitalised += 1
+    return content > 0 and capitalised / content >= 0.6

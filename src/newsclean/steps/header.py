@@ -188,7 +188,20 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
                 score += 2.0 - 0.3 * gap
         if score > best_score:
             best, best_score = line, score
+    if best is None and anchors:
+        best = _sentence_case_headline(header, min(anchors))
     return best
+
+
+def _sentence_case_headline(header: list[Line], anchor: int) -> Optional[Line]:
+    # Some sites (antaranews) write headlines in sentence case: then the line right above the
+    # timestamp or byline is the headline when it is short and has no closing full stop.
+    above = [ln for ln in header if ln.index < anchor and ln.label is None]
+    for line in reversed(above[-2:]):
+        n = len(line.text.split())
+        if 4 <= n <= 25 and not line.text.endswith((".", ":", ",")) and not find_dates(line.text):
+            return line
+    return None
 
 
 _TITLE_NOISE = re.compile(r"^(?:Foto|Sumber|Photo|Video|Baca|Lihat)\s*:|https?://|^/|%[0-9A-F]{2}|\((?:Sumber|Foto)\s*:")

@@ -35,7 +35,8 @@ def verdict(page: Page) -> None:
     if page.source_kind == "html" and sum(1 for ln in body_lines if ln.in_content and ln.is_prose) >= 3:
         return  # the page's own article container holds running text
     # A listing alternates headlines with their teasers and has no byline or timestamp of its own.
-    if len(headlines) >= 4 and len(headlines) >= 0.6 * len(prose) and not (page.published and page.authors):
+    own_header = page.published is not None and (page.title is not None or bool(page.authors))
+    if len(headlines) >= 4 and len(headlines) >= 0.6 * len(prose) and not own_header:
         raise NotAnArticle(
             f"listing page: {len(headlines)} headline-like lines for {len(prose)} lines of prose"
         )
