@@ -112,7 +112,8 @@ def is_prose(text: str) -> bool:
         return False  # headlines have commas and function words too, but capitalised content words
     stops = len(STOPWORDS.intersection(text.lower().split()))
     punctuated = bool(_SENTENCE_END.search(text) or _INNER_SENTENCE.search(text) or ", " in text)
-    return punctuated and (stops >= 1 or n >= 10)
+    # Some sites drop the closing full stop; plenty of function words still mark running text.
+    return (punctuated and (stops >= 1 or n >= 10)) or (n >= 12 and stops >= 3)
 
 
 def ends_sentence(text: str) -> bool:
