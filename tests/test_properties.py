@@ -12,13 +12,17 @@ What is asserted, precisely:
 * Nothing lost (explain=True): every non-blank input line either is listed in `removed` or its
   normalised text is found inside some body paragraph.
 * `published_at`, `updated_at` are tz-aware whenever set; `published_date` matches `published_at`.
+* Dropping body paragraphs (not the lead, not the last) from a fixture: the Article's body words start
+  with exactly the kept paragraphs' words.
 * Re-parsing: for an Article with a title and at least 150 characters of body (the floor below which
   a page without a timestamp is "too little prose"), `parse(title + "\n" + article.text, site=article.site)`
   (the same site profile: the dump's fingerprint lines are gone from the cleaned text) gives an
   Article with exactly the same body words (`" ".join(body).split()`). The cleaned text is already an
   article; a correct cleaner leaves it alone (paragraph boundaries may move, the words may not).
-  Checked on the fixtures and on in-order subsets of their lines; on shuffled lines the first parse
-  may keep page furniture whose meaning came from its neighbours, so no fixed point is promised.
+  Checked on the fixtures and on fixtures with some body paragraphs dropped (whose body must then be
+  exactly the kept paragraphs' words); on arbitrary line subsets the first parse may keep page
+  furniture whose meaning came from lines that are gone (a timestamp or byline that let a teaser-
+  heavy page pass the listing check), so no fixed point is promised there.
 * `parse_date` never raises on a str and returns None, a `date`, or a tz-aware `datetime`.
 """
 
@@ -188,6 +192,31 @@ def mutated_fixture(draw: st.DrawFn) -> str:
     return "\n".join(lines)
 
 
+def _body_indexes(text: str) -> list[int]:
+    article = parse(text, explain=True)
+    removed = {r.index for r in article.removed or []}
+    return [i for i, ln in enumerate(text.splitlines()) if ln.strip() and i not in removed]
+
+
+FIXTURE_BODY_INDEXES = [_body_indexes(t) for t in FIXTURE_TEXTS]
+
+
+@st.composite
+def body_subsets(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A fixture with some of its body paragraphs dropped: (page, the body lines kept).
+
+    The lead (first body line) stays: it is what tells the story from the photo caption above it, and
+    without it the next paragraph may honestly be read as the caption. The last one stays too: its
+    desk code ("(Z-3)") is what tells the story from the teasers of other stories below it.
+    """
+    k = draw(st.integers(0, len(FIXTURE_TEXTS) - 1))
+    lines = FIXTURE_TEXTS[k].splitlines()
+    body = FIXTURE_BODY_INDEXES[k]
+    dropped = set(draw(st.lists(st.sampled_from(body[1:-1]), max_size=len(body) - 2, unique=True)))
+    page = "\n".join(ln for i, ln in enumerate(lines) if i not in dropped)
+    return page, [lines[i] for i in body if i not in dropped]
+
+
 indonesian_prose = st.lists(
     st.lists(st.sampled_from(WORDS), min_size=1, max_size=40).map(" ".join), min_size=1, max_size=30
 ).map("\n\n".join)
@@ -290,13 +319,22 @@ def test_reparsing_a_fixture_article_keeps_its_body_words(index: int) -> None:
     _check_reparse(article)
 
 
-@FAST
-@given(line_subsets(shuffle=False))
-def test_reparsing_keeps_the_body_words(raw: str) -> None:
+@MEDIUM
+@given(body_subsets())
+def test_dropping_paragraphs_keeps_the_rest_and_reparses_the_same(case: tuple[str, list[str]]) -> None:
+    raw, kept = case
     article = outcome(raw)
-    assume(article is not None and _reparsable(article))
+    if sum(len(ln.strip()) for ln in kept) >= 150:
+        assert article is not None, "an article with paragraphs dropped is still an article"
+    assume(article is not None)
     assert article is not None
-    _check_reparse(article)
+    words, expected = body_words(article), " ".join(kept).split()
+    # Nothing kept is lost or reordered. Extra words after them are a known bug, pinned by
+    # test_hostile.py::test_short_story_keeps_its_trailing_teasers_out (xfail): with most paragraphs
+    # dropped, the teasers below outweigh the story and the tail marker and desk code are ignored.
+    assert words[: len(expected)] == expected
+    if words == expected and _reparsable(article):
+        _check_reparse(article)
 
 
 # ----------------------------------------------------------------------------------------------- dates
