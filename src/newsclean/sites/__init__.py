@@ -410,7 +410,9 @@ def identify(
             if line.startswith(fp):
                 votes[owner.name] = votes.get(owner.name, 0) + 1
     if not votes:
-        joined = "\n".join(folded_lines)
+        # Substring fingerprints sit in short header and footer lines ("Kompas.com - 27/03/2024").
+        short = [ln for ln in folded_lines if len(ln) <= 160]
+        joined = "\n".join(short[:30] + short[-30:] if len(short) > 60 else short)
         for bucket in buckets.values():
             for fp, owner in bucket:
                 if fp in joined:

@@ -27,7 +27,9 @@ def verdict(page: Page) -> None:
     floor = _MIN_BODY_CHARS // 2 if (page.title and page.published) else _MIN_BODY_CHARS
     if chars < floor:
         raise NotAnArticle(f"too little prose: {chars} characters of body text")
-    has_header = page.published is not None or bool(page.authors) or page.title is not None
+    own_header = page.published is not None and (page.title is not None or bool(page.authors))
+    if own_header:
+        return  # a page with its own headline (or byline) and timestamp is one story
     end = page.tail_start if page.tail_start is not None else len(page.lines)
     content = [ln for ln in page.lines[:end] if ln.text and ln.label in (None, "body", "chrome", "title")]
     headlines = [ln for ln in content if ln.is_headline and not _NUMBERED.match(ln.text)]
@@ -35,8 +37,7 @@ def verdict(page: Page) -> None:
     if page.source_kind == "html" and sum(1 for ln in body_lines if ln.in_content and ln.is_prose) >= 3:
         return  # the page's own article container holds running text
     # A listing alternates headlines with their teasers and has no byline or timestamp of its own.
-    own_header = page.published is not None and (page.title is not None or bool(page.authors))
-    if len(headlines) >= 4 and len(headlines) >= 0.6 * len(prose) and not own_header:
+    if len(headlines) >= 4 and len(headlines) >= 0.6 * len(prose):
         raise NotAnArticle(
             f"listing page: {len(headlines)} headline-like lines for {len(prose)} lines of prose"
         )
