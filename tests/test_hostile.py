@@ -376,11 +376,6 @@ def test_unknown_site_name_is_an_input_error() -> None:
         parse(SEED, site="no-such-site.example")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline._resolve_site calls sites.get_profile(site) outside parse()'s try block; a non-str "
-    "site raises AttributeError ('int' object has no attribute 'strip') from sites/__init__.py get_profile",
-)
 @pytest.mark.parametrize("site", [3, ["mediaindonesia.com"]])
 def test_site_of_the_wrong_type_is_an_input_error(site: Any) -> None:
     with pytest.raises(InputError):
@@ -496,11 +491,6 @@ def test_cli_subprocess_binary_file_has_no_traceback(hostile_dir: Path) -> None:
         assert "Traceback" not in proc.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="text.normalize_line keeps C0/C1 control characters: '\\x1f' (whitespace to str.split) glues "
-    "two body words ('negara\\x1fsaling'), '\\x07', '\\x1b', '\\x7f', '\\x9f' reach Article.body verbatim",
-)
 @pytest.mark.parametrize("char", ["\x1f", "\x07", "\x1b", "\x7f", "\x9f"])
 def test_control_characters_do_not_reach_the_body(char: str) -> None:
     raw = SEED.replace("kedua negara saling serang", f"kedua negara{char}saling serang")
@@ -509,12 +499,6 @@ def test_control_characters_do_not_reach_the_body(char: str) -> None:
     assert any("kedua negara saling serang" in p for p in article.body)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="steps/chrome.py cut_tail ignores the 'Baca Juga' tail marker when the teasers after it hold more "
-    "prose than the story, and body.py _stop_at_closing_code ignores '(AFP/OL-11)' in the first half of the "
-    "block: a short story swallows the trailing teasers of other stories",
-)
 def test_short_story_keeps_its_trailing_teasers_out() -> None:
     lines = SEED.splitlines()
     lead = next(i for i, ln in enumerate(lines) if ln.startswith("SEMPAT"))

@@ -56,6 +56,8 @@ def parse(
 def _resolve_site(site: Optional[Union[str, "sites.SiteProfile"]]) -> Optional["sites.SiteProfile"]:
     if site is None or isinstance(site, sites.SiteProfile):
         return site
+    if not isinstance(site, str):
+        raise InputError(f"site must be a site name, a domain or a SiteProfile, not {type(site).__name__}")
     found = sites.get_profile(site)
     if found is None:
         raise InputError(f"unknown site {site!r}; known: {', '.join(sorted(sites.profiles()))}")

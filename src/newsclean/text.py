@@ -24,6 +24,7 @@ _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]+"
 # Zero-width and direction marks carry no text; BOM mid-file is the same.
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff\u00ad]")
 _RUNS_OF_SPACE = re.compile(r" {2,}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _BULLET = re.compile(r"^(?:[•●▪◦‣∙·]|\*(?=\s))\s*")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
@@ -45,8 +46,11 @@ STOPWORDS = frozenset(
 
 def normalize_line(raw: str) -> str:
     """NFC, odd spaces to plain spaces, invisible marks removed, runs of spaces collapsed, stripped."""
+    if not raw.isprintable():
+        # Control characters (C0, DEL, C1) are rendering debris: each becomes a space.
+        raw = _CONTROL.sub(" ", raw)
     if raw.isascii():
-        text = raw.replace("\t", " ")
+        text = raw
     else:
         text = unicodedata.normalize("NFC", raw)
         text = _INVISIBLE.sub("", text)

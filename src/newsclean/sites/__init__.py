@@ -202,6 +202,7 @@ class Lexicon:
 
     chrome: LineMatcher
     tail: LineMatcher
+    site_tail: LineMatcher  # the profile's own tail markers: reliable enough to trust anywhere
     listing: LineMatcher
     related_prefixes: tuple[str, ...]
     related_re: re.Pattern[str]
@@ -266,6 +267,7 @@ def lexicon(profile: Optional[SiteProfile] = None) -> Lexicon:
             [*tail.get("prefix", []), *ptail.get("prefix", [])],
             [*tail.get("pattern", []), *ptail.get("pattern", [])],
         ),
+        site_tail=LineMatcher(ptail.get("exact", []), ptail.get("prefix", []), ptail.get("pattern", [])),
         listing=LineMatcher(
             [*listing.get("exact", []), *plisting.get("exact", [])],
             [*listing.get("prefix", []), *plisting.get("prefix", [])],

@@ -11,6 +11,7 @@ from ._shapes import DATELINE_ALONE, find_header_end
 
 # Chrome and related-link lines sit inside the story: they do not split it into blocks.
 _TRANSPARENT = frozenset({"chrome", "related", "blank", "inline_caption"})
+_STRONG_CODE = re.compile(r"/|-\s*\d")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 _CLOSING_ALONE = re.compile(r"\(\s*[A-Za-z]{1,12}(?:\s*/\s*[A-Za-z]{1,12})*(?:\s*-\s*\d{1,3})?\s*\)\.?")
 _CLOSING_AT_END = re.compile(
@@ -123,7 +124,12 @@ def _stop_at_closing_code(page: Page, body: list[Line]) -> list[Line]:
     seen = 0
     for k, line in enumerate(body):
         seen += len(line.text)
-        # Only a code near the end closes the story; earlier ones belong to quoted pieces.
+        # A desk code with a slash or a number ("(AFP/OL-11)", "(Z-8)") closes the story wherever it is;
+        # a bare tag ("(SAW)") only near the end, earlier ones belong to quoted pieces.
+        m = _CLOSING_AT_END.search(line.text)
+        if m is not None and _STRONG_CODE.search(m.group("code")):
+            page.closing_code = m.group("code").strip()
+            return body[: k + 1]
         if seen < total / 2:
             continue
         if _CLOSING_ALONE.fullmatch(line.text):

@@ -27,6 +27,9 @@ def cut_tail(page: Page) -> None:
     for i, line in enumerate(lines):
         if not line.text or before[i] == 0:
             continue
+        if lex.site_tail.match(line.text) is not None:
+            page.tail_start = i  # the site's own marker, after some prose: trusted
+            break
         marker = lex.tail.match(line.text)
         if marker is None:
             continue
