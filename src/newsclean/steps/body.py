@@ -60,6 +60,12 @@ def select_body(page: Page) -> None:
         return
     first = next(k for k, ln in enumerate(main) if ln.is_prose)
     last = max(k for k, ln in enumerate(main) if ln.is_prose)
+    # The lead may start on short lines a renderer broke at links ("... untuk mengantisipasi" /
+    # "banjir kiriman" / "dari hulu ..."): walk back over lines the paragraph continues from.
+    while first > 0 and not main[first - 1].is_headline and _continues(
+        main[first - 1].text, main[first].text, main[first].index - main[first - 1].index
+    ):
+        first -= 1
     # Keep trailing short lines that continue the text (a dump cut mid-sentence), not headline teasers.
     while last + 1 < len(main) and _continues_story(main[last + 1].text):
         last += 1
@@ -102,21 +108,23 @@ def _mark_repeats(page: Page, end: int) -> None:
     # of a line the story repeats (the story keeps its own, last copy). Inside an HTML article
     # container repeated lines are the author's (a recurring interview question).
     header_end = find_header_end(page)
-    copies: dict[str, list[int]] = {}
-    undecided = [ln for ln in page.lines[:end] if ln.label is None and len(ln.text) >= 20 and not ln.in_content]
-    for k, line in enumerate(undecided):
-        copies.setdefault(line.key, []).append(k)
-    for positions in copies.values():
-        if len(positions) < 2:
+    # Distance between copies counts every printed line between them, whatever its label.
+    ordinal = {ln.index: k for k, ln in enumerate(ln for ln in page.lines[:end] if ln.text)}
+    copies: dict[str, list[Line]] = {}
+    for line in page.lines[:end]:
+        if line.label is None and len(line.text) >= 20 and not line.in_content:
+            copies.setdefault(line.key, []).append(line)
+    for found in copies.values():
+        if len(found) < 2:
             continue
-        if positions[-1] - positions[-2] <= 2:
-            marked = positions
-        elif undecided[positions[0]].index <= header_end:
-            marked = positions[:-1]
+        if ordinal[found[-1].index] - ordinal[found[-2].index] <= 2:
+            marked = found
+        elif found[0].index <= header_end:
+            marked = found[:-1]
         else:
             continue
-        for k in marked:
-            undecided[k].mark("duplicate", "select_body", "line printed more than once (teaser, dek or caption)")
+        for line in marked:
+            line.mark("duplicate", "select_body", "line printed more than once (teaser, dek or caption)")
 
 
 def _stop_at_closing_code(page: Page, body: list[Line]) -> list[Line]:
