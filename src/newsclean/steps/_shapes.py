@@ -24,6 +24,9 @@ _CAPS_LEAD = re.compile(r"^[A-Z]{3,}[A-Z\-]*\s+[a-z]")
 
 _PAREN_CREDIT = re.compile(r"\s*\((?:Foto|Sumber|Photo|Dok)?\s*:?\s*(?P<credit>[^()]{2,70})\)\s*\.?\s*$", re.I)
 _FOTO_CREDIT = re.compile(r"(?:^|\s)(?:Foto|Sumber|Photo)\s*:\s*(?P<credit>[^:]{2,70}?)\s*\.?$", re.I)
+# A credit in capitals glued after the caption, maybe with the photo's date: "... (14/11/2022). KOMPAS/ARYA
+# WIBISANA 14-11-2022".
+_CAPS_CREDIT = re.compile(r"\s(?P<credit>[A-Z][A-Z.]{1,20}(?: [A-Z.]{2,20})?/[A-Z][A-Z.'\- ]{2,40}?)(?:\s+\d{1,2}-\d{1,2}-\d{4})?\s*$")
 _FOTO_PREFIX = re.compile(r"^(?:Foto|Sumber|Photo)\s*:\s*", re.I)
 _DESK_CODE_PART = re.compile(r"[a-z]{2,4}|[A-Z]{1,4}(?:-\d{1,3})?|AFP|Ant|ant")
 _CREDIT_DOK = re.compile(r"^(?:dok\.?|dokumentasi|ilustrasi|tangkapan layar)\b", re.I)
@@ -90,6 +93,9 @@ def split_caption_credit(text: str, agencies: frozenset[str]) -> Optional[tuple[
         return caption, m.group("credit").strip()
     m = _FOTO_CREDIT.search(text)
     if m is not None and m.start() > 0 and is_credit(m.group("credit"), agencies):
+        return text[: m.start()].strip(), m.group("credit").strip()
+    m = _CAPS_CREDIT.search(text)
+    if m is not None and m.start() > 0 and text[: m.start()].rstrip().endswith((".", ")")):
         return text[: m.start()].strip(), m.group("credit").strip()
     return None
 
