@@ -10,12 +10,15 @@ from typing import Callable
 
 from ..page import Page
 from .body import select_body
+from .byline import byline
 from .chrome import cut_tail, strip_chrome
 from .closing import closing_code
-from .header import byline, lead_image, published, title
 from .identify import identify_site
+from .lead_image import lead_image
 from .normalize import normalize
+from .published import published
 from .related import related
+from .title import title
 from .verdict import verdict
 
 Step = Callable[[Page], None]

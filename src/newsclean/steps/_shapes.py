@@ -6,8 +6,8 @@ import re
 from typing import Optional
 
 from ..dates import DateMatch, find_dates
-from ..page import Page
-from ..text import is_prose, words
+from ..page import Line, Page
+from ..text import words
 
 # A lead that opens with its dateline: "JAKARTA, KOMPAS.com -", "Bogor:", "Liputan6.com, Bandung -",
 # "Jakarta, CNN Indonesia --", "TRIBUN-PAPUA.COM, JAYAPURA -".
@@ -174,3 +174,11 @@ def find_header_end(page: Page) -> int:
                 break
     page.header_end = result
     return result
+
+
+
+
+def header_lines(page: Page, *, extra: int = 0) -> list[Line]:
+    """Undecided, non-blank lines of the header (before the first run of prose)."""
+    end = min(find_header_end(page) + extra, len(page.lines))
+    return [ln for ln in page.lines[:end] if ln.label is None and ln.text]

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .. import sites
 from ..page import Line, Page
-from ..text import ends_sentence, is_prose, looks_like_headline, same_text, words
+from ..text import ends_sentence, looks_like_headline, same_text, words
 from ._shapes import DATELINE_ALONE, find_header_end
 
 # Chrome and related-link lines sit inside the story: they do not split it into blocks.

@@ -6,7 +6,6 @@ from itertools import accumulate
 
 from .. import sites
 from ..page import Page
-from ..text import is_prose
 
 
 def cut_tail(page: Page) -> None:

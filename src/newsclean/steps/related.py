@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import sites
 from ..page import Line, Page
-from ..text import looks_like_headline, words
+from ..text import words
 
 _MIN_TITLE_WORDS = 2
 

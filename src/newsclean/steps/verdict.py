@@ -7,7 +7,6 @@ import re
 from .. import sites
 from ..errors import NotAnArticle
 from ..page import Page
-from ..text import is_prose, looks_like_headline
 
 _MIN_BODY_CHARS = 150
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
