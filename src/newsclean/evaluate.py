@@ -542,7 +542,7 @@ class EvalReport:
         widths = [max(w, len(h), *(len(cells[i]) for _, cells in rows)) for i, (h, w) in enumerate(_COLUMNS)]
 
         def line(label: str, cells: list[str]) -> str:
-            return "  ".join([label.ljust(first), *(c.rjust(w) for c, w in zip(cells, widths))]).rstrip()
+            return "  ".join([label.ljust(first), *(c.rjust(w) for c, w in zip(cells, widths, strict=True))]).rstrip()
 
         header = line("site", [h for h, _ in _COLUMNS])
         rule = "-" * len(header)

@@ -545,8 +545,6 @@ class _Renderer:
 
 
 def _render(body: Any, containers: list[Any], base: Optional[str], hints: Hints) -> list[HtmlLine]:
-    from lxml import etree
-
     container_set = set(containers)
     # Widgets are dropped by class/id, except the content container and its ancestors (some sites nest the
     # article text inside a "share"-named wrapper).
