@@ -812,8 +812,8 @@ def _strip_site_suffix(title: str, site_name: Optional[str], url: Optional[str])
         cut = title.rfind(parts[-1])
         head = _SITE_SEPARATORS.sub(" | ", title[:cut]).rstrip(" |-–—:•»")
         # Keep inner separators as they were: cut the original string instead of re-joining parts.
-        m = list(_SITE_SEPARATORS.finditer(title))
-        return title[: m[-1].start()].strip() if m else head
+        separators = list(_SITE_SEPARATORS.finditer(title))
+        return title[: separators[-1].start()].strip() if separators else head
     return title
 
 

@@ -54,10 +54,10 @@ def byline(page: Page) -> None:
                 continue
             groups = m.groupdict()
             if groups.get("authors"):
-                names = clean_names(groups["authors"])
-                if not names:
+                found = clean_names(groups["authors"])
+                if not found:
                     continue
-                take(names, authors)
+                take(found, authors)
             if groups.get("editors"):
                 take(clean_names(groups["editors"]), editors)
             if groups.get("section") and groups["section"].strip() and page.section is None:
