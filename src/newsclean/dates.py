@@ -120,6 +120,70 @@ def _tree_regex(node: dict[str, dict]) -> str:
     return body
 
 
+
+def _branch_optionals(pattern: str) -> str:
+    """``pattern`` with every optional group ``(?:X)?`` / ``(?P<n>X)?`` written as ``(?:X|)`` / ``(?:(?P<n>X)|)``.
+
+    Both try X first and the empty string second, so they match the same text with the same groups.
+    But ``re`` compiles an optional group that is more than one character into a REPEAT, which saves
+    and restores every capture mark on each attempt; with ~40 groups that cost was most of the time of
+    a match. An alternation with an empty branch is a plain BRANCH, several times cheaper. Escapes,
+    character classes and verbose-mode comments are copied untouched; ``??``/``?+`` and lookarounds are
+    left alone.
+    """
+    out: list[str] = []
+    stack: list[tuple[int, str]] = []  # (index in out where an open group starts, its kind)
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+        elif c == "#":  # a verbose-mode comment, to the end of the line
+            j = pattern.find("\n", i)
+            j = n if j < 0 else j
+            out.append(pattern[i:j])
+            i = j
+        elif c == "[":
+            j = i + 1
+            if pattern.startswith("^", j):
+                j += 1
+            if pattern.startswith("]", j):
+                j += 1
+            while pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            out.append(pattern[i : j + 1])
+            i = j + 1
+        elif c == "(":
+            if pattern.startswith("(?:", i):
+                kind, head = "plain", "(?:"
+            elif pattern.startswith("(?P<", i):
+                kind, head = "group", pattern[i : pattern.index(">", i) + 1]
+            elif pattern.startswith("(?", i):
+                kind, head = "other", "(?"
+            else:
+                kind, head = "group", "("
+            stack.append((len(out), kind))
+            out.append(head)
+            i += len(head)
+        elif c == ")":
+            start, kind = stack.pop()
+            if kind != "other" and pattern.startswith(")?", i) and not pattern.startswith(("??", "?+"), i + 1):
+                body = "".join(out[start:])
+                del out[start:]
+                out.append(body + "|)" if kind == "plain" else "(?:" + body + ")|)")
+                i += 2
+            else:
+                out.append(")")
+                i += 1
+        else:
+            out.append(c)
+            i += 1
+    if stack:
+        raise ValueError("unbalanced parentheses")
+    return "".join(out)
+
+
 _L = r"(?<![^\W\d_])"  # no letter before
 _R = r"(?![^\W\d_])"  # no letter after
 _MON = rf"(?:{_alternation(_MONTHS)})"
@@ -210,8 +274,8 @@ _RELATIVE = rf"""
 # Two grammars, so each call only pays for the one its text can match.
 # Texts are lowercased before matching (see `_prepare`): case-sensitive patterns let the regex engine
 # skip alternatives on their first character, which IGNORECASE prevents.
-_ABS_RE: Final = re.compile(rf"{_KEYWORD}{_PRE_TIME}{_DATE}{_POST}", re.VERBOSE)
-_REL_RE: Final = re.compile(rf"{_KEYWORD}{_RELATIVE}", re.VERBOSE)
+_ABS_RE: Final = re.compile(_branch_optionals(rf"{_KEYWORD}{_PRE_TIME}{_DATE}{_POST}"), re.VERBOSE)
+_REL_RE: Final = re.compile(_branch_optionals(rf"{_KEYWORD}{_RELATIVE}"), re.VERBOSE)
 # Anchors: the cheapest shapes every date core contains, each starting at a digit. find_dates runs the
 # full grammar only in a window around them, which keeps long prose lines (full of "Rp 120.000" and
 # "12,5%") fast. The lookahead on a month's first letter spares the month alternation after most digits.
@@ -227,9 +291,12 @@ _ANCHOR: Final = re.compile(
 )
 # Words every relative expression ends with or is: past ones (all find_dates reports), then the rest.
 _REL_ANCHOR: Final = re.compile(r"lalu|silam|ago|kemar|yesterday")
+# Every alternative starts with a letter (the word boundary before "ini", "now", "in" is checked after
+# them), so the regex engine can skip other characters without trying the alternatives. "baru" counts
+# only as "baru saja" / "barusan", so that "diperbarui" does not license a scan for relative forms.
 _ANY_REL_ANCHOR: Final = re.compile(
-    r"lalu|silam|ago|kemar|yesterday|today|tomorrow|besok|lusa|baru|sekarang|dalam|dlm|lagi|depan|berikut"
-    r"|mendatang|\b(?:ini|now|in)\b"
+    r"lalu|silam|ago|kemar|yesterday|today|tomorrow|besok|lusa|baru(?:\s|san)|sekarang|dalam|dlm|lagi|depan"
+    r"|berikut|mendatang|ini(?<!\wini)\b|now(?<!\wnow)\b|in(?<!\win)\b"
 )
 # How far an expression reaches around its anchor: keyword + time + weekday before, time + zone after.
 _LOOK_BEHIND: Final = 90

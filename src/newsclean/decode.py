@@ -49,7 +49,10 @@ _MOJIBAKE = re.compile(
 # Sequences that are almost never genuine text: "Ã" + continuation glyph, "â€" + punctuation glyph.
 _MOJIBAKE_SURE = re.compile("Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€|Â[\u00a0-\u00bf]")
 
-_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|\?xml)", re.IGNORECASE | re.DOTALL)
+# Leading comments are skipped in linear time: a comment body is "not '-', or '-' not starting '->'".
+_HTML_START = re.compile(
+    r"\s*(?:<!--[^-]*(?:-(?!->)[^-]*)*-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|\?xml)", re.IGNORECASE
+)
 _HTML_SKELETON = re.compile(r"<(?:html|head|body)[\s>]|<meta\s|<title>", re.IGNORECASE)
 _HTML_BLOCK = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|table|tr|td|span|article|section|a)\b[^<>]{0,400}>", re.IGNORECASE)
 

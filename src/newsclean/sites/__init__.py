@@ -230,7 +230,8 @@ def _related_regex(prefixes: Iterable[str]) -> re.Pattern[str]:
         branches.append(rf"(?:{'|'.join(loose)})\s*[:：\-–]?")
     if strict:
         branches.append(rf"(?:{'|'.join(strict)})\s*[:：]")
-    return re.compile(rf"(?:{'|'.join(branches)})\s*(?P<title>.*?)\s*\|?\s*\Z", _FLAGS)
+    # The title is the rest of the line; `related` trims its spaces and a trailing " |" in Python.
+    return re.compile(rf"(?:{'|'.join(branches)})\s*(?P<title>.*)", _FLAGS | re.DOTALL)
 
 
 @lru_cache(maxsize=None)

@@ -31,7 +31,7 @@ _FOTO_PREFIX = re.compile(r"^(?:Foto|Sumber|Photo)\s*:\s*", re.I)
 _DESK_CODE_PART = re.compile(r"[a-z]{2,4}|[A-Z]{1,4}(?:-\d{1,3})?|AFP|Ant|ant")
 _CREDIT_DOK = re.compile(r"^(?:dok\.?|dokumentasi|ilustrasi|tangkapan layar)\b", re.I)
 
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\s+dan\s+|\s+and\s+)\s*")
+_NAME_SPLIT = re.compile(r"\s*[,;&]\s*|\s+(?:dan|and)\s+")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’\-]*|[a-z]{1,3}|bin|binti|van|der|de|da|al|el)$")
 _NOT_NAMES = frozenset(
     """tim redaksi penulis editor reporter pewarta redaksi oleh admin kontributor wartawan
@@ -54,12 +54,13 @@ BYLINE_WITH_OUTLET = re.compile(
     r"Katadata|Beritasatu|iNews\.id|JawaPos\.com))"
 )
 _ROLE_PREFIX = re.compile(r"(?:Kontributor|Koresponden|Wartawan|Reporter|Laporan|Tim)\b", re.I)
-_SEPARATORS = re.compile(r"^[\s|•·,\-–—:/]+|[\s|•·,\-–—:/]+$")
+_MAX_HEADER_LINES = 200
+_SEPARATOR_CHARS = " \t|•·,-–—:/"
 
 
 def is_lead(text: str) -> bool:
     """The first paragraph of a story: it opens with a dateline or a word in capitals."""
-    return bool(_DATELINE_LEAD.match(text[:60]) or _CAPS_LEAD.match(text))
+    return bool(_DATELINE_LEAD.match(text[:60]) or _CAPS_LEAD.match(text[:60]))
 
 
 def is_credit(text: str, agencies: frozenset[str]) -> Optional[str]:
@@ -107,11 +108,11 @@ def strip_foto_prefix(text: str) -> str:
 def clean_names(text: str) -> list[str]:
     """Names from a byline fragment: outlets and separators removed, split on commas and "dan"."""
     text = _OUTLET.sub("", text)
-    text = _SEPARATORS.sub("", text)
+    text = text.strip(_SEPARATOR_CHARS)
     text = re.sub(r"^(?:oleh|by|penulis|reporter|pewarta)\s*:?\s+", "", text, flags=re.I)
     names: list[str] = []
     for part in _NAME_SPLIT.split(text):
-        part = _SEPARATORS.sub("", part).strip()
+        part = part.strip(_SEPARATOR_CHARS)
         if _ROLE_PREFIX.match(part):
             continue  # "Kontributor Lhokseumawe": a role and a place, the name follows
         if looks_like_name(part) and part not in names:
@@ -160,7 +161,8 @@ def find_header_end(page: Page) -> int:
     lines = page.lines
     end = page.tail_start if page.tail_start is not None else len(lines)
     candidates = [ln for ln in lines[:end] if ln.label is None and ln.text]
-    result = end
+    # A header is a few dozen lines; a page without prose must not make every line "header".
+    result = candidates[_MAX_HEADER_LINES].index if len(candidates) > _MAX_HEADER_LINES else end
     prose = [ln.is_prose and not is_dated_line(ln.text) for ln in candidates[:200]]
     for k in range(len(prose) - 1):
         if prose[k] and prose[k + 1]:

@@ -38,11 +38,19 @@ def lead_image(page: Page) -> None:
     end = page.tail_start if page.tail_start is not None else len(page.lines)
     for line in page.lines[:end]:
         text = line.text
-        if line.label is None and text and len(text) <= 300 and (")" in text or ":" in text or len(text) <= 60):
+        if line.label is not None or not text or len(text) > 300:
+            continue
+        # Only lines that can hold a credit are examined: a slash, brackets, a colon or a credit word.
+        if ")" in text or ":" in text or "/" in text or _credit_word(text, agencies):
             if is_lead(text):
                 continue
             if split_caption_credit(line.text, agencies) or is_credit(line.text, agencies):
                 line.mark("inline_caption", "lead_image", "photo caption or credit inside the story")
+
+
+def _credit_word(text: str, agencies: frozenset[str]) -> bool:
+    head = text.split(None, 1)[0].casefold() if text else ""
+    return text.casefold() in agencies or head.startswith(("dok", "ilustrasi", "tangkapan", "istimewa"))
 
 
 def _scan_for_image(page: Page, window: list[Line], agencies: frozenset[str]) -> bool:
