@@ -13,8 +13,7 @@ __all__ = [
     "strip_bullet",
     "words",
     "is_prose",
-    "prose_score",
-    "looks_like_headline",
+        "looks_like_headline",
     "same_text",
     "fold",
 ]
@@ -27,7 +26,6 @@ _RUNS_OF_SPACE = re.compile(r" {2,}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _BULLET = re.compile(r"^(?:[•●▪◦‣∙·]|\*(?=\s))\s*")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _INNER_SENTENCE = re.compile(r"[.!?][\"'”’)]?\s+\S")
 
 # Function words of Indonesian news prose (plus a few English ones for mixed and English pages).
@@ -83,21 +81,6 @@ def same_text(a: str, b: str) -> bool:
     return fold(a) == fold(b)
 
 
-def prose_score(text: str) -> float:
-    """How much a line reads like running text: 0 for menus and names, around 1+ for real sentences."""
-    tokens = _WORD.findall(text)
-    n = len(tokens)
-    if n < 4:
-        return 0.0
-    stops = sum(1 for t in tokens if t.lower() in STOPWORDS)
-    score = min(n, 40) / 20.0 + 4.0 * stops / n
-    if _SENTENCE_END.search(text):
-        score += 0.6
-    if _INNER_SENTENCE.search(text) or ", " in text:
-        score += 0.3
-    return score
-
-
 def is_prose(text: str) -> bool:
     """A line that is clearly article prose (long enough, with function words and punctuation)."""
     # Whitespace tokens are close enough to words here and ten times cheaper than a regex scan.
@@ -115,13 +98,19 @@ def is_prose(text: str) -> bool:
     if n < 20 and _headline_tokens(text, tokens):
         return False  # headlines have commas and function words too, but capitalised content words
     stops = len(STOPWORDS.intersection(text.lower().split()))
-    punctuated = bool(_SENTENCE_END.search(text) or _INNER_SENTENCE.search(text) or ", " in text)
+    punctuated = ", " in text or ends_sentence(text) or _INNER_SENTENCE.search(text) is not None
     # Some sites drop the closing full stop; plenty of function words still mark running text.
     return (punctuated and (stops >= 1 or n >= 10)) or (n >= 12 and stops >= 3)
 
 
+_CLOSERS = "\"'”’)]"
+
+
 def ends_sentence(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text))
+    """The line ends a sentence: a full stop, ?, ! or … (maybe inside quotes or brackets), or a closing quote."""
+    if text[-1:] in ("\"", "”", "’"):
+        return True
+    return text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…")
 
 
 def looks_like_headline(text: str) -> bool:
