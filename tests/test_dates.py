@@ -484,3 +484,10 @@ DATE_LINES = [
 @pytest.mark.parametrize(("line", "expected"), [d[:2] for d in DATE_LINES], ids=[d[2] for d in DATE_LINES])
 def test_looks_like_date_line(line: str, expected: bool) -> None:
     assert looks_like_date_line(line) is expected
+
+
+def test_branch_optionals_rewrites_only_optional_groups() -> None:
+    from newsclean.dates import _branch_optionals
+
+    assert _branch_optionals(r"(?:ab)?c(?P<x>d[)?]\)?)?e?(?=f)?") == r"(?:ab|)c(?:(?P<x>d[)?]\)?)|)e?(?=f)?"
+    assert _branch_optionals("(?:a)?? # (b)?\n(c)?+") == "(?:a)?? # (b)?\n(c)?+"

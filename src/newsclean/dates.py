@@ -120,7 +120,6 @@ def _tree_regex(node: dict[str, dict]) -> str:
     return body
 
 
-
 def _branch_optionals(pattern: str) -> str:
     """``pattern`` with every optional group ``(?:X)?`` / ``(?P<n>X)?`` written as ``(?:X|)`` / ``(?:(?P<n>X)|)``.
 
@@ -425,41 +424,54 @@ def _hour_of(hour: int, ampm: str | None, pod: str | None) -> int:
 
 def _pre_time_ok(m: re.Match[str]) -> bool:
     # "Rp12.50, Senin (1/1/2024)": a dotted number before a date is a time only with "pukul" or a zone.
-    if m.group("pH") is None:
-        return False
-    return ":" in m.string[m.start("pH") : m.end("pM")] or bool(m.group("ppk") or m.group("pz") or m.group("ppod"))
+    ppk, ph, ppod, pz = m.group("ppk", "pH", "ppod", "pz")
+    return ph is not None and (m.string[m.end("pH")] == ":" or bool(ppk or pz or ppod))
+
+
+# The absolute grammar's groups in order: `_absolute` unpacks `m.groups()` into them in one step, which
+# is much cheaper than a `m.group(name)` call per field.
+_ABS_GROUPS: Final = (
+    "upd pub ppk pH pM pS ppod pz core wd lp y5 s5 m5 d5 d3 s3 m3 y3 y3b d1 mon1 y1 y1b y1c mon2 d2 y2 d4 m4"
+    " H M S F H2 H3 ap og pod zn zo zo2"
+).split()
+if tuple(_ABS_RE.groupindex) != tuple(_ABS_GROUPS) or _ABS_RE.groups != len(_ABS_GROUPS):
+    raise AssertionError("_ABS_GROUPS is out of step with _ABS_RE")
 
 
 def _absolute(m: re.Match[str], ref: datetime | None) -> datetime | date:
-    g = m.group
+    # Group texts are lowercase: the text is lowercased before matching (`_prepare`).
+    (
+        _upd, _pub, ppk, ph, pm, ps, ppod, pz, _core, wd, _lp, y5, s5, m5, d5, d3, s3, m3, y3, y3b,
+        d1, mon1, y1, y1b, y1c, mon2, d2, y2, d4, m4, hh, mm, ss, frac, h2, h3, ap, og, pod, zn, zo, zo2,
+    ) = m.groups()  # fmt: skip
     two_digit = False
-    if g("y5"):
-        year, month, day = int(g("y5")), int(g("m5")), int(g("d5"))
-    elif g("d3"):
-        month, day = int(g("m3")), int(g("d3"))
-        if g("y3"):
-            year = int(g("y3"))
+    if y5:
+        year, month, day = int(y5), int(m5), int(d5)
+    elif d3:
+        month, day = int(m3), int(d3)
+        if y3:
+            year = int(y3)
         else:
-            if g("s3") != "/":  # "19-06-27" could be anything
+            if s3 != "/":  # "19-06-27" could be anything
                 raise _Reject
-            year, two_digit = _two_digit_year(g("y3b")), True
-    elif g("d1"):
-        month, day = _MONTHS[g("mon1").lower()], int(g("d1"))
-        if g("y1"):
-            year = int(g("y1"))
-        elif g("y1b") or g("y1c"):
-            year, two_digit = _two_digit_year(g("y1b") or g("y1c")), True
+            year, two_digit = _two_digit_year(y3b), True
+    elif d1:
+        month, day = _MONTHS[mon1], int(d1)
+        if y1:
+            year = int(y1)
+        elif y1b or y1c:
+            year, two_digit = _two_digit_year(y1b or y1c), True
         elif ref is not None:
             year = _closest_year(month, day, ref)
         else:
             raise _Reject
-    elif g("mon2"):
-        month, day, year = _MONTHS[g("mon2").lower()], int(g("d2")), int(g("y2"))
+    elif mon2:
+        month, day, year = _MONTHS[mon2], int(d2), int(y2)
     else:
         # "(15/2)" is only a date when a weekday vouches for it: "(1/2)" alone is usually a fraction.
-        if ref is None or not g("wd"):
+        if ref is None or not wd:
             raise _Reject
-        month, day = int(g("m4")), int(g("d4"))
+        month, day = int(m4), int(d4)
         year = _closest_year(month, day, ref)
     if not _MIN_YEAR <= year <= _MAX_YEAR and not two_digit:
         raise _Reject
@@ -468,44 +480,41 @@ def _absolute(m: re.Match[str], ref: datetime | None) -> datetime | date:
     except ValueError:
         raise _Reject from None
 
-    if g("H") is not None:
-        hour, minute = int(g("H")), int(g("M"))
-        second = int(g("S")) if g("S") else 0
-        micro = int((g("F") or "0")[:6].ljust(6, "0"))
-        pod, ampm = g("pod"), g("ap")
-    elif g("H2") is not None or g("H3") is not None:
-        hour, minute, second, micro = int(g("H2") or g("H3")), 0, 0, 0
-        pod, ampm = g("pod"), g("ap")
-        if not pod and not ampm and g("H3") is not None:
+    if hh is not None:
+        hour, minute = int(hh), int(mm)
+        second = int(ss) if ss else 0
+        micro = int(frac[:6].ljust(6, "0")) if frac else 0
+    elif h2 is not None or h3 is not None:
+        hour, minute, second, micro = int(h2 or h3), 0, 0, 0
+        if not pod and not ap and h3 is not None:
             raise _Reject
-    elif g("pH") is not None and _pre_time_ok(m):
-        hour, minute = int(g("pH")), int(g("pM"))
-        second, micro = (int(g("pS")) if g("pS") else 0), 0
-        pod, ampm = g("ppod"), None
+    elif ph is not None and (m.string[m.end("pH")] == ":" or ppk or pz or ppod):  # see _pre_time_ok
+        hour, minute = int(ph), int(pm)
+        second, micro = (int(ps) if ps else 0), 0
+        pod, ap = ppod, None
     else:
         return day_value
 
-    hour = _hour_of(hour, ampm, pod)
+    hour = _hour_of(hour, ap, pod)
     if hour > 23 or minute > 59 or second > 59:
         raise _Reject
 
     tz: timezone = WIB
-    og = g("og")
     if og:
-        if og in "zZ":
+        if og == "z":
             tz = timezone.utc
-        elif og[0] == "-" and not g("S") and not g("y5"):
+        elif og[0] == "-" and not ss and not y5:
             pass  # "10:00-12:00" is a range, not UTC-12
         else:
             tz = _offset(og)
-    zo = g("zo") or g("zo2")
+    zo = zo or zo2
     if zo:
         tz = _offset(zo)
-    elif g("zn"):
+    elif zn:
         if not og or og[0] == "-":
-            tz = _ZONES[g("zn").lower()]
-    elif g("pz"):
-        tz = _ZONES[g("pz").lower()]
+            tz = _ZONES[zn]
+    elif pz:
+        tz = _ZONES[pz]
     return datetime(year, month, day, hour, minute, second, micro, tzinfo=tz)
 
 
@@ -579,38 +588,9 @@ def _relative(m: re.Match[str], ref: datetime | None) -> datetime | date:
     return _shift(ref, g("ru"), amount, -1)
 
 
-def _is_relative(m: re.Match[str]) -> bool:
-    return m.re is _REL_RE
-
-
 def _is_future(m: re.Match[str]) -> bool:
-    return _is_relative(m) and bool(m.group("fw") or m.group("lu") or m.group("du"))
-
-
-def _value(m: re.Match[str], ref: datetime | None) -> datetime | date | None:
-    try:
-        if _is_relative(m):
-            return _relative(m, ref)
-        return _absolute(m, ref)
-    except (_Reject, ValueError, OverflowError, KeyError):
-        return None
-
-
-def _start(m: re.Match[str]) -> int:
-    """Where the expression starts: a leading number that is not a time is left out of the span."""
-    if not _is_relative(m) and m.group("pH") is not None and not _pre_time_ok(m):
-        return m.start("core")
-    return m.start()
-
-
-def _kind(m: re.Match[str]) -> str | None:
-    if _start(m) != m.start():
-        return None
-    if m.group("upd"):
-        return "updated"
-    if m.group("pub"):
-        return "published"
-    return None
+    """A relative match that points forward ("dalam 2 jam", "3 hari lagi", "minggu depan")."""
+    return bool(m.group("fw") or m.group("lu") or m.group("du"))
 
 
 # ------------------------------------------------------------------------------------------ fallback
@@ -667,10 +647,16 @@ def parse_date(text: str, *, reference: datetime | None = None) -> datetime | da
     first = True
     # Relative forms are matched even without a reference, so that "2 jam lalu" is a definite None.
     for m in _matches(text, _ANY_REL_ANCHOR, windowed=False):
-        if _is_future(m) and _WORDCHAR.search(text, m.end()) is not None:
-            # "dalam 24 jam terakhir" is a window, not a moment: future forms must stand alone.
-            return None
-        value = _value(m, ref)
+        try:
+            if m.re is _ABS_RE:
+                value = _absolute(m, ref)
+            else:
+                if _is_future(m) and _WORDCHAR.search(text, m.end()):
+                    # "dalam 24 jam terakhir" is a window, not a moment: future forms must stand alone.
+                    return None
+                value = _relative(m, ref)
+        except (_Reject, ValueError, OverflowError, KeyError):
+            value = None
         if first:
             if value is None:
                 return None  # a date-shaped text with impossible values must not fall through
@@ -699,9 +685,10 @@ def _scan(text: str, anchor_re: re.Pattern[str], grammar: re.Pattern[str]) -> It
         if m is None:
             pos = anchor.end()
             continue
-        full = grammar.match(text, m.start())
-        if full is not None:
-            m = full
+        if window_end < size:  # a search that saw the whole rest of the text already has the full span
+            full = grammar.match(text, m.start())
+            if full is not None:
+                m = full
         yield m
         pos = max(m.end(), m.start() + 1)
 
@@ -746,17 +733,28 @@ def find_dates(line: str, *, reference: datetime | None = None) -> list[DateMatc
     norm = _prepare(line)
     out: list[DateMatch] = []
     for m in _matches(norm, _REL_ANCHOR if ref is not None else None, windowed=True):
-        if _is_relative(m):
-            if ref is None or _is_future(m):
-                continue
-            word = (m.group("rw") or "").lower()
-            if word and not word.startswith(("kemarin", "kemaren", "yesterday")):
-                continue
-        value = _value(m, ref)
-        if value is None:
+        start = m.start()
+        try:
+            if m.re is _ABS_RE:
+                value = _absolute(m, ref)
+                if m.group("pH") is not None and not _pre_time_ok(m):
+                    start = m.start("core")  # a leading number that is not a time is left out
+            else:
+                if ref is None or _is_future(m):
+                    continue
+                word = m.group("rw")
+                if word and not word.startswith(("kemarin", "kemaren", "yesterday")):
+                    continue
+                value = _relative(m, ref)
+        except (_Reject, ValueError, OverflowError, KeyError):
             continue
-        start, end = _start(m), m.end()
-        out.append(DateMatch(start, end, line[start:end], value, _kind(m)))
+        end = m.end()
+        if start != m.start():
+            kind = None
+        else:
+            upd, pub = m.group("upd", "pub")
+            kind = "updated" if upd else "published" if pub else None
+        out.append(DateMatch(start, end, line[start:end], value, kind))
     return out
 
 
