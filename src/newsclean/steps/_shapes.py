@@ -22,7 +22,7 @@ DATELINE_ALONE = re.compile(
 # Leads of some sites open with the first word in capitals: "SEMPAT terlibat konflik ...".
 _CAPS_LEAD = re.compile(r"^[A-Z]{3,}[A-Z\-]*\s+[a-z]")
 
-_PAREN_CREDIT = re.compile(r"\s*\((?:Foto|Sumber|Photo|Dok)?\s*:?\s*(?P<credit>[^()]{2,70})\)\s*\.?\s*$", re.I)
+_PAREN_CREDIT = re.compile(r"\s*\((?:(?:Foto|Sumber|Photo)\s*:\s*)?(?P<credit>[^()]{2,70})\)\s*\.?\s*$", re.I)
 _FOTO_CREDIT = re.compile(r"(?:^|\s)(?:Foto|Sumber|Photo)\s*:\s*(?P<credit>[^:]{2,70}?)\s*\.?$", re.I)
 # A credit in capitals glued after the caption, maybe with the photo's date: "... (14/11/2022). KOMPAS/ARYA
 # WIBISANA 14-11-2022".
