@@ -22,7 +22,7 @@ LABELS = frozenset(
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # lines are compared by identity: two equal texts are two lines
 class Line:
     """One line of the page. Steps label lines; they never delete them."""
 

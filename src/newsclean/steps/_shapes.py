@@ -65,6 +65,8 @@ def is_lead(text: str) -> bool:
 
 def is_credit(text: str, agencies: frozenset[str]) -> Optional[str]:
     """If the line is only a photo credit ("AFP", "MI/Ramdani", "(KOMPAS/ARYA)"), return the credit."""
+    if len(text) > 90:
+        return None  # a credit is a short line
     core = text.strip()
     if core.startswith("(") and core.rstrip(".").endswith(")"):
         core = core.rstrip(".")[1:-1]
@@ -88,14 +90,15 @@ def is_credit(text: str, agencies: frozenset[str]) -> Optional[str]:
 
 def split_caption_credit(text: str, agencies: frozenset[str]) -> Optional[tuple[str, str]]:
     """A caption carrying its credit: "... Selatan (dok. istimewa)", "... Foto: Metrotvnews.com/X"."""
-    m = _PAREN_CREDIT.search(text)
+    tail = text.rstrip(". ")
+    m = _PAREN_CREDIT.search(text) if tail.endswith(")") else None
     if m is not None and is_credit(m.group("credit"), agencies):
         caption = _FOTO_PREFIX.sub("", text[: m.start()]).strip()
         return caption, m.group("credit").strip()
-    m = _FOTO_CREDIT.search(text)
+    m = _FOTO_CREDIT.search(text) if ":" in text[-80:] else None
     if m is not None and m.start() > 0 and is_credit(m.group("credit"), agencies):
         return text[: m.start()].strip(), m.group("credit").strip()
-    m = _CAPS_CREDIT.search(text)
+    m = _CAPS_CREDIT.search(text, max(0, len(text) - 90)) if "/" in text[-60:] else None
     if m is not None and m.start() > 0 and text[: m.start()].rstrip().endswith((".", ")")):
         return text[: m.start()].strip(), m.group("credit").strip()
     return None

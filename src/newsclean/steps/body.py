@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..page import Line, Page
-from ..text import ends_sentence, looks_like_headline, same_text, words
+from ..text import ends_sentence, looks_like_headline, same_text
 from ._shapes import DATELINE_ALONE, find_header_end
 
 # Chrome and related-link lines sit inside the story: they do not split it into blocks.
@@ -48,7 +48,7 @@ def select_body(page: Page) -> None:
     """Choose the block with the most prose, trim its edges, stop at the closing code, label body."""
     end = page.tail_start if page.tail_start is not None else len(page.lines)
     for line in page.lines[:end]:
-        if line.label is None and DATELINE_ALONE.match(line.text) and len(words(line.text)) <= 5:
+        if line.label is None and len(line.text) < 60 and DATELINE_ALONE.match(line.text) and len(line.text.split()) <= 5:
             line.mark("dateline", "select_body", "dateline on a line of its own")
     _mark_repeats(page, end)
     blocks = _blocks(page, end)
@@ -71,8 +71,9 @@ def select_body(page: Page) -> None:
     body = main[first : last + 1]
     body = _stop_at_closing_code(page, body)
     header_end = find_header_end(page)
+    in_body = {id(ln) for ln in body}
     for line in main:
-        if line in body:
+        if id(line) in in_body:
             continue
         where = "before" if line.index < body[0].index else "after"
         line.mark("chrome", "select_body", f"short line {where} the article's text")
@@ -99,7 +100,7 @@ def _continues_story(text: str) -> bool:
         return False
     if _NUMBERED.match(text):
         return True
-    return len(words(text)) >= 4 and not looks_like_headline(text)
+    return len(text.split()) >= 4 and not looks_like_headline(text)
 
 
 def _mark_repeats(page: Page, end: int) -> None:
@@ -112,7 +113,7 @@ def _mark_repeats(page: Page, end: int) -> None:
     copies: dict[str, list[Line]] = {}
     for line in page.lines[:end]:
         if line.label is None and len(line.text) >= 20 and not line.in_content:
-            copies.setdefault(line.key, []).append(line)
+            copies.setdefault(line.text.casefold(), []).append(line)
     for found in copies.values():
         if len(found) < 2:
             continue
@@ -133,7 +134,7 @@ def _stop_at_closing_code(page: Page, body: list[Line]) -> list[Line]:
         seen += len(line.text)
         # A desk code with a slash or a number ("(AFP/OL-11)", "(Z-8)") closes the story wherever it is;
         # a bare tag ("(SAW)") only near the end, earlier ones belong to quoted pieces.
-        m = _CLOSING_AT_END.search(line.text)
+        m = _CLOSING_AT_END.search(line.text) if line.text.rstrip(". ").endswith(")") else None
         if m is not None and _STRONG_CODE.search(m.group("code")):
             page.closing_code = m.group("code").strip()
             return body[: k + 1]
@@ -143,7 +144,6 @@ def _stop_at_closing_code(page: Page, body: list[Line]) -> list[Line]:
             page.closing_code = line.text.strip().rstrip(".")[1:-1].strip()
             line.mark("closing_code", "select_body", "desk code that closes the story")
             return body[:k]
-        m = _CLOSING_AT_END.search(line.text)
         if m is not None:
             page.closing_code = m.group("code").strip()
             return body[: k + 1]
@@ -170,4 +170,4 @@ def _continues(before: str, after: str, gap: int) -> bool:
     if after[:1].islower() or after[:1] in "–—-,.;:)":
         return True
     # "... kapasitas" / "Kali Bekasi" / "masih terbatas": a short fragment inside a sentence.
-    return len(words(before)) >= 6 and before[-1:].isalnum() and len(words(after)) <= 6
+    return len(before.split()) >= 6 and before[-1:].isalnum() and len(after.split()) <= 6

@@ -74,7 +74,8 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
     counts: dict[str, int] = {}
     for line in page.lines[: min(end, (find_header_end(page) + 40))]:
         if line.text and len(line.text) <= 250:  # only short lines can repeat a headline
-            counts[line.key] = counts.get(line.key, 0) + 1
+            key = line.text.casefold()
+            counts[key] = counts.get(key, 0) + 1
     agencies = sites.lexicon(page.profile).credit_agencies
     first_seen: Optional[Line] = None
     best: Optional[Line] = None
@@ -82,7 +83,7 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
     positions = {ln.index: k for k, ln in enumerate(header)}
     for k, line in enumerate(header):
         text = line.text
-        repeated = counts.get(line.key, 0) >= 2
+        repeated = counts.get(text.casefold(), 0) >= 2
         shaped = line.is_headline
         if not shaped and not (repeated and not text.endswith(".") and len(words(text)) >= 4):
             continue
