@@ -360,3 +360,29 @@ def test_real_pages_render_gold_paragraphs() -> None:
             hits += para in lines
     assert total > 50
     assert hits / total >= 0.9
+
+
+def test_page_wrapped_in_a_form_still_renders() -> None:
+    # ASP.NET pages wrap the whole body in one <form>; it holds the article, so it is not chrome.
+    page = (
+        "<html><body><form id='aspnetForm'><div class='menu'><a href='/'>Home</a></div>"
+        f"<div class='main-article-body'><p>{PARA1}</p><p>{PARA2}</p></div>"
+        "<form class='search'><input name='q'><label>Cari di situs ini</label></form></form></body></html>"
+    )
+    doc = html_to_document(page)
+    assert [ln.text for ln in doc.lines if ln.in_content] == [PARA1, PARA2]
+    assert not any("Cari" in ln.text for ln in doc.lines)
+
+
+def test_comment_thread_is_not_the_container() -> None:
+    comment = "Saya setuju sekali dengan tulisan ini, semoga pemerintah daerah lain juga meniru langkah tersebut."
+    # One long reply holds more paragraph text than the article itself.
+    thread = "".join(
+        f"<li class='comment'><div class='comment-body'>{f'<p>{comment}</p>' * k}</div></li>" for k in (2, 5)
+    )
+    page = (
+        f"<html><body><div class='post'><p>{PARA1}</p><p>{PARA2}</p><p>{PARA3}</p></div>"
+        f"<ol class='commentlist'>{thread}</ol></body></html>"
+    )
+    doc = html_to_document(page)
+    assert [ln.text for ln in doc.lines if ln.in_content] == [PARA1, PARA2, PARA3]

@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 from urllib.parse import urljoin
 
 from .errors import InputError
@@ -339,8 +339,10 @@ def _scan(body: Any) -> _Scan:
 
 def _find_content(scan: _Scan) -> list[Any]:
     """The element(s) holding the article text: named containers first, else the densest paragraph parent."""
-    named = scan.named
-    para_len = scan.para_len
+    # Reader comments are never the article, however much prose a thread holds.
+    in_comments = _comment_sections(scan)
+    named = [el for el in scan.named if not in_comments(el)]
+    para_len = {el: n for el, n in scan.para_len.items() if not in_comments(el)}
     if named:
         scored: list[tuple[float, int, Any]] = []
         for el in named:
@@ -369,6 +371,36 @@ def _find_content(scan: _Scan) -> list[Any]:
         if para_len[holder] >= 200 and holder.tag not in ("body", "html"):
             return _with_siblings(holder)
     return []
+
+
+_COMMENT_TOKENS = frozenset({"comment", "comments", "komentar", "disqus"})
+
+
+def _comment_sections(scan: _Scan) -> Callable[[Any], bool]:
+    """A test: is the element (or one of its ancestors) named as a comment thread? Answers are memoised."""
+    names = scan.names
+    memo: dict[Any, bool] = {}
+
+    def in_comments(el: Any) -> bool:
+        chain: list[Any] = []
+        verdict = False
+        node = el
+        while node is not None:
+            known = memo.get(node)
+            if known is not None:
+                verdict = known
+                break
+            chain.append(node)
+            raw = names.get(node)
+            if raw is not None and _name_tokens(raw) & _COMMENT_TOKENS:
+                verdict = True
+                break
+            node = node.getparent()
+        for node in chain:
+            memo[node] = verdict
+        return verdict
+
+    return in_comments
 
 
 def _text_weight(el: Any) -> tuple[int, int]:
@@ -660,7 +692,7 @@ def _render_pass(
                 skipped.add(el)
                 walker.skip_subtree()
                 continue
-            if tag in _DROP_TAGS or (
+            if (tag in _DROP_TAGS and not (tag == "form" and el in protected)) or (
                 el not in protected
                 and (
                     _is_hidden(el)
