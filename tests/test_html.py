@@ -386,3 +386,14 @@ def test_comment_thread_is_not_the_container() -> None:
     )
     doc = html_to_document(page)
     assert [ln.text for ln in doc.lines if ln.in_content] == [PARA1, PARA2, PARA3]
+
+
+def test_text_split_over_same_class_containers_in_separate_rows() -> None:
+    # WIRED-style grids: the text continues in a second "article__body" after an ad rail, in another row.
+    def row(*paras: str) -> str:
+        body = "".join(f"<p>{p}</p>" for p in paras)
+        return f"<div class='grid'><div class='body article__body'>{body}</div><div class='ad-rail'>Iklan</div></div>"
+
+    page = f"<html><body><main>{row(PARA1, PARA2)}{row(PARA3, PARA1, PARA2)}</main></body></html>"
+    doc = html_to_document(page)
+    assert [ln.text for ln in doc.lines if ln.in_content] == [PARA1, PARA2, PARA3, PARA1, PARA2]

@@ -364,12 +364,12 @@ def _find_content(scan: _Scan) -> list[Any]:
             if inner:
                 best = min(inner, key=lambda pe: pe[0])[1]
             if not para_len or max(para_len.values()) <= 2 * best_prose:
-                return _with_siblings(best)
+                return _with_siblings(best, para_len)
             # A named element with a fraction of the page's paragraph text is a header or teaser box.
     if para_len:
         holder = max(para_len, key=lambda e: para_len[e])
         if para_len[holder] >= 200 and holder.tag not in ("body", "html"):
-            return _with_siblings(holder)
+            return _with_siblings(holder, para_len)
     return []
 
 
@@ -432,13 +432,25 @@ def _text_weight(el: Any) -> tuple[int, int]:
     return prose, total
 
 
-def _with_siblings(el: Any) -> list[Any]:
-    """Multi-page articles repeat the container (page-1, page-2 ...) as siblings with the same class."""
+def _with_siblings(el: Any, para_len: dict[Any, int]) -> list[Any]:
+    """Multi-page articles repeat the container (page-1, page-2 ...) as siblings with the same class.
+
+    Some layouts cut the text into several containers with the same class between ad rails (each in
+    its own grid row): those cousins with paragraphs of their own belong to the text as well.
+    """
     cls = el.get("class")
     parent = el.getparent()
     if not cls or parent is None:
         return [el]
-    return [s for s in parent if s is el or (s.tag == el.tag and s.get("class") == cls)]
+    found = [s for s in parent if s is el or (s.tag == el.tag and s.get("class") == cls)]
+    for other, n in para_len.items():
+        if n < 200 or other.tag != el.tag or other in found or other.get("class") != cls:
+            continue
+        lineage = set(other.iterancestors())
+        if any(f in lineage for f in found) or any(other in set(f.iterancestors()) for f in found):
+            continue
+        found.append(other)
+    return found
 
 
 # ---------------------------------------------------------------- related ("Baca juga") boxes
