@@ -397,3 +397,14 @@ def test_text_split_over_same_class_containers_in_separate_rows() -> None:
     page = f"<html><body><main>{row(PARA1, PARA2)}{row(PARA3, PARA1, PARA2)}</main></body></html>"
     doc = html_to_document(page)
     assert [ln.text for ln in doc.lines if ln.in_content] == [PARA1, PARA2, PARA3, PARA1, PARA2]
+
+
+def test_caption_names_glued_to_another_word_are_captions() -> None:
+    page = (
+        f"<html><body><div class='article-content'><p>{PARA1}</p>"
+        "<div class='photo'><span class='newsCaption'>Jembatan dilihat dari udara pada Senin pagi</span></div>"
+        f"<p>{PARA2}</p></div></body></html>"
+    )
+    doc = html_to_document(page)
+    assert [ln.text for ln in doc.lines] == [PARA1, PARA2]
+    assert doc.hints.image_caption == "Jembatan dilihat dari udara pada Senin pagi"

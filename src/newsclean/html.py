@@ -559,13 +559,19 @@ def _is_caption(el: Any, tag: str, raw: Optional[str]) -> bool:
     toks = _name_tokens(raw)
     if not toks:
         return False
-    if toks & _CAPTION_TOKENS:
+    if toks & _CAPTION_TOKENS or _has_caption_word(raw):
         return len(_clean(_text_content(el))) <= 600
     if toks & _PHOTO_TOKENS and len(el) <= 8 and el.find(".//img") is not None:
         if el.find(".//p") is not None or el.find(".//h1") is not None or el.find(".//h2") is not None:
             return False
         return 0 < len(_clean(_text_content(el))) <= 400
     return False
+
+
+@lru_cache(maxsize=4096)
+def _has_caption_word(raw: str) -> bool:
+    """Caption names glued to another word ("newsCaption", "articleImageCaption")."""
+    return "caption" in raw and any(w.endswith("caption") for w in _TOKEN_SPLIT.split(raw))
 
 
 def _caption_parts(el: Any) -> tuple[str, Optional[str]]:
