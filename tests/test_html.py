@@ -408,3 +408,14 @@ def test_caption_names_glued_to_another_word_are_captions() -> None:
     doc = html_to_document(page)
     assert [ln.text for ln in doc.lines] == [PARA1, PARA2]
     assert doc.hints.image_caption == "Jembatan dilihat dari udara pada Senin pagi"
+
+
+def test_list_of_post_cards_does_not_outweigh_the_post() -> None:
+    teaser = "Cerita singkat dari pos lain yang muncul sebagai kartu rekomendasi di bawah tulisan utama ini."
+    cards = "".join(f"<article class='post card'><p>{teaser}</p></article>" for _ in range(8))
+    page = (
+        f"<html><body><article class='post'><h1>Judul</h1><p>{PARA1} {PARA2}</p><p>{PARA3}</p></article>"
+        f"<article class='post more'><h3>Anda mungkin suka</h3>{cards}</article></body></html>"
+    )
+    doc = html_to_document(page)
+    assert [ln.text for ln in doc.lines if ln.in_content] == ["Judul", f"{PARA1} {PARA2}", PARA3]

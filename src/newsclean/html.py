@@ -282,7 +282,8 @@ def _scan(body: Any) -> _Scan:
                     if holder is not None:
                         para_len[holder] = para_len.get(holder, 0) + n
                         grand = holder.getparent()
-                        if grand is not None:
+                        # Paragraphs of an <article> are that post's: a list of post cards is no text.
+                        if grand is not None and holder.tag != "article":
                             para_len[grand] = para_len.get(grand, 0) + n // 2
             if tag == "a":
                 link_depth += 1
