@@ -419,3 +419,17 @@ def test_list_of_post_cards_does_not_outweigh_the_post() -> None:
     )
     doc = html_to_document(page)
     assert [ln.text for ln in doc.lines if ln.in_content] == ["Judul", f"{PARA1} {PARA2}", PARA3]
+
+
+def test_text_straight_in_a_div_after_an_image_finds_the_container() -> None:
+    links = "".join(f"<li><a href='/k{i}'>Kategori {i}</a></li>" for i in range(8))
+    page = (
+        f"<html><body><div class='row'><div class='col-3'><ul>{links}</ul></div>"
+        f"<div class='col-9'><p class='titulo'>Jembatan Baru Diresmikan</p><br><br><img src='/a.jpg'>{PARA1} {PARA2}"
+        f"<br><br>{PARA3}<br><div class='well'><a href='/'>Kembali</a></div></div></div>"
+        "<div class='footer-info'>Jalan Merdeka 1, Sukamaju - Telepon 0271 123456 - Surel redaksi@warta.example.id</div>"
+        "</body></html>"
+    )
+    doc = html_to_document(page)
+    assert [ln.text for ln in doc.lines if ln.in_content][1:3] == [f"{PARA1} {PARA2}", PARA3]
+    assert not any(ln.in_content for ln in doc.lines if ln.text.startswith("Jalan Merdeka"))

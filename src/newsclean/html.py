@@ -271,14 +271,17 @@ def _scan(body: Any) -> _Scan:
                     named.append(el)
             elif el.get("itemprop") == "articleBody":
                 named.append(el)
-            if tag == "p" or tag == "br":
-                # Paragraph text credits its container; <br>-separated runs credit the element holding them.
+            if tag == "p" or tag == "br" or tag == "div":
+                # Paragraph text credits its container; <br>-separated runs (and other runs of text straight
+                # in a <div>, e.g. after an <img>) credit the element holding them.
                 if tag == "p":
                     n = len(_clean(_text_content(el) if len(el) else el.text))
-                else:
+                elif tag == "br":
                     n = len(_clean(el.tail))
+                else:
+                    n = _direct_runs(el)
                 if n >= 40:
-                    holder = el.getparent()
+                    holder = el if tag == "div" else el.getparent()
                     if holder is not None:
                         para_len[holder] = para_len.get(holder, 0) + n
                         grand = holder.getparent()
@@ -336,6 +339,23 @@ def _scan(body: Any) -> _Scan:
             if anchors:
                 parent[5] += 1
     return _Scan(names, named, para_len, lists)
+
+
+def _direct_runs(el: Any) -> int:
+    """Characters in the 40+ character runs of text straight inside `el` (not after a <br>: those count apart)."""
+    n = 0
+    text = el.text
+    if text and len(text) >= 40:
+        k = len(_clean(text))
+        if k >= 40:
+            n += k
+    for child in el:
+        tail = child.tail
+        if tail and len(tail) >= 40 and child.tag != "br":
+            k = len(_clean(tail))
+            if k >= 40:
+                n += k
+    return n
 
 
 def _find_content(scan: _Scan) -> list[Any]:
