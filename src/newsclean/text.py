@@ -23,6 +23,7 @@ _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]+"
 # Zero-width and direction marks carry no text; BOM mid-file is the same.
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff\u00ad]")
 _RUNS_OF_SPACE = re.compile(r" {2,}")
+_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f\uac00-\ud7af]{8}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _BULLET = re.compile(r"^(?:[•●▪◦‣∙·]|\*(?=\s))\s*")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -88,7 +89,9 @@ def is_prose(text: str) -> bool:
     if spaces >= 40:
         return True  # far past any headline or menu
     if spaces < 5:
-        return False  # too few words to be a sentence of running text
+        # Too few words for a sentence, unless the script is written without spaces (Chinese, Japanese,
+        # Thai, Korean): then length and sentence punctuation decide.
+        return len(text) >= 40 and _UNSPACED_SCRIPT.search(text) is not None and any(p in text for p in "。、，")
     tokens = text.split()
     n = len(tokens)
     if n >= 30:

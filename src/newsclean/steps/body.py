@@ -66,8 +66,10 @@ def select_body(page: Page) -> None:
     ):
         first -= 1
     # Keep trailing short lines that continue the text (a dump cut mid-sentence), not headline teasers.
-    while last + 1 < len(main) and _continues_story(main[last + 1].text):
-        last += 1
+    while last + 1 < len(main) and (
+        _continues_story(main[last + 1].text) or (main[last + 1].in_content and main[last + 1].bullet)
+    ):
+        last += 1  # (list items inside an HTML article container belong to it too)
     body = main[first : last + 1]
     body = _stop_at_closing_code(page, body)
     header_end = find_header_end(page)
