@@ -19,13 +19,14 @@ from .normalize import normalize
 from .published import published
 from .related import related
 from .title import title
-from .verdict import verdict
+from .verdict import require_prose, verdict
 
 Step = Callable[[Page], None]
 
 #: The default order. Site profiles change what steps know, never which steps run.
 STEPS: tuple[Step, ...] = (
     normalize,
+    require_prose,
     identify_site,
     cut_tail,
     strip_chrome,

@@ -12,6 +12,12 @@ _MIN_BODY_CHARS = 150
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
 
 
+def require_prose(page: Page) -> None:
+    """Stop early, with the reason, when no line of the page reads as running text."""
+    if not any(line.is_prose for line in page.lines):
+        raise NotAnArticle("no line of running text (chrome-only, empty or non-text page)")
+
+
 def verdict(page: Page) -> None:
     """Raise `NotAnArticle` with the reason when the page holds no article."""
     listing = sites.lexicon(page.profile).listing
