@@ -13,7 +13,7 @@ __all__ = [
     "strip_bullet",
     "words",
     "is_prose",
-        "looks_like_headline",
+    "looks_like_headline",
     "same_text",
     "fold",
 ]

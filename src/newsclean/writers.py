@@ -100,12 +100,23 @@ def _open_text(path: str) -> tuple[TextIO, bool]:
     return open(path, "w", encoding="utf-8", newline=""), True
 
 
-class JsonlWriter(ArticleWriter):
-    """One Article JSON object per line, with the input's `id` first."""
+class _TextFileWriter(ArticleWriter):
+    """A writer over one text file (or stdout for "-"), flushed and closed once."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         super().__init__(path)
         self._fh, self._owns = _open_text(self.path)
+
+    def close(self) -> None:
+        if self._fh.closed:
+            return
+        self._fh.flush()
+        if self._owns:
+            self._fh.close()
+
+
+class JsonlWriter(_TextFileWriter):
+    """One Article JSON object per line, with the input's `id` first."""
 
     def write(self, article: Article, id: Optional[str] = None) -> None:
         record = {"id": id, **article.model_dump(mode="json", exclude_none=False)}
@@ -115,13 +126,6 @@ class JsonlWriter(ArticleWriter):
         self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         self._fh.flush()
         self.count += 1
-
-    def close(self) -> None:
-        if self._fh.closed:
-            return
-        self._fh.flush()
-        if self._owns:
-            self._fh.close()
 
 
 def _csv_cell(value: Any) -> Any:
@@ -139,12 +143,11 @@ CSV_COLUMNS = [
 ]
 
 
-class CsvWriter(ArticleWriter):
+class CsvWriter(_TextFileWriter):
     """Flat CSV with a header; times in ISO 8601 with the page's own offset."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         super().__init__(path)
-        self._fh, self._owns = _open_text(self.path)
         self._csv = csv.writer(self._fh)
         self._csv.writerow(CSV_COLUMNS)
         self._fh.flush()
@@ -161,12 +164,6 @@ class CsvWriter(ArticleWriter):
         self._fh.flush()
         self.count += 1
 
-    def close(self) -> None:
-        if self._fh.closed:
-            return
-        self._fh.flush()
-        if self._owns:
-            self._fh.close()
 
 
 def parquet_schema() -> Any:
