@@ -16,11 +16,12 @@ from ._shapes import (
 )
 
 _LABELLED = re.compile(
-    r"(?:Penulis|Reporter|Pewarta|Wartawan|Kontributor|Ditulis oleh|Oleh|Laporan\s+(?:wartawan|reporter|koresponden)"
+    r"(?:Penulis|Reporter|Pewarta|Wartawan|Kontributor|Fotografer|Ditulis oleh|Oleh|By|Laporan\s+(?:wartawan|reporter|koresponden)"
     r"\s+[^,:]{2,60}?,)\s*:?\s*(?P<authors>[^|]+?)"
     r"(?:\s*\|\s*(?:Editor|Penyunting|Redaktur)\s*:?\s*(?P<editors>.+))?",
     re.I,
 )
+_BY_PREFIX = re.compile(r"(?:By|Oleh)\s+\S", re.I)
 _EDITOR = re.compile(r"(?:Editor|Penyunting|Redaktur|Penyelaras)\s*:\s*(?P<editors>.+)", re.I)
 _LABEL_ALONE = {
     "oleh": "authors", "penulis": "authors", "penulis:": "authors", "reporter": "authors", "reporter:": "authors",
@@ -162,7 +163,8 @@ def _labels_after_story(page: Page, take, authors: list[str], editors: list[str]
 
 
 def _name_beside_date(page: Page, by_index: dict[int, Line], take, authors: list[str]) -> None:  # type: ignore[no-untyped-def]
-    # "Arief Wibisono" on its own line right above or below the timestamp line.
+    # "Arief Wibisono" on its own line right above the timestamp line. Below it, a bare name is more often
+    # a topic tag (kapanlagi prints the star's name there): only "By X" / "Oleh X" counts.
     if page.published_index is None:
         return
     lines = page.lines
@@ -176,6 +178,7 @@ def _name_beside_date(page: Page, by_index: dict[int, Line], take, authors: list
             and lines[j].label is None
             and 2 <= len(lines[j].text.split()) <= 4  # a lone word is a rubric, a long line a headline
             and looks_like_name(lines[j].text)
+            and (step < 0 or _BY_PREFIX.match(lines[j].text) is not None)
         ):
             take(clean_names(lines[j].text), authors)
             lines[j].mark("byline", "byline", "name beside the timestamp")

@@ -12,6 +12,7 @@ _CODE_AT_END = re.compile(r"\((?P<code>[A-Za-z]{1,12}(?:\s*/\s*[A-Za-z]{1,12})*(
 
 def closing_code(page: Page) -> None:
     """Record the closing code; it stays in the last paragraph when the page prints it there."""
+    _sign_off(page)
     if page.closing_code is not None or not page.body:
         return
     lex = sites.lexicon(page.profile)
@@ -34,3 +35,20 @@ def closing_code(page: Page) -> None:
                 if m:
                     page.closing_code = m.group(1)
                     break
+
+
+_CAPS_NAME = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){1,3}")
+
+
+def _sign_off(page: Page) -> None:
+    # Some sites (tempo) sign the story with the writer's name in capitals on the line after it.
+    if page.authors or page.body_end is None:
+        return
+    for line in page.lines[page.body_end : page.body_end + 3]:
+        if not line.text:
+            continue
+        undecided = line.label is None or (line.label == "chrome" and line.step == "select_body")
+        if undecided and len(line.text) <= 40 and _CAPS_NAME.fullmatch(line.text):
+            page.authors = [line.text]
+            line.mark("byline", "closing_code", "writer's sign-off in capitals after the story")
+        return
