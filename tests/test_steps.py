@@ -1,0 +1,307 @@
+"""The shape tests and steps on their own, as readable tables (invented Indonesian text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import newsclean
+from newsclean import sites
+from newsclean.load import load
+from newsclean.pipeline import run_steps
+from newsclean.steps._shapes import clean_names, is_credit, is_lead, split_caption_credit
+from newsclean.text import is_prose, looks_like_headline, normalize_line, strip_bullet
+
+AGENCIES = sites.lexicon().credit_agencies
+WIB = dt.timezone(dt.timedelta(hours=7))
+
+PARAGRAPHS = [
+    "Pemerintah kota menyiapkan dua puluh pompa air di titik yang kerap tergenang saat hujan deras, "
+    "terutama di kawasan permukiman padat di bantaran sungai.",
+    '"Kami minta warga tidak membuang sampah ke saluran karena itu membuat air meluap," kata Kepala Dinas '
+    "Sumber Daya Air, Rudi Hartono, di Balai Kota, Senin.",
+    "Selain pompa, petugas juga menyiagakan perahu karet dan tenda darurat di setiap kecamatan yang rawan "
+    "banjir selama puncak musim hujan.",
+]
+
+
+def dump(*header: str, tail: tuple[str, ...] = ()) -> str:
+    return "\n\n".join([*header, *PARAGRAPHS, *tail])
+
+
+# ------------------------------------------------------------------------------------------ line shapes
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param(PARAGRAPHS[0], True, id="sentence"),
+        pytest.param("Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir", False, id="headline"),
+        pytest.param("Beranda Berita Daerah Ekonomi Olahraga", False, id="menu"),
+        pytest.param("Baca juga", False, id="short"),
+        pytest.param(
+            "the committee said the new plan would be published in the spring and that the public would be asked",
+            True,
+            id="no-closing-stop-but-function-words",
+        ),
+        pytest.param("東京都は大雨のため、川の近くに住む住民に避難を呼びかけました。市の担当者によると、詳しい被害の状況は現在調査中です。", True, id="unspaced-script"),
+    ],
+)
+def test_is_prose(line: str, expected: bool) -> None:
+    assert is_prose(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Armenia dan Azerbaijan Berunding, Rusia Jadi Penengah", True),
+        ("Pemerintah diminta memastikan stok beras aman hingga Lebaran.", False),
+        ("Harga Daging Sapi di Pasar Senen Naik Jadi Rp 120.000/Kg", True),
+        ("kata dia kepada wartawan di sela acara", False),
+    ],
+)
+def test_looks_like_headline(line: str, expected: bool) -> None:
+    assert looks_like_headline(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("  Armenia dan\u00a0 Azerbaijan  ", "Armenia dan Azerbaijan"),
+        ("kata\u200bkunci", "katakunci"),
+        ("kedua negara\x1fsaling serang", "kedua negara saling serang"),
+        ("\u00a0", ""),
+    ],
+)
+def test_normalize_line(raw: str, expected: str) -> None:
+    assert normalize_line(raw) == expected
+
+
+def test_strip_bullet() -> None:
+    assert strip_bullet("• Harga Cabai Naik") == ("Harga Cabai Naik", True)
+    assert strip_bullet("- bukan bullet") == ("- bukan bullet", False)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("AFP", "AFP"),
+        ("MI/Ramdani", "MI/Ramdani"),
+        ("KOMPAS.com/DINDA LARASATI", "KOMPAS.com/DINDA LARASATI"),
+        ("Dok. Pengelola Wisata Dieng", "Dok. Pengelola Wisata Dieng"),
+        ("(fas/fas)", None),  # a desk code
+        ("(AFP/OL-11)", None),
+        ("Bola / Liga Indonesia", None),  # a breadcrumb
+        ("Kamis (21/9/2023)", None),
+        ("Ilustrasi perahu di Danau Toba (Tigor Manurung/detikSumut)", None),  # a caption with its credit
+    ],
+)
+def test_is_credit(line: str, expected: str | None) -> None:
+    assert is_credit(line, AGENCIES) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        ("Warga antre membeli beras (dok. istimewa)", "Warga antre membeli beras", "dok. istimewa"),
+        ("Barang bukti disita polisi. Foto: Metrotvnews.com/Rendy", "Barang bukti disita polisi.", "Metrotvnews.com/Rendy"),
+        ("Foto: Pedagang sayur di dermaga. (Dok. Warga)", "Pedagang sayur di dermaga.", "Dok. Warga"),
+        ("Telur maleo dipindahkan, Senin (14/11/2022). KOMPAS/ARYA WIBISANA 14-11-2022",
+         "Telur maleo dipindahkan, Senin (14/11/2022).", "KOMPAS/ARYA WIBISANA"),
+    ],
+)
+def test_split_caption_credit(line: str, caption: str, credit: str) -> None:
+    assert split_caption_credit(line, AGENCIES) == (caption, credit)
+
+
+def test_split_caption_credit_leaves_prose_alone() -> None:
+    assert split_caption_credit("Warga diminta waspada, kata dia, Senin (14/1/2025).", AGENCIES) is None
+
+
+@pytest.mark.parametrize(
+    ("fragment", "names"),
+    [
+        ("Ayu Lestari, CNBC Indonesia", ["Ayu Lestari"]),
+        ("oleh Arie Nugraha", ["Arie Nugraha"]),
+        ("Damar Setyaningrum dan Yohanes Padmo", ["Damar Setyaningrum", "Yohanes Padmo"]),
+        ("Kontributor Lhokseumawe, Masriadi", ["Masriadi"]),
+        ("Tim Redaksi", []),
+    ],
+)
+def test_clean_names(fragment: str, names: list[str]) -> None:
+    assert clean_names(fragment) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("SEMPAT terlibat konflik panas, kedua negara bertemu.", True),
+        ("Liputan6.com, Bandung - Pemerintah kota menambah jalur sepeda.", True),
+        ("Jakarta, CNN Indonesia -- Polisi memburu komplotan pembobol ATM.", True),
+        ("Warga menanam bibit mangrove di pesisir, Selasa (8/3/2016).", False),
+    ],
+)
+def test_is_lead(line: str, expected: bool) -> None:
+    assert is_lead(line) is expected
+
+
+# ----------------------------------------------------------------------------------------------- steps
+
+
+def test_bylines_labelled_in_one_line() -> None:
+    article = newsclean.parse(
+        dump(
+            "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir",
+            "Penulis: Rina Marlina | Editor: Bagus Santoso",
+            "Senin, 13 Januari 2025 10:15 WIB",
+        )
+    )
+    assert article.authors == ["Rina Marlina"]
+    assert article.editors == ["Bagus Santoso"]
+    assert article.published_at == dt.datetime(2025, 1, 13, 10, 15, tzinfo=WIB)
+
+
+def test_labels_on_their_own_lines_and_editor_below_the_story() -> None:
+    article = newsclean.parse(
+        dump("Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir", "Oleh", "Rina Marlina", tail=("Editor:", "Bagus Santoso"))
+    )
+    assert article.authors == ["Rina Marlina"]
+    assert article.editors == ["Bagus Santoso"]
+
+
+def test_updated_and_published_times_are_told_apart() -> None:
+    article = newsclean.parse(
+        dump(
+            "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir",
+            "oleh Rina Marlina diperbarui 13 Jan 2025, 11:20 WIB",
+            "Diterbitkan 13 Jan 2025, 09:45 WITA",
+        )
+    )
+    assert article.published_at == dt.datetime(2025, 1, 13, 9, 45, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    assert article.updated_at == dt.datetime(2025, 1, 13, 11, 20, tzinfo=WIB)
+    assert article.authors == ["Rina Marlina"]
+
+
+def test_related_links_in_their_forms() -> None:
+    raw = "\n\n".join(
+        [
+            "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir",
+            "Senin, 13 Januari 2025 10:15 WIB",
+            PARAGRAPHS[0],
+            "Baca juga: Hujan Deras Rendam Tiga Kecamatan",
+            PARAGRAPHS[1],
+            "Baca juga Warga Diminta Waspada Banjir Kiriman",
+            "BACA: Posko Banjir Dibuka di Setiap Kelurahan |",
+            "Terkait kebersihan saluran, warga diminta ikut kerja bakti setiap pekan agar air mengalir lancar ke sungai.",
+            PARAGRAPHS[2],
+        ]
+    )
+    article = newsclean.parse(raw)
+    assert [r.title for r in article.related] == [
+        "Hujan Deras Rendam Tiga Kecamatan",
+        "Warga Diminta Waspada Banjir Kiriman",
+        "Posko Banjir Dibuka di Setiap Kelurahan",
+    ]
+    # "Terkait" without its colon is an ordinary word opening a paragraph.
+    assert any(p.startswith("Terkait kebersihan saluran") for p in article.body)
+
+
+def test_lines_broken_at_links_are_joined_back() -> None:
+    raw = "\n".join(
+        [
+            "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir",
+            "",
+            "Senin, 13 Januari 2025 10:15 WIB",
+            "",
+            "BEKASI, KOMPAS.com",
+            "– Pemerintah kota menyiagakan dua puluh pompa untuk mengantisipasi",
+            "banjir kiriman",
+            "dari hulu sungai selama puncak musim hujan tahun ini.",
+            "",
+            PARAGRAPHS[1],
+            "",
+            PARAGRAPHS[2],
+        ]
+    )
+    article = newsclean.parse(raw)
+    assert article.body[0] == (
+        "– Pemerintah kota menyiagakan dua puluh pompa untuk mengantisipasi banjir kiriman "
+        "dari hulu sungai selama puncak musim hujan tahun ini."
+    )
+    assert article.body[1:] == PARAGRAPHS[1:]
+
+
+def test_standalone_desk_code_closes_the_story_and_is_reported() -> None:
+    article = newsclean.parse(
+        dump("Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir", "Senin, 13 Januari 2025 10:15 WIB", tail=("(fas/fas)",))
+    )
+    assert article.closing_code == "fas/fas"
+    assert article.body == PARAGRAPHS
+
+
+def test_sign_off_in_capitals_after_the_story_is_the_author() -> None:
+    article = newsclean.parse(
+        dump("Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir", "Senin, 13 Januari 2025 10:15 WIB", tail=("RINA MARLINA",))
+    )
+    assert article.authors == ["RINA MARLINA"]
+    assert article.body == PARAGRAPHS
+
+
+def test_tail_marker_cuts_the_trailing_lists() -> None:
+    article = newsclean.parse(
+        dump(
+            "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir",
+            "Senin, 13 Januari 2025 10:15 WIB",
+            tail=("Berita Terkait", "Harga Beras di Pasar Induk Turun Tipis", "Copyright © 2025 Warta"),
+        )
+    )
+    assert article.body == PARAGRAPHS
+
+
+def test_relative_date_needs_the_fetch_time() -> None:
+    raw = dump("Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir", "2 jam lalu")
+    assert newsclean.parse(raw).published_at is None
+    fetched = dt.datetime(2025, 1, 13, 12, 0, tzinfo=WIB)
+    assert newsclean.parse(raw, fetched_at=fetched).published_at == dt.datetime(2025, 1, 13, 10, 0, tzinfo=WIB)
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("Beranda\nBerita\nOlahraga\nKontak\nTentang Kami\n", "no line of running text"),
+        ("Berita dan Informasi Banjir Terkini dan Terbaru Hari ini - detikcom\n\n" + "\n\n".join(PARAGRAPHS), "tag or index page"),
+    ],
+)
+def test_non_articles_say_why(raw: str, reason: str) -> None:
+    with pytest.raises(newsclean.NotAnArticle, match=reason):
+        newsclean.parse(raw)
+
+
+def test_every_line_keeps_a_label_and_no_step_deletes() -> None:
+    page = load(dump("Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir", "Senin, 13 Januari 2025 10:15 WIB"))
+    count = len(page.lines)
+    run_steps(page)
+    assert len(page.lines) == count
+    assert all(line.label is not None for line in page.lines)
+    assert [ln.text for ln in page.lines if ln.label == "body"] == PARAGRAPHS
+
+
+def test_register_site_changes_what_is_chrome() -> None:
+    raw = dump(
+        "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir",
+        "Senin, 13 Januari 2025 10:15 WIB",
+        tail=("Dukung jurnalisme warga dengan berlangganan buletin pekanan kami setiap Jumat pagi.",),
+    )
+    assert newsclean.parse(raw).body[-1].startswith("Dukung jurnalisme")
+    profile = newsclean.register_site(
+        {"name": "warta-uji.example", "domains": ["warta-uji.example"], "chrome": {"prefix": ["Dukung jurnalisme"]}}
+    )
+    try:
+        article = newsclean.parse(raw, url="https://warta-uji.example/berita/1")
+        assert article.body == PARAGRAPHS
+        assert article.site == "warta-uji.example"
+    finally:
+        sites._registry.pop(profile.name, None)
+        for domain in profile.domains:
+            sites._by_domain.pop(domain, None)
