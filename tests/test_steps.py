@@ -305,3 +305,33 @@ def test_register_site_changes_what_is_chrome() -> None:
         sites._registry.pop(profile.name, None)
         for domain in profile.domains:
             sites._by_domain.pop(domain, None)
+
+
+def test_comments_after_the_story_stay_out() -> None:
+    article = newsclean.parse(
+        dump(
+            "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir",
+            "Senin, 13 Januari 2025 10:15 WIB",
+            tail=(
+                "Komentar (2)",
+                "budi_santoso",
+                "13 Jan 2025 11:02",
+                "Semoga pompanya benar-benar dinyalakan sebelum air masuk ke rumah warga, jangan seperti tahun lalu.",
+            ),
+        )
+    )
+    assert article.body == PARAGRAPHS
+
+
+def test_teaser_timestamps_split_the_story_from_other_stories() -> None:
+    article = newsclean.parse(
+        dump(
+            "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir",
+            "Senin, 13 Januari 2025 10:15 WIB",
+            tail=(
+                "Senin, 13 Januari 2025 08:30 WIB",
+                "Warga di bantaran sungai mulai mengungsi ke masjid dan sekolah terdekat setelah air naik setinggi satu meter.",
+            ),
+        )
+    )
+    assert article.body == PARAGRAPHS

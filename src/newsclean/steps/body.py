@@ -6,7 +6,7 @@ import re
 
 from ..page import Line, Page
 from ..text import ends_sentence, looks_like_headline, same_text
-from ._shapes import DATELINE_ALONE, find_header_end
+from ._shapes import DATELINE_ALONE, find_header_end, is_dated_line
 
 # Chrome and related-link lines sit inside the story: they do not split it into blocks.
 _TRANSPARENT = frozenset({"chrome", "related", "blank", "inline_caption"})
@@ -48,8 +48,13 @@ def select_body(page: Page) -> None:
     """Choose the block with the most prose, trim its edges, stop at the closing code, label body."""
     end = page.tail_start if page.tail_start is not None else len(page.lines)
     for line in page.lines[:end]:
-        if line.label is None and len(line.text) < 60 and DATELINE_ALONE.match(line.text) and len(line.text.split()) <= 5:
+        if line.label is not None or len(line.text) > 100:
+            continue
+        if len(line.text) < 60 and DATELINE_ALONE.match(line.text) and len(line.text.split()) <= 5:
             line.mark("dateline", "select_body", "dateline on a line of its own")
+        elif not line.text.endswith(".") and is_dated_line(line.text):  # (a sentence is not a timestamp)
+            # Timestamps below the header belong to other items (teasers, comments): they split blocks.
+            line.mark("date", "select_body", "timestamp of another item (teaser or comment)")
     _mark_repeats(page, end)
     blocks = _blocks(page, end)
     if not blocks:
