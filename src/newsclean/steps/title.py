@@ -8,7 +8,7 @@ from typing import Optional
 from .. import sites
 from ..dates import find_dates
 from ..page import Line, Page
-from ..text import same_text, words
+from ..text import fold, same_text, words
 from ._shapes import (
     BYLINE_WITH_OUTLET,
     find_header_end,
@@ -48,8 +48,11 @@ def title(page: Page) -> None:
             chosen = h1[0]
     if chosen is None:
         chosen = _best_headline(page, header, end)
+    title_text = chosen.text if chosen is not None else None
     if chosen is not None:
-        page.title = chosen.text
+        chosen, title_text = _without_site_suffix(page, chosen, end)
+    if chosen is not None and title_text is not None:
+        page.title = title_text
         page.title_index = chosen.index
         size = len(chosen.text)
         for line in page.lines[:end]:
@@ -61,6 +64,34 @@ def title(page: Page) -> None:
     elif hint:
         page.title = _SUFFIX.sub("", hint) if len(hint) > 60 else hint
     _section_from_header(page, header)
+
+
+# "<headline> - ANTARA News", "<headline> : Okezone Celebrity", "<headline> | Republika Online": the
+# document title a full-page text dump starts with.
+_SITE_SUFFIX = re.compile(r"\s+(?:[-|–—:»]|::)\s+(?P<site>[^|–—:»]{2,60})$")
+_BRAND = re.compile(
+    r"\b(?:news|online|berita|portal|media|tv|com|co\.id|id|okezone|kompas|detik\w*|tempo|republika|antara|"
+    r"liputan6|kapanlagi|viva|tribun\w*|suara|sindonews|merdeka|jpnn|kumparan|tirto|cnn|cnbc|metrotv\w*|medcom)\b",
+    re.I,
+)
+
+
+def _without_site_suffix(page: Page, chosen: Line, end: int) -> tuple[Line, str]:
+    """The headline without a site-name suffix: its plain copy on the page, or the text cut before it."""
+    m = _SITE_SUFFIX.search(chosen.text)
+    if m is None:
+        return chosen, chosen.text
+    head = chosen.text[: m.start()].strip()
+    key = fold(head)
+    for line in page.lines[chosen.index + 1 : end]:
+        if line.label is None and line.text and len(line.text) == len(head) and line.key == key:
+            chosen.mark("chrome", "title", "the document title: headline plus site name")
+            return line, line.text
+    site = m.group("site")
+    names = page.profile.domains if page.profile is not None else ()
+    if _BRAND.search(site) or any(d.split(".")[0] in site.casefold() for d in names):
+        return chosen, head
+    return chosen, chosen.text
 
 
 def _anchor_indexes(page: Page) -> list[int]:
