@@ -24,8 +24,10 @@ _LABELLED = re.compile(
 _BY_PREFIX = re.compile(r"(?:By|Oleh)\s+\S", re.I)
 _EDITOR = re.compile(r"(?:Editor|Penyunting|Redaktur|Penyelaras)\s*:\s*(?P<editors>.+)", re.I)
 _LABEL_ALONE = {
-    "oleh": "authors", "penulis": "authors", "penulis:": "authors", "reporter": "authors", "reporter:": "authors",
-    "editor": "editors", "editor:": "editors", "penyunting:": "editors",
+    "oleh": "authors", "oleh:": "authors", "penulis": "authors", "penulis:": "authors", "reporter": "authors",
+    "reporter:": "authors", "pewarta": "authors", "pewarta:": "authors", "wartawan:": "authors",
+    "kontributor:": "authors", "by": "authors",
+    "editor": "editors", "editor:": "editors", "penyunting:": "editors", "redaktur:": "editors",
 }
 # kompas.com prints the names first and the role below them.
 _LABEL_AFTER = {"penulis": "authors", "editor": "editors", "tim redaksi": "author_then_editors"}

@@ -76,6 +76,16 @@ _BRAND = re.compile(
 )
 
 
+def _document_title_heads(page: Page) -> set[str]:
+    """Keys of '<headline>' for the '<headline> - <Site>' lines near the top of the page."""
+    heads = set()
+    for line in [ln for ln in page.lines if ln.text][:80]:
+        m = _SITE_SUFFIX.search(line.text) if len(line.text) <= 250 else None
+        if m is not None and _BRAND.search(m.group("site")):
+            heads.add(fold(line.text[: m.start()]))
+    return heads
+
+
 def _without_site_suffix(page: Page, chosen: Line, end: int) -> tuple[Line, str]:
     """The headline without a site-name suffix: its plain copy on the page, or the text cut before it."""
     m = _SITE_SUFFIX.search(chosen.text)
@@ -108,6 +118,7 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
             key = line.text.casefold()
             counts[key] = counts.get(key, 0) + 1
     agencies = sites.lexicon(page.profile).credit_agencies
+    titled = _document_title_heads(page)
     first_seen: Optional[Line] = None
     best: Optional[Line] = None
     best_score = 0.0
@@ -132,6 +143,8 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
             gap = min(abs(positions.get(a, k) - k) if a in positions else abs(a - line.index) for a in anchors)
             if gap <= 3:
                 score += 2.0 - 0.3 * gap
+        if line.key in titled:
+            score += 3.0  # the page's document title is this line plus the site's name
         if score > best_score:
             best, best_score = line, score
     if best is None and anchors:
@@ -154,9 +167,10 @@ _TITLE_NOISE = re.compile(r"^(?:Foto|Sumber|Photo|Video|Baca|Lihat)\s*:|https?:/
 
 
 def _not_a_title(text: str, agencies: frozenset[str]) -> bool:
-    """Credits, captions with their credit, bylines with an outlet and URL fragments are not headlines."""
+    """Credits, captions with their credit, bylines with an outlet, hashtags and URL fragments are not headlines."""
     return bool(
-        _TITLE_NOISE.search(text)
+        text.startswith(("#", "@"))
+        or _TITLE_NOISE.search(text)
         or is_credit(text, agencies)
         or split_caption_credit(text, agencies)
         or BYLINE_WITH_OUTLET.fullmatch(text)
