@@ -55,6 +55,8 @@ BYLINE_WITH_OUTLET = re.compile(
 )
 _ROLE_PREFIX = re.compile(r"(?:Kontributor|Koresponden|Wartawan|Reporter|Laporan|Tim)\b", re.I)
 _MAX_HEADER_LINES = 200
+_HEADER_WINDOW = 60  # lines above the story searched for its headline, timestamp and byline
+_RUN_GAP = 12  # non-blank lines allowed between runs of prose that still make one story
 _SEPARATOR_CHARS = " \t|•·,-–—:/"
 
 
@@ -158,32 +160,53 @@ def is_dated_line(text: str) -> bool:
 
 
 def find_header_end(page: Page) -> int:
-    """Index of the first line of the first run of two prose lines; the header lies before it."""
+    """Index of the line where the story's text starts; the header lies before it.
+
+    The text is the heaviest run of consecutive prose lines, extended back over earlier runs that sit
+    close before it (a lead split from the rest by a sub-heading). Runs far above it belong to teasers
+    or page furniture of a full-page dump and are not the story.
+    """
     if page.header_end is not None:
         return page.header_end
     lines = page.lines
     end = page.tail_start if page.tail_start is not None else len(lines)
     candidates = [ln for ln in lines[:end] if ln.label is None and ln.text]
-    # A header is a few dozen lines; a page without prose must not make every line "header".
-    result = candidates[_MAX_HEADER_LINES].index if len(candidates) > _MAX_HEADER_LINES else end
-    prose = [ln.is_prose and not is_dated_line(ln.text) for ln in candidates[:200]]
-    for k in range(len(prose) - 1):
-        if prose[k] and prose[k + 1]:
-            a = candidates[k]
-            result = a.index
-            break
+    prose = [ln.is_prose and not _is_short_dated(ln.text) for ln in candidates]
+    runs: list[tuple[int, int, int]] = []  # (first, last, characters) in candidate positions
+    k = 0
+    while k < len(candidates):
+        if not prose[k]:
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(candidates) and prose[j + 1]:
+            j += 1
+        if j > k:
+            runs.append((k, j, sum(len(candidates[i].text) for i in range(k, j + 1))))
+        k = j + 1
+    if runs:
+        r = max(range(len(runs)), key=lambda i: runs[i][2])
+        while r > 0 and runs[r][0] - runs[r - 1][1] <= _RUN_GAP:
+            r -= 1
+        result = candidates[runs[r][0]].index
     else:
-        for k, ln in enumerate(candidates[: len(prose)]):
-            if prose[k]:
-                result = ln.index
-                break
+        first = next((k for k, is_text in enumerate(prose) if is_text), None)
+        if first is not None:
+            result = candidates[first].index
+        else:
+            # A page without prose must not make every line "header".
+            result = candidates[_MAX_HEADER_LINES].index if len(candidates) > _MAX_HEADER_LINES else end
     page.header_end = result
     return result
 
 
+def _is_short_dated(text: str) -> bool:
+    # Byline and timestamp lines are short; long lines mentioning a date are prose.
+    return len(text.split()) <= 15 and is_dated_line(text)
 
 
-def header_lines(page: Page, *, extra: int = 0) -> list[Line]:
-    """Undecided, non-blank lines of the header (before the first run of prose)."""
-    end = min(find_header_end(page) + extra, len(page.lines))
-    return [ln for ln in page.lines[:end] if ln.label is None and ln.text]
+def header_lines(page: Page) -> list[Line]:
+    """The undecided, non-blank lines just above the story's text (at most `_MAX_HEADER_LINES`)."""
+    end = min(find_header_end(page), len(page.lines))
+    found = [ln for ln in page.lines[:end] if ln.label is None and ln.text]
+    return found[-_HEADER_WINDOW:]
