@@ -10,6 +10,7 @@ from ._shapes import DATELINE_ALONE, find_header_end, is_dated_line
 
 # Chrome and related-link lines sit inside the story: they do not split it into blocks.
 _TRANSPARENT = frozenset({"chrome", "related", "blank", "inline_caption"})
+_LOWER_OR_PUNCT = re.compile(r"[a-z,.;:)\]–—-]")
 _STRONG_CODE = re.compile(r"/|-\s*\d")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 _CLOSING_ALONE = re.compile(r"\(\s*[A-Za-z]{1,12}(?:\s*/\s*[A-Za-z]{1,12})*(?:\s*-\s*\d{1,3})?\s*\)\.?")
@@ -66,9 +67,10 @@ def select_body(page: Page) -> None:
     last = max(k for k, ln in enumerate(main) if ln.is_prose)
     # The lead may start on short lines a renderer broke at links ("... untuk mengantisipasi" /
     # "banjir kiriman" / "dari hulu ..."): walk back over lines the paragraph continues from.
-    while first > 0 and not main[first - 1].is_headline and _continues(
-        main[first - 1].text, main[first].text, main[first].index - main[first - 1].index
-    ):
+    while first > 0 and _continues(main[first - 1].text, main[first].text, main[first].index - main[first - 1].index):
+        # A headline-shaped line is only pulled in when the text plainly goes on from it (", film kedua ...").
+        if main[first - 1].is_headline and not _LOWER_OR_PUNCT.match(main[first].text):
+            break
         first -= 1
     # Keep trailing short lines that continue the text (a dump cut mid-sentence), not headline teasers.
     while last + 1 < len(main) and (

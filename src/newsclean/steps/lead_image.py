@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .. import sites
 from ..page import Line, Page
 from ..text import same_text, words
@@ -44,8 +46,16 @@ def lead_image(page: Page) -> None:
         if ")" in text or ":" in text or "/" in text or _credit_word(text, agencies):
             if is_lead(text):
                 continue
-            if split_caption_credit(line.text, agencies) or is_credit(line.text, agencies):
+            if (
+                split_caption_credit(line.text, agencies)
+                or is_credit(line.text, agencies)
+                or (len(text) <= 200 and _FOTO_SIGN_OFF.search(text) is not None)
+            ):
                 line.mark("inline_caption", "lead_image", "photo caption or credit inside the story")
+
+
+# "... di Grammy Awards. Foto: Grammy": a short caption signed with its source, whatever the source is.
+_FOTO_SIGN_OFF = re.compile(r"[.!?)]\s*(?:Foto|Photo)\s*:\s*[A-Z][\w.&'/ -]{1,40}$")
 
 
 def _credit_word(text: str, agencies: frozenset[str]) -> bool:
