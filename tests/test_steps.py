@@ -335,3 +335,34 @@ def test_teaser_timestamps_split_the_story_from_other_stories() -> None:
         )
     )
     assert article.body == PARAGRAPHS
+
+
+TEASERS = [
+    ("Banjir Rendam Ratusan Rumah di Bekasi, Warga Mengungsi", "27/03/2024, 06:16 WIB",
+     "Ratusan rumah di Kecamatan Rawalumbu terendam banjir setinggi satu meter setelah hujan deras semalaman."),
+    ("Harga Cabai Rawit di Pasar Induk Kramat Jati Turun", "27/03/2024, 05:50 WIB",
+     "Harga cabai rawit merah turun menjadi Rp45.000 per kilogram setelah pasokan dari daerah kembali normal."),
+    ("KRL Commuter Line Tambah Perjalanan Selama Ramadhan", "27/03/2024, 05:31 WIB",
+     "Operator kereta menambah perjalanan pada jam sibuk sore selama bulan puasa untuk mengurai kepadatan penumpang."),
+    ("Polisi Tangkap Pelaku Pencurian Motor di Depok", "26/03/2024, 23:10 WIB",
+     "Polisi menangkap dua pelaku pencurian sepeda motor yang beraksi di sejumlah perumahan dalam sebulan terakhir."),
+]
+
+
+@pytest.mark.parametrize("heading", ["Berita Terkini", "Megapolitan"])
+def test_an_index_of_timestamped_teasers_is_a_listing(heading: str) -> None:
+    lines = ["Kompas.com", heading, ""]
+    for headline, stamp, teaser in TEASERS:
+        lines += [headline, f"Kompas.com - {stamp}", teaser, ""]
+    with pytest.raises(newsclean.NotAnArticle, match="listing page"):
+        newsclean.parse("\n".join(lines))
+
+
+def test_a_story_followed_by_timestamped_teasers_is_an_article() -> None:
+    tail: list[str] = []
+    for headline, stamp, teaser in TEASERS:
+        tail += [headline, stamp, teaser]
+    article = newsclean.parse(
+        dump("Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir", "Senin, 13 Januari 2025 10:15 WIB", tail=tuple(tail))
+    )
+    assert article.body == PARAGRAPHS

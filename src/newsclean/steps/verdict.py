@@ -32,6 +32,11 @@ def verdict(page: Page) -> None:
     floor = _MIN_BODY_CHARS // 2 if (page.title and page.published) else _MIN_BODY_CHARS
     if chars < floor:
         raise NotAnArticle(f"too little prose: {chars} characters of body text")
+    # An index page: teasers with their own timestamps, the "story" found among them a single snippet.
+    # (A short photo story followed by timestamped teasers still has two paragraphs or more.)
+    other_items = sum(1 for ln in page.lines if ln.label == "date" and ln.step == "select_body")
+    if other_items >= 3 and len(body_lines) == 1 and chars < 600:
+        raise NotAnArticle(f"listing page: {other_items} timestamps of other items around one teaser paragraph")
     own_header = page.published is not None and (page.title is not None or bool(page.authors))
     if own_header:
         return  # a page with its own headline (or byline) and timestamp is one story
