@@ -10,6 +10,10 @@ from ._shapes import DATELINE_ALONE, find_header_end, is_dated_line
 
 # Chrome and related-link lines sit inside the story: they do not split it into blocks.
 _TRANSPARENT = frozenset({"chrome", "related", "blank", "inline_caption"})
+# "2 jam lalu", "sejam yang lalu", "• 5 menit yang lalu": a teaser's age, resolvable or not.
+_RELATIVE_STAMP = re.compile(
+    r"[•·|\s]*(?:\d{1,3}|se|beberapa)\s*(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(?:yang\s+)?lalu\s*", re.I
+)
 _LOWER_OR_PUNCT = re.compile(r"[a-z,.;:)\]–—-]")
 _STRONG_CODE = re.compile(r"/|-\s*\d")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
@@ -53,7 +57,7 @@ def select_body(page: Page) -> None:
             continue
         if len(line.text) < 60 and DATELINE_ALONE.match(line.text) and len(line.text.split()) <= 5:
             line.mark("dateline", "select_body", "dateline on a line of its own")
-        elif not line.text.endswith(".") and is_dated_line(line.text):  # (a sentence is not a timestamp)
+        elif _RELATIVE_STAMP.fullmatch(line.text) or (not line.text.endswith(".") and is_dated_line(line.text)):
             # Timestamps below the header belong to other items (teasers, comments): they split blocks.
             line.mark("date", "select_body", "timestamp of another item (teaser or comment)")
     _mark_repeats(page, end)
