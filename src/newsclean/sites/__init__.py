@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any, Iterable, Mapping, NamedTuple, Optional
 from urllib.parse import urlsplit
 
 from ..errors import ProfileError
@@ -89,6 +89,33 @@ class LineMatcher:
         return self.size > 0
 
 
+class PhraseSet(NamedTuple):
+    """Validated chrome-style phrases of one kind (whole line, line start, full-line regex)."""
+
+    exact: tuple[str, ...] = ()
+    prefix: tuple[str, ...] = ()
+    pattern: tuple[str, ...] = ()
+
+    def __add__(self, other: object) -> "PhraseSet":  # type: ignore[override]
+        if not isinstance(other, PhraseSet):
+            return NotImplemented
+        return PhraseSet(self.exact + other.exact, self.prefix + other.prefix, self.pattern + other.pattern)
+
+    def matcher(self) -> LineMatcher:
+        return LineMatcher(self.exact, self.prefix, self.pattern)
+
+    @classmethod
+    def from_table(cls, table: Any, where: str) -> "PhraseSet":
+        if not isinstance(table, Mapping):
+            raise ProfileError(f"{where} must be a table")
+        bad = set(table) - _MATCHER_KEYS
+        if bad:
+            raise ProfileError(f"{where} has unknown keys {sorted(bad)}")
+        patterns = tuple(_strings(table, "pattern", where))
+        _compile_all(list(patterns), where)  # reject a bad regex when the profile is read, not mid-parse
+        return cls(tuple(_strings(table, "exact", where)), tuple(_strings(table, "prefix", where)), patterns)
+
+
 def _strings(table: Mapping[str, Any], key: str, where: str) -> list[str]:
     value = table.get(key, [])
     if isinstance(value, str):
@@ -122,9 +149,11 @@ class SiteProfile:
     name: str
     domains: tuple[str, ...] = ()
     fingerprints: tuple[str, ...] = ()
-    chrome: LineMatcher = field(default_factory=LineMatcher)
-    tail: LineMatcher = field(default_factory=LineMatcher)
+    chrome: PhraseSet = PhraseSet()
+    tail: PhraseSet = PhraseSet()
+    listing: PhraseSet = PhraseSet()
     related_prefixes: tuple[str, ...] = ()
+    related_bullets: bool = False  # bulleted headline lines inside the story are links (tribun)
     byline_patterns: tuple[re.Pattern[str], ...] = ()
     credit_patterns: tuple[re.Pattern[str], ...] = ()
     dateline_patterns: tuple[re.Pattern[str], ...] = ()
@@ -152,26 +181,23 @@ class SiteProfile:
                 raise ProfileError(f"{source}: [{key}] must be a table")
             return value
 
-        def matcher(key: str) -> LineMatcher:
-            t = table(key)
-            bad = set(t) - _MATCHER_KEYS
-            if bad:
-                raise ProfileError(f"{source}: [{key}] has unknown keys {sorted(bad)}")
-            try:
-                return LineMatcher(
-                    _strings(t, "exact", key), _strings(t, "prefix", key), _strings(t, "pattern", key)
-                )
-            except ProfileError as exc:
-                raise ProfileError(f"{source}: [{key}] {exc}") from None
+        related = table("related")
+        unknown_related = set(related) - {"prefixes", "bullet_titles"}
+        if unknown_related:
+            raise ProfileError(f"{source}: [related] has unknown keys {sorted(unknown_related)}")
+        if not isinstance(related.get("bullet_titles", False), bool):
+            raise ProfileError(f"{source}: [related] bullet_titles must be true or false")
 
         domains = tuple(d.lower().lstrip(".") for d in _strings(data, "domains", "profile"))
         return cls(
             name=name.strip(),
             domains=domains or (name.strip().lower(),),
             fingerprints=tuple(_strings(data, "fingerprints", "profile")),
-            chrome=matcher("chrome"),
-            tail=matcher("tail"),
-            related_prefixes=tuple(_strings(table("related"), "prefixes", "related")),
+            chrome=PhraseSet.from_table(table("chrome"), f"{source}: [chrome]"),
+            tail=PhraseSet.from_table(table("tail"), f"{source}: [tail]"),
+            listing=PhraseSet.from_table(table("listing"), f"{source}: [listing]"),
+            related_prefixes=tuple(_strings(related, "prefixes", "related")),
+            related_bullets=bool(related.get("bullet_titles", False)),
             byline_patterns=_compile_all(_strings(table("byline"), "patterns", "byline"), f"{source} [byline]"),
             credit_patterns=_compile_all(_strings(table("credit"), "patterns", "credit"), f"{source} [credit]"),
             dateline_patterns=_compile_all(
@@ -204,8 +230,8 @@ class Lexicon:
     tail: LineMatcher
     site_tail: LineMatcher  # the profile's own tail markers: reliable enough to trust anywhere
     listing: LineMatcher
-    related_prefixes: tuple[str, ...]
     related_re: re.Pattern[str]
+    related_bullets: bool
     credit_agencies: frozenset[str]
     byline_patterns: tuple[re.Pattern[str], ...]
     credit_patterns: tuple[re.Pattern[str], ...]
@@ -235,8 +261,16 @@ def _related_regex(prefixes: Iterable[str]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
-def _base_lexicon() -> dict[str, Any]:
-    return _read_lexicon_toml()
+def _base_lexicon() -> SiteProfile:
+    # The shared lexicon has the shape of a profile (chrome, tail, listing, related) plus the agencies.
+    data = _read_lexicon_toml()
+    shared = {k: v for k, v in data.items() if k in ("chrome", "tail", "listing", "related")}
+    return SiteProfile.from_mapping({"name": "shared lexicon", **shared}, source="newsclean/data/lexicon.toml")
+
+
+@lru_cache(maxsize=None)
+def _credit_agencies() -> frozenset[str]:
+    return frozenset(a.casefold() for a in _read_lexicon_toml().get("credit", {}).get("agencies", []))
 
 
 _lexicon_cache: dict[Optional[str], tuple[Optional[SiteProfile], Lexicon]] = {}
@@ -250,38 +284,21 @@ def lexicon(profile: Optional[SiteProfile] = None) -> Lexicon:
     if cached is not None and cached[0] is profile:
         return cached[1]
     base = _base_lexicon()
-    chrome = base.get("chrome", {})
-    tail = base.get("tail", {})
-    related = list(base.get("related", {}).get("prefixes", []))
-    extra = profile.raw if profile is not None else {}
-    pchrome, ptail = extra.get("chrome", {}), extra.get("tail", {})
-    listing, plisting = base.get("listing", {}), extra.get("listing", {})
-    related += list(extra.get("related", {}).get("prefixes", []))
+    site = profile if profile is not None else SiteProfile(name="")
+    related = base.related_prefixes + site.related_prefixes
     built = Lexicon(
-        chrome=LineMatcher(
-            [*chrome.get("exact", []), *pchrome.get("exact", [])],
-            [*chrome.get("prefix", []), *pchrome.get("prefix", [])],
-            [*chrome.get("pattern", []), *pchrome.get("pattern", [])],
-        ),
-        tail=LineMatcher(
-            [*tail.get("exact", []), *ptail.get("exact", [])],
-            [*tail.get("prefix", []), *ptail.get("prefix", [])],
-            [*tail.get("pattern", []), *ptail.get("pattern", [])],
-        ),
-        site_tail=LineMatcher(ptail.get("exact", []), ptail.get("prefix", []), ptail.get("pattern", [])),
-        listing=LineMatcher(
-            [*listing.get("exact", []), *plisting.get("exact", [])],
-            [*listing.get("prefix", []), *plisting.get("prefix", [])],
-            [*listing.get("pattern", []), *plisting.get("pattern", [])],
-        ),
-        related_prefixes=tuple(related),
+        chrome=(base.chrome + site.chrome).matcher(),
+        tail=(base.tail + site.tail).matcher(),
+        site_tail=site.tail.matcher(),
+        listing=(base.listing + site.listing).matcher(),
         related_re=_related_regex(related),
-        credit_agencies=frozenset(a.casefold() for a in base.get("credit", {}).get("agencies", [])),
-        byline_patterns=profile.byline_patterns if profile else (),
-        credit_patterns=profile.credit_patterns if profile else (),
-        dateline_patterns=profile.dateline_patterns if profile else (),
-        closing_code_patterns=profile.closing_code_patterns if profile else (),
-        title_suffixes=profile.title_suffixes if profile else (),
+        related_bullets=site.related_bullets,
+        credit_agencies=_credit_agencies(),
+        byline_patterns=site.byline_patterns,
+        credit_patterns=site.credit_patterns,
+        dateline_patterns=site.dateline_patterns,
+        closing_code_patterns=site.closing_code_patterns,
+        title_suffixes=site.title_suffixes,
     )
     with _lock:
         _lexicon_cache[key] = (profile, built)

@@ -19,7 +19,7 @@ def _add(page: Page, line: Line, title: str, how: str) -> None:
 def related(page: Page) -> None:
     """Label related-link lines and collect their titles (with URLs when the HTML gave them)."""
     lex = sites.lexicon(page.profile)
-    bullets_are_links = bool(page.profile and page.profile.raw.get("related", {}).get("bullet_titles"))
+    bullets_are_links = lex.related_bullets
     lines = page.lines
     end = page.tail_start if page.tail_start is not None else len(lines)
     i = 0
