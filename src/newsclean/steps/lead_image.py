@@ -16,22 +16,55 @@ from ._shapes import (
 )
 
 
-def _caption_like(text: str) -> bool:
-    n = len(words(text))
-    return 3 <= n <= 70 and not is_lead(text) and len(text) <= 400
+class _PhotoShapes:
+    """Credit and lead shapes for one page: the shared ones plus the site profile's own forms."""
+
+    def __init__(self, lex: sites.Lexicon) -> None:
+        self.agencies = lex.credit_agencies
+        self.credit_patterns = lex.credit_patterns
+        self.dateline_patterns = lex.dateline_patterns
+
+    def lead(self, text: str) -> bool:
+        """The story's first paragraph (its dateline, generic or the site's own)."""
+        return is_lead(text) or any(p.match(text, 0, 80) for p in self.dateline_patterns)
+
+    def caption_like(self, text: str) -> bool:
+        n = len(words(text))
+        return 3 <= n <= 70 and not self.lead(text) and len(text) <= 400
+
+    def caption_credit(self, text: str) -> tuple[str, str] | None:
+        """(caption, credit) of a caption line carrying its credit: generic forms, then the site's."""
+        pair = split_caption_credit(text, self.agencies)
+        if pair is not None or len(text) > 400:
+            return pair
+        for pattern in self.credit_patterns:
+            m = pattern.search(text)
+            if m is None:
+                continue
+            if "credit" in pattern.groupindex and m.group("credit"):
+                start, end = m.span("credit")
+                credit = m.group("credit")
+            else:
+                start, end = m.span()
+                credit = m.group(0)
+            caption = strip_foto_prefix(f"{text[:start].rstrip(' (')} {text[end:].lstrip(') .')}".strip())
+            if caption and credit.strip():
+                return caption, credit.strip(" ()")
+        return None
 
 
 def lead_image(page: Page) -> None:
     """Credit and caption of the lead photo, found next to the header and before the story."""
-    agencies = sites.lexicon(page.profile).credit_agencies
+    shapes = _PhotoShapes(sites.lexicon(page.profile))
+    agencies = shapes.agencies
     anchors = [i for i in (page.title_index, page.published_index) if i is not None]
     anchors += [ln.index for ln in page.lines[: find_header_end(page)] if ln.label == "byline"]
     start = max(anchors) + 1 if anchors else 0
     window = [ln for ln in page.lines[start:] if ln.label is None and ln.text][:6]
-    if not _scan_for_image(page, window, agencies):
+    if not _scan_for_image(page, window, shapes):
         # Some sites put the photo above the headline (metrotvnews, medcom).
         top = [ln for ln in page.lines[: find_header_end(page)] if ln.label is None and ln.text][:8]
-        _scan_for_image(page, top, agencies)
+        _scan_for_image(page, top, shapes)
     if page.image_caption is None and page.image_credit is None:
         # HTML pages hand figure captions over as metadata rather than lines.
         page.image_caption = page.hints.image_caption or None
@@ -44,10 +77,10 @@ def lead_image(page: Page) -> None:
             continue
         # Only lines that can hold a credit are examined: a slash, brackets, a colon or a credit word.
         if ")" in text or ":" in text or "/" in text or _credit_word(text, agencies):
-            if is_lead(text):
+            if shapes.lead(text):
                 continue
             if (
-                split_caption_credit(line.text, agencies)
+                shapes.caption_credit(line.text)
                 or is_credit(line.text, agencies)
                 or (len(text) <= 200 and _FOTO_SIGN_OFF.search(text) is not None)
             ):
@@ -63,22 +96,22 @@ def _credit_word(text: str, agencies: frozenset[str]) -> bool:
     return text.casefold() in agencies or head.startswith(("dok", "ilustrasi", "tangkapan", "istimewa"))
 
 
-def _scan_for_image(page: Page, window: list[Line], agencies: frozenset[str]) -> bool:
+def _scan_for_image(page: Page, window: list[Line], shapes: _PhotoShapes) -> bool:
     for k, line in enumerate(window):
-        if is_lead(line.text) and k > 0:
+        if shapes.lead(line.text) and k > 0:
             break
-        credit = is_credit(line.text, agencies)
+        credit = is_credit(line.text, shapes.agencies)
         if credit is not None:
             page.image_credit = credit.strip("()")
             line.mark("credit", "lead_image", "credit of the lead photo")
             nxt = window[k + 1] if k + 1 < len(window) else None
             prev = window[k - 1] if k > 0 else None
-            if nxt is not None and _caption_like(nxt.text) and not is_credit(nxt.text, agencies):
+            if nxt is not None and shapes.caption_like(nxt.text) and not is_credit(nxt.text, shapes.agencies):
                 _set_caption(page, nxt, nxt.text)
-            elif prev is not None and prev.label is None and _caption_like(prev.text):
+            elif prev is not None and prev.label is None and shapes.caption_like(prev.text):
                 _set_caption(page, prev, prev.text)
             return True
-        pair = split_caption_credit(line.text, agencies)
+        pair = shapes.caption_credit(line.text)
         if pair is not None:
             caption, credit = pair
             page.image_credit = credit
