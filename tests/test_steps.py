@@ -366,3 +366,10 @@ def test_a_story_followed_by_timestamped_teasers_is_an_article() -> None:
         dump("Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir", "Senin, 13 Januari 2025 10:15 WIB", tail=tuple(tail))
     )
     assert article.body == PARAGRAPHS
+
+
+def test_reporter_name_closing_the_last_paragraph_is_the_author() -> None:
+    body = [*PARAGRAPHS[:-1], PARAGRAPHS[-1] + " (Andika Putra)"]
+    article = newsclean.parse("\n\n".join(body))
+    assert article.authors == ["Andika Putra"]
+    assert article.body[-1].endswith("(Andika Putra)")

@@ -6,6 +6,7 @@ import re
 
 from .. import sites
 from ..page import Page
+from ._shapes import looks_like_name
 
 _CODE_AT_END = re.compile(r"\((?P<code>[A-Za-z]{1,12}(?:\s*/\s*[A-Za-z]{1,12})*(?:\s*-\s*\d{1,3})?)\)\.?\s*$")
 
@@ -40,10 +41,20 @@ def closing_code(page: Page) -> None:
 _CAPS_NAME = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){1,3}")
 
 
+# "... pembeli pertama. (Andika Putra)": the reporter's name closing the last paragraph.
+_NAME_AT_END = re.compile(r"[.!?\"”]\s*\((?P<name>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){1,3})\)\.?\s*$")
+
+
 def _sign_off(page: Page) -> None:
-    # Some sites (tempo) sign the story with the writer's name in capitals on the line after it.
+    # Some sites sign the story: tempo with the writer's name in capitals on the line after it,
+    # metrotvnews with the reporter's name in brackets at the end of the last paragraph.
     if page.authors or page.body_end is None:
         return
+    if page.body:
+        m = _NAME_AT_END.search(page.body[-1])
+        if m is not None and looks_like_name(m.group("name")):
+            page.authors = [m.group("name")]
+            return
     for line in page.lines[page.body_end : page.body_end + 3]:
         if not line.text:
             continue
