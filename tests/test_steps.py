@@ -373,3 +373,36 @@ def test_reporter_name_closing_the_last_paragraph_is_the_author() -> None:
     article = newsclean.parse("\n\n".join(body))
     assert article.authors == ["Andika Putra"]
     assert article.body[-1].endswith("(Andika Putra)")
+
+
+def test_a_widget_of_other_headlines_inside_the_story_is_dropped_but_a_sub_heading_stays() -> None:
+    raw = "\n\n".join(
+        [
+            "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir",
+            "Senin, 13 Januari 2025 10:15 WIB",
+            PARAGRAPHS[0],
+            "Jadwal Lengkap Pemadaman Listrik di Makassar Pekan Depan",
+            "Harga Beras di Pasar Terong Makassar Naik Jelang Akhir Tahun",
+            PARAGRAPHS[1],
+            "Pompa Cadangan Disiapkan",
+            PARAGRAPHS[2],
+        ]
+    )
+    article = newsclean.parse(raw)
+    assert article.body == [PARAGRAPHS[0], PARAGRAPHS[1], "Pompa Cadangan Disiapkan", PARAGRAPHS[2]]
+
+
+def test_a_caption_printed_twice_inside_the_story_is_dropped_both_times() -> None:
+    caption = "Siswa membersihkan halaman sekolah dari sampah plastik saat kegiatan Jumat bersih."
+    raw = "\n\n".join(
+        [
+            "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir",
+            "Senin, 13 Januari 2025 10:15 WIB",
+            PARAGRAPHS[0],
+            PARAGRAPHS[1],
+            caption,
+            f"{caption} (Andi Nurhaliza/Tribun Timur)",
+            PARAGRAPHS[2],
+        ]
+    )
+    assert newsclean.parse(raw).body == PARAGRAPHS

@@ -82,6 +82,7 @@ def select_body(page: Page) -> None:
     ):
         last += 1  # (list items inside an HTML article container belong to it too)
     body = main[first : last + 1]
+    _mark_headline_widgets(body)
     body = _stop_at_closing_code(page, body)
     header_end = find_header_end(page)
     in_body = {id(ln) for ln in body}
@@ -91,6 +92,8 @@ def select_body(page: Page) -> None:
         where = "before" if line.index < body[0].index else "after"
         line.mark("chrome", "select_body", f"short line {where} the article's text")
     for line in body:
+        if line.label is not None:
+            continue  # set aside inside the story (a headline widget)
         if page.title and line.index < header_end + 3 and same_text(line.text, page.title):
             line.mark("duplicate", "select_body", "repeats the headline")
         else:
@@ -105,6 +108,26 @@ def select_body(page: Page) -> None:
             if line.label is None:
                 line.mark("chrome", "select_body", f"outside the article's main block ({where} it)")
     page.body = _paragraphs([ln for ln in body if ln.label == "body"])
+
+
+def _mark_headline_widgets(body: list[Line]) -> None:
+    # Two or more headline-shaped lines in a row inside the story are a widget listing other
+    # stories; a sub-heading stands alone and is followed by its text. Numbered items are a roundup.
+    run: list[Line] = []
+    for line in [*body, None]:
+        if (
+            line is not None
+            and line.label is None
+            and not line.in_content  # inside an HTML article container the author's own lists stay
+            and line.is_headline
+            and not _NUMBERED.match(line.text)
+        ):
+            run.append(line)
+            continue
+        if len(run) >= 2:
+            for item in run:
+                item.mark("chrome", "select_body", "a list of other stories' headlines inside the story")
+        run = []
 
 
 def _continues_story(text: str) -> bool:

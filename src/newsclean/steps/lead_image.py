@@ -71,20 +71,27 @@ def lead_image(page: Page) -> None:
         page.image_credit = page.hints.image_credit or None
     # Photo captions inside the story carry their credit in parentheses: they are not body text.
     end = page.tail_start if page.tail_start is not None else len(page.lines)
-    for line in page.lines[:end]:
+    printed = [ln for ln in page.lines[:end] if ln.text]
+    for k, line in enumerate(printed):
         text = line.text
-        if line.label is not None or not text or len(text) > 300:
+        if line.label is not None or len(text) > 300:
             continue
         # Only lines that can hold a credit are examined: a slash, brackets, a colon or a credit word.
         if ")" in text or ":" in text or "/" in text or _credit_word(text, agencies):
             if shapes.lead(text):
                 continue
-            if (
-                shapes.caption_credit(line.text)
-                or is_credit(line.text, agencies)
-                or (len(text) <= 200 and _FOTO_SIGN_OFF.search(text) is not None)
-            ):
+            pair = shapes.caption_credit(text)
+            if pair or is_credit(text, agencies) or (len(text) <= 200 and _FOTO_SIGN_OFF.search(text) is not None):
                 line.mark("inline_caption", "lead_image", "photo caption or credit inside the story")
+                if pair is not None:
+                    _mark_caption_copies(printed, k, pair[0])
+
+
+def _mark_caption_copies(printed: list[Line], k: int, caption: str) -> None:
+    # The same caption printed once more without its credit, right above or below it.
+    for other in printed[max(0, k - 2) : k + 3]:
+        if other.label is None and same_text(other.text, caption):
+            other.mark("inline_caption", "lead_image", "photo caption inside the story, printed twice")
 
 
 # "... di Grammy Awards. Foto: Grammy": a short caption signed with its source, whatever the source is.
