@@ -104,9 +104,14 @@ def _credit_word(text: str, agencies: frozenset[str]) -> bool:
 
 
 def _scan_for_image(page: Page, window: list[Line], shapes: _PhotoShapes) -> bool:
+    prose_seen = 0
     for k, line in enumerate(window):
         if shapes.lead(line.text) and k > 0:
             break
+        if line.is_prose and shapes.caption_credit(line.text) is None:
+            prose_seen += 1
+            if prose_seen > 1:
+                break  # past a caption and into the story: a photo further down is not the lead photo
         credit = is_credit(line.text, shapes.agencies)
         if credit is not None:
             page.image_credit = credit.strip("()")
