@@ -406,3 +406,18 @@ def test_a_caption_printed_twice_inside_the_story_is_dropped_both_times() -> Non
         ]
     )
     assert newsclean.parse(raw).body == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("BEKASI, KOMPAS.com", True),
+        ("Jakarta -", True),
+        ("Jakarta, CNN Indonesia--", True),
+        ("Lalu, sebenarnya apa sih kerennya", False),  # a sentence fragment, not a dateline
+    ],
+)
+def test_dateline_alone(line: str, expected: bool) -> None:
+    from newsclean.steps._shapes import DATELINE_ALONE
+
+    assert bool(DATELINE_ALONE.match(line)) is expected

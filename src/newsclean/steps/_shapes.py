@@ -17,7 +17,7 @@ _DATELINE_LEAD = re.compile(
 # A dateline alone on its line: "Jakarta -", "BEKASI, KOMPAS.com", "Jakarta, CNN Indonesia--".
 DATELINE_ALONE = re.compile(
     r"^(?:[A-Z][\w.\-']*(?: [A-Z][\w.\-']*){0,3}\s*(?:--|[-–—:])"
-    r"|[A-Z][\w.\-']*(?: [A-Z][\w.\-']*){0,3},\s*[\w.\- ]{2,30}?\s*(?:--|[-–—:])?)\s*$"
+    r"|[A-Z][\w.\-']*(?: [A-Z][\w.\-']*){0,3},\s*[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,2}\s*(?:--|[-–—:])?)\s*$"
 )
 # Leads of some sites open with the first word in capitals: "SEMPAT terlibat konflik ...".
 _CAPS_LEAD = re.compile(r"^[A-Z]{3,}[A-Z\-]*\s+[a-z]")
@@ -27,6 +27,8 @@ _FOTO_CREDIT = re.compile(r"(?:^|\s)(?:Foto|Sumber|Photo)\s*:\s*(?P<credit>[^:]{
 # A credit in capitals glued after the caption, maybe with the photo's date: "... (14/11/2022). KOMPAS/ARYA
 # WIBISANA 14-11-2022".
 _CAPS_CREDIT = re.compile(r"\s(?P<credit>[A-Z][A-Z.]{1,20}(?: [A-Z.]{2,20})?/[A-Z][A-Z.'\- ]{2,40}?)(?:\s+\d{1,2}-\d{1,2}-\d{4})?\s*$")
+# "Dian saat masih 13 tahun © instagram.com/akun": a caption signed with a copyright mark.
+_COPYRIGHT_CREDIT = re.compile(r"\s©\s*(?P<credit>[^©\s][^©]{1,60})$")
 _FOTO_PREFIX = re.compile(r"^(?:Foto|Sumber|Photo)\s*:\s*", re.I)
 _DESK_CODE_PART = re.compile(r"[a-z]{2,4}|[A-Z]{1,4}(?:-\d{1,3})?|AFP|Ant|ant")
 _CREDIT_DOK = re.compile(r"^(?:dok\.?|dokumentasi|ilustrasi|tangkapan layar)\b", re.I)
@@ -99,6 +101,9 @@ def split_caption_credit(text: str, agencies: frozenset[str]) -> Optional[tuple[
         return caption, m.group("credit").strip()
     m = _FOTO_CREDIT.search(text) if ":" in text[-80:] else None
     if m is not None and m.start() > 0 and is_credit(m.group("credit"), agencies):
+        return text[: m.start()].strip(), m.group("credit").strip()
+    m = _COPYRIGHT_CREDIT.search(text) if "©" in text else None
+    if m is not None and m.start() > 0 and len(text) <= 300:
         return text[: m.start()].strip(), m.group("credit").strip()
     m = _CAPS_CREDIT.search(text, max(0, len(text) - 90)) if "/" in text[-60:] else None
     if m is not None and m.start() > 0 and text[: m.start()].rstrip().endswith((".", ")")):

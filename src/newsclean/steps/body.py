@@ -148,7 +148,8 @@ def _mark_repeats(page: Page, end: int) -> None:
     ordinal = {ln.index: k for k, ln in enumerate(ln for ln in page.lines[:end] if ln.text)}
     copies: dict[str, list[Line]] = {}
     for line in page.lines[:end]:
-        if line.label is None and len(line.text) >= 20 and not line.in_content:
+        # (Short lines repeat for good reason: a name a renderer split out of sentences at its links.)
+        if line.label is None and len(line.text) >= 20 and not line.in_content and line.text.count(" ") >= 4:
             copies.setdefault(line.text.casefold(), []).append(line)
     for found in copies.values():
         if len(found) < 2:
