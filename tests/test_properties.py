@@ -160,7 +160,7 @@ def line_subsets(draw: st.DrawFn, shuffle: bool = True) -> str:
     """A random subset of a fixture's lines, in order or shuffled, joined with random line endings."""
     lines = draw(st.sampled_from(FIXTURE_LINES))
     keep = draw(st.lists(st.booleans(), min_size=len(lines), max_size=len(lines)))
-    chosen = [ln for ln, k in zip(lines, keep) if k]
+    chosen = [ln for ln, k in zip(lines, keep, strict=True) if k]
     if shuffle and draw(st.booleans()):
         chosen = draw(st.permutations(chosen))
     ending = draw(st.sampled_from(["\n", "\r\n", "\r", "\n\n"]))
