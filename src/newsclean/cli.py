@@ -63,6 +63,10 @@ def _build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
+    parser.add_argument(
+        "--profiles", metavar="DIR", action="append", default=[],
+        help="a directory of extra site profiles (*.toml); repeatable; worker processes load them too",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     clean = sub.add_parser(
@@ -248,6 +252,23 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 _COMMANDS = {"clean": _cmd_clean, "show": _cmd_show, "schema": _cmd_schema, "eval": _cmd_eval}
 
 
+def _use_profiles(folders: list[str]) -> Optional[str]:
+    """Load the profile folders here and name them in the environment for worker processes."""
+    import os
+
+    from . import sites
+    from .errors import ProfileError
+
+    try:
+        for folder in folders:
+            sites.load_profiles(folder)
+    except ProfileError as exc:
+        return str(exc)
+    known = [p for p in os.environ.get(sites.PROFILES_ENV, "").split(os.pathsep) if p]
+    os.environ[sites.PROFILES_ENV] = os.pathsep.join([*known, *(os.path.abspath(f) for f in folders)])
+    return None
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the CLI with `argv` (default: sys.argv[1:]) and return the exit code."""
     parser = _build_parser()
@@ -258,6 +279,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    if args.profiles:
+        failure = _use_profiles(args.profiles)
+        if failure:
+            _err(failure)
+            return EXIT_USAGE
     try:
         return _COMMANDS[args.command](args)
     except KeyboardInterrupt:

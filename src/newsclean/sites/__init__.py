@@ -9,10 +9,14 @@ Users add sites without touching the package::
     newsclean.register_site({"name": "example.id", "domains": ["example.id"],
                              "chrome": {"exact": ["Baca Versi Cetak"]}})
     newsclean.load_profiles("my_profiles/")      # every *.toml in the folder
+
+For batches on process pools or Dask, set ``NEWSCLEAN_PROFILES=my_profiles/`` in the environment
+instead (or ``newsclean clean --profiles my_profiles/``): every worker process then loads them.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import threading
@@ -307,6 +311,10 @@ def lexicon(profile: Optional[SiteProfile] = None) -> Lexicon:
 
 # ---------------------------------------------------------------------------------------------------
 # The registry
+#: Environment variable naming directories (os.pathsep-separated) of extra profiles, loaded with the
+#: built-in ones in every process - batch workers and Dask workers included.
+PROFILES_ENV = "NEWSCLEAN_PROFILES"
+
 _registry: dict[str, SiteProfile] = {}
 _by_domain: dict[str, SiteProfile] = {}
 _builtins_loaded = False
@@ -332,6 +340,10 @@ def _ensure_builtins() -> None:
                 data = tomllib.loads(entry.read_text(encoding="utf-8"))
                 _index(SiteProfile.from_mapping(data, source=f"newsclean/sites/{entry.name}"))
         _builtins_loaded = True
+        # Users' own profiles, named by the environment so that worker processes load them too.
+        for folder in filter(None, os.environ.get(PROFILES_ENV, "").split(os.pathsep)):
+            for path in sorted(Path(folder).glob("*.toml")):
+                _index(SiteProfile.from_toml(path))
 
 
 def register_site(profile: SiteProfile | Mapping[str, Any] | str | Path) -> SiteProfile:
