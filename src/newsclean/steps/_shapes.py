@@ -9,6 +9,15 @@ from ..dates import DateMatch, find_dates
 from ..page import Line, Page
 from ..text import words
 
+# Desk codes that close a story: "(AFP/OL-11)", "(Z-8)", "(fas/fas)", "(SAW)".
+_DESK_CODE = r"[A-Za-z]{1,12}(?:\s*/\s*[A-Za-z]{1,12})*(?:\s*-\s*\d{1,3})?"
+#: A desk code on a line of its own.
+CODE_ALONE = re.compile(rf"\(\s*(?P<code>{_DESK_CODE})\s*\)\.?")
+#: A desk code closing a line of prose, right after the sentence's end.
+CODE_AFTER_SENTENCE = re.compile(rf"(?<=[.!?\"”’)])\s*\((?P<code>{_DESK_CODE})\)\s*$")
+#: A desk code (or a bracketed tag) at the very end of a line.
+CODE_AT_END = re.compile(rf"\((?P<code>{_DESK_CODE})\)\.?\s*$")
+
 # A lead that opens with its dateline: "JAKARTA, KOMPAS.com -", "Bogor:", "Liputan6.com, Bandung -",
 # "Jakarta, CNN Indonesia --", "TRIBUN-PAPUA.COM, JAYAPURA -".
 _DATELINE_LEAD = re.compile(

@@ -6,7 +6,7 @@ import re
 
 from ..page import Line, Page
 from ..text import ends_sentence, looks_like_headline, same_text
-from ._shapes import DATELINE_ALONE, find_header_end, is_dated_line
+from ._shapes import CODE_AFTER_SENTENCE, CODE_ALONE, DATELINE_ALONE, find_header_end, is_dated_line
 
 # Chrome and related-link lines sit inside the story: they do not split it into blocks.
 _TRANSPARENT = frozenset({"chrome", "related", "blank", "inline_caption"})
@@ -17,10 +17,6 @@ _RELATIVE_STAMP = re.compile(
 _LOWER_OR_PUNCT = re.compile(r"[a-z,.;:)\]–—-]")
 _STRONG_CODE = re.compile(r"/|-\s*\d")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
-_CLOSING_ALONE = re.compile(r"\(\s*[A-Za-z]{1,12}(?:\s*/\s*[A-Za-z]{1,12})*(?:\s*-\s*\d{1,3})?\s*\)\.?")
-_CLOSING_AT_END = re.compile(
-    r"(?<=[.!?\"”’)])\s*\((?P<code>[A-Za-z]{1,12}(?:\s*/\s*[A-Za-z]{1,12})*(?:\s*-\s*\d{1,3})?)\)\s*$"
-)
 
 
 def _blocks(page: Page, end: int) -> list[list[Line]]:
@@ -132,7 +128,7 @@ def _mark_headline_widgets(body: list[Line]) -> None:
 
 def _continues_story(text: str) -> bool:
     """A short line after the last full paragraph that still belongs to the story (list item, cut-off end)."""
-    if _CLOSING_ALONE.fullmatch(text):
+    if CODE_ALONE.fullmatch(text):
         return False
     if _NUMBERED.match(text):
         return True
@@ -171,13 +167,13 @@ def _stop_at_closing_code(page: Page, body: list[Line]) -> list[Line]:
         seen += len(line.text)
         # A desk code with a slash or a number ("(AFP/OL-11)", "(Z-8)") closes the story wherever it is;
         # a bare tag ("(SAW)") only near the end, earlier ones belong to quoted pieces.
-        m = _CLOSING_AT_END.search(line.text) if line.text.rstrip(". ").endswith(")") else None
+        m = CODE_AFTER_SENTENCE.search(line.text) if line.text.rstrip(". ").endswith(")") else None
         if m is not None and _STRONG_CODE.search(m.group("code")):
             page.closing_code = m.group("code").strip()
             return body[: k + 1]
         if seen < total / 2:
             continue
-        if _CLOSING_ALONE.fullmatch(line.text):
+        if CODE_ALONE.fullmatch(line.text):
             page.closing_code = line.text.strip().rstrip(".")[1:-1].strip()
             line.mark("closing_code", "select_body", "desk code that closes the story")
             return body[:k]

@@ -6,9 +6,8 @@ import re
 
 from .. import sites
 from ..page import Page
-from ._shapes import looks_like_name
+from ._shapes import CODE_ALONE, CODE_AT_END, looks_like_name
 
-_CODE_AT_END = re.compile(r"\((?P<code>[A-Za-z]{1,12}(?:\s*/\s*[A-Za-z]{1,12})*(?:\s*-\s*\d{1,3})?)\)\.?\s*$")
 
 
 def closing_code(page: Page) -> None:
@@ -23,7 +22,7 @@ def closing_code(page: Page) -> None:
         if m is not None and m.end() >= len(last.rstrip(". ")) - 1:
             page.closing_code = m.group(0).strip("()")
             return
-    m = _CODE_AT_END.search(last)
+    m = CODE_AT_END.search(last)
     if m is not None and ("/" in m.group("code") or "-" in m.group("code") or m.group("code").isupper()):
         # "(AS)" ends many sentences; a desk code has a slash, a number, or is a short capital tag.
         if "/" in m.group("code") or "-" in m.group("code") or last[: m.start()].rstrip().endswith((".", '"', "”")):
@@ -32,9 +31,9 @@ def closing_code(page: Page) -> None:
     if page.closing_code is None and page.body_end is not None:
         for line in page.lines[page.body_end : page.body_end + 4]:
             if line.text and line.label in ("chrome", "closing_code"):
-                m = re.fullmatch(r"\(\s*([A-Za-z]{1,12}(?:\s*/\s*[A-Za-z]{1,12})*(?:\s*-\s*\d{1,3})?)\s*\)\.?", line.text)
+                m = CODE_ALONE.fullmatch(line.text)
                 if m:
-                    page.closing_code = m.group(1)
+                    page.closing_code = m.group("code")
                     break
 
 
