@@ -421,3 +421,20 @@ def test_dateline_alone(line: str, expected: bool) -> None:
     from newsclean.steps._shapes import DATELINE_ALONE
 
     assert bool(DATELINE_ALONE.match(line)) is expected
+
+
+def test_every_label_the_steps_give_is_a_documented_one() -> None:
+    from newsclean.page import LABELS
+
+    from conftest import FIXTURES
+
+    seen: set[str] = set()
+    for dump in sorted(FIXTURES.glob("*/*.txt")):
+        page = load(dump.read_text(encoding="utf-8"))
+        try:
+            run_steps(page)
+        except newsclean.NotAnArticle:
+            pass
+        seen |= {line.label for line in page.lines if line.label is not None}
+    assert seen <= LABELS, seen - LABELS
+    assert {"body", "title", "date", "byline", "related", "tail", "chrome"} <= seen
