@@ -438,3 +438,16 @@ def test_every_label_the_steps_give_is_a_documented_one() -> None:
         seen |= {line.label for line in page.lines if line.label is not None}
     assert seen <= LABELS, seen - LABELS
     assert {"body", "title", "date", "byline", "related", "tail", "chrome"} <= seen
+
+
+@pytest.mark.parametrize(
+    ("document_title", "expected"),
+    [
+        ("Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir - ANTARA News", "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir"),
+        ("Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir - Megapolitan :: Okezone News", "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir"),
+        ("Pompa Air Disiagakan: Dua Puluh Titik Rawan Banjir", "Pompa Air Disiagakan: Dua Puluh Titik Rawan Banjir"),
+    ],
+)
+def test_a_document_title_loses_its_site_suffix(document_title: str, expected: str) -> None:
+    article = newsclean.parse(dump(document_title, "Senin, 13 Januari 2025 10:15 WIB"))
+    assert article.title == expected

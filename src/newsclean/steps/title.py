@@ -87,21 +87,30 @@ def _document_title_heads(page: Page) -> set[str]:
 
 
 def _without_site_suffix(page: Page, chosen: Line, end: int) -> tuple[Line, str]:
-    """The headline without a site-name suffix: its plain copy on the page, or the text cut before it."""
-    m = _SITE_SUFFIX.search(chosen.text)
-    if m is None:
-        return chosen, chosen.text
-    head = chosen.text[: m.start()].strip()
-    key = fold(head)
+    """The headline without a site-name suffix: its plain copy on the page, or the text cut before it.
+
+    "<headline> - Health :: Okezone Lifestyle" loses both the site and the rubric before it.
+    """
+    names = page.profile.domains if page.profile is not None else ()
+    text = chosen.text
+    for cut in range(2):
+        m = _SITE_SUFFIX.search(text)
+        if m is None:
+            break
+        site = m.group("site")
+        is_site = _BRAND.search(site) is not None or any(d.split(".")[0] in site.casefold() for d in names)
+        # A second, short suffix left after the site's name is the rubric ("- Health").
+        if not is_site and not (cut > 0 and len(site.split()) <= 3):
+            break
+        text = text[: m.start()].strip()
+    if text == chosen.text:
+        return chosen, text
+    key = fold(text)
     for line in page.lines[chosen.index + 1 : end]:
-        if line.label is None and line.text and len(line.text) == len(head) and line.key == key:
+        if line.label is None and line.text and len(line.text) == len(text) and line.key == key:
             chosen.mark("chrome", "title", "the document title: headline plus site name")
             return line, line.text
-    site = m.group("site")
-    names = page.profile.domains if page.profile is not None else ()
-    if _BRAND.search(site) or any(d.split(".")[0] in site.casefold() for d in names):
-        return chosen, head
-    return chosen, chosen.text
+    return chosen, text
 
 
 def _anchor_indexes(page: Page) -> list[int]:
