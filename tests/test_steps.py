@@ -451,3 +451,27 @@ def test_every_label_the_steps_give_is_a_documented_one() -> None:
 def test_a_document_title_loses_its_site_suffix(document_title: str, expected: str) -> None:
     article = newsclean.parse(dump(document_title, "Senin, 13 Januari 2025 10:15 WIB"))
     assert article.title == expected
+
+
+def test_a_list_of_teaser_timestamps_above_the_story_is_not_its_date() -> None:
+    teasers: list[str] = []
+    for headline, stamp, _ in TEASERS:
+        teasers += [headline, f"Kamis, {stamp[:10]} {stamp[-9:]}"]
+    article = newsclean.parse(
+        dump(*teasers, "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir", "Senin, 13 Januari 2025 10:15 WIB")
+    )
+    assert article.published_at == dt.datetime(2025, 1, 13, 10, 15, tzinfo=WIB)
+    assert article.title == "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir"
+
+
+def test_the_document_title_points_at_the_headline_even_with_a_label_in_front() -> None:
+    article = newsclean.parse(
+        dump(
+            "Pompa Air Disiagakan di Dua Puluh Titik | Republika Online",
+            "Islam in the Archipelago",
+            "Islam in the Archipelago",
+            "In Picture: Pompa Air Disiagakan di Dua Puluh Titik",
+            "Senin, 13 Januari 2025 10:15 WIB",
+        )
+    )
+    assert article.title == "In Picture: Pompa Air Disiagakan di Dua Puluh Titik"

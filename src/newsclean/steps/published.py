@@ -9,12 +9,14 @@ from ..dates import DateMatch, find_dates, parse_date
 from ..page import Line, Page
 from ..text import is_prose, words
 from ._shapes import (
+    find_header_end,
     date_rest,
     header_lines,
 )
 
 _DECORATION = re.compile(r"^[\W_]*$")
 _HEADER_LINE_MAX = 200
+_TEASER_GAP = 12  # lines between the timestamps of consecutive teasers in a list
 
 
 def published(page: Page) -> None:
@@ -30,8 +32,7 @@ def published(page: Page) -> None:
         if is_prose(rest) or (line.text.endswith(".") and len(words(rest)) >= 3):
             continue  # a date mentioned inside a sentence
         found.append((line, matches))
-        if len(found) >= 3:
-            break
+    found = _without_teaser_lists(found, find_header_end(page))
     # A day without a time above a full timestamp is the site's top bar (today's date), not the story's.
     while len(found) > 1 and not any(isinstance(m.value, dt.datetime) for m in found[0][1]) and any(
         isinstance(m.value, dt.datetime) for _, ms in found[1:] for m in ms
@@ -59,6 +60,29 @@ def published(page: Page) -> None:
         if page.published is None and page.updated is not None:
             page.published = page.updated  # only "diperbarui" is shown: the best we know
     _fill_dates_from_hints(page)
+
+
+def _without_teaser_lists(
+    found: list[tuple[Line, list[DateMatch]]], story_start: int
+) -> list[tuple[Line, list[DateMatch]]]:
+    """Drop runs of three or more timestamps a few lines apart: a list of teasers, not the header.
+
+    (A header shows one timestamp, or two: published and updated.) Kept as is when nothing else is left.
+    """
+    # Only lines that are nothing but a timestamp can be a teaser's; bylines and captions stay.
+    stamps = [item for item in found if len(date_rest(item[0].text, item[1]).split()) <= 2]
+    chains: list[list[tuple[Line, list[DateMatch]]]] = []
+    for item in stamps:
+        if chains and item[0].index - chains[-1][-1][0].index <= _TEASER_GAP:
+            chains[-1].append(item)
+        else:
+            chains.append([item])
+    teasers = {id(item) for chain in chains if len(chain) >= 3 for item in chain}
+    if chains and len(chains[-1]) >= 3 and story_start - chains[-1][-1][0].index <= _TEASER_GAP:
+        # The teasers' pattern (headline, timestamp) ends with the story's own pair right above its text.
+        teasers.discard(id(chains[-1][-1]))
+    kept = [item for item in found if id(item) not in teasers]
+    return kept or found
 
 
 def _fill_dates_from_hints(page: Page) -> None:

@@ -152,8 +152,10 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
             gap = min(abs(positions.get(a, k) - k) if a in positions else abs(a - line.index) for a in anchors)
             if gap <= 3:
                 score += 2.0 - 0.3 * gap
-        if line.key in titled:
-            score += 3.0  # the page's document title is this line plus the site's name
+        if any(line.key == head or line.key.endswith(" " + head) for head in titled):
+            # The page's document title is this line plus the site's name (the page may print a
+            # label in front of it: "In Picture: <headline>").
+            score += 3.0
         if score > best_score:
             best, best_score = line, score
     if best is None and anchors:
