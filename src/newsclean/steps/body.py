@@ -1,4 +1,4 @@
-"""Step 10: the main block of prose is the body; lines broken at inline links are joined back."""
+"""Step: the main block of prose is the body; lines broken at inline links are joined back."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Steps 3-4: find where the trailing chrome starts, and label known chrome lines anywhere."""
+"""Steps: find where the trailing chrome starts, and label known chrome lines anywhere."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Step 11: the agency/editor code that closes the story ("(AFP/OL-11)", "(fas/fas)")."""
+"""Step: the agency/editor code that closes the story ("(AFP/OL-11)", "(fas/fas)")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Step 2: decide which site profile applies (URL, then fingerprints, then HTML site name)."""
+"""Step: decide which site profile applies (URL, then fingerprints, then HTML site name)."""
 
 from __future__ import annotations
 

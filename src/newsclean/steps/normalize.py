@@ -1,4 +1,4 @@
-"""Step 1: normalise every line (spaces, invisible marks, bullets) while keeping the original."""
+"""Step: normalise every line (spaces, invisible marks, bullets) while keeping the original."""
 
 from __future__ import annotations
 

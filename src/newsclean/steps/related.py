@@ -1,4 +1,4 @@
-"""Step 5: in-article links to other stories ("Baca juga: <title>") become `Article.related`."""
+"""Step: in-article links to other stories ("Baca juga: <title>") become `Article.related`."""
 
 from __future__ import annotations
 

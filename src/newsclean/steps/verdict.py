@@ -1,4 +1,4 @@
-"""Step 12: is this an article at all? Listings, tag pages and near-empty pages are rejected."""
+"""Step: is this an article at all? Listings, tag pages and near-empty pages are rejected."""
 
 from __future__ import annotations
 
