@@ -131,12 +131,13 @@ def check_article(article: Article) -> None:
 def check_no_invented_text(raw: str, article: Article) -> None:
     lines = input_lines(raw)
     for paragraph in article.body:
-        assert is_joined_lines(paragraph, lines), f"body paragraph not made of input lines: {paragraph[:200]!r}"
+        # Body lines keep the page's inner spacing (NBSP included); compare them normalised like the input.
+        assert is_joined_lines(norm(paragraph), lines), f"body paragraph not made of input lines: {paragraph[:200]!r}"
 
 
 def check_nothing_lost(raw: str, article: Article) -> None:
     removed = {r.index for r in article.removed or []}
-    body = "\n".join(article.body)
+    body = "\n".join(norm(paragraph) for paragraph in article.body)
     for i, line in enumerate(input_lines(raw)):
         if line and i not in removed:
             assert line in body, f"line {i} neither body nor removed: {line[:120]!r}"

@@ -10,6 +10,7 @@ import unicodedata
 
 __all__ = [
     "normalize_line",
+    "clean_printed",
     "strip_bullet",
     "words",
     "is_prose",
@@ -57,6 +58,15 @@ def normalize_line(raw: str) -> str:
     if "  " in text:
         text = _RUNS_OF_SPACE.sub(" ", text)
     return text.strip()
+
+
+def clean_printed(raw: str) -> str:
+    """A line as printed, minus what no reader sees: invisible marks dropped, control characters turned
+    into spaces, ends stripped. Inner spacing (NBSP included) stays verbatim."""
+    if not raw.isprintable():
+        raw = _INVISIBLE.sub("", raw)
+        raw = _CONTROL.sub(" ", raw)
+    return raw.strip()
 
 
 def strip_bullet(text: str) -> tuple[str, bool]:

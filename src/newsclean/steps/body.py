@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..page import Line, Page
-from ..text import ends_sentence, looks_like_headline, same_text
+from ..text import clean_printed, ends_sentence, looks_like_headline, same_text
 from ._shapes import CODE_AFTER_SENTENCE, CODE_ALONE, DATELINE_ALONE, find_header_end, is_dated_line
 
 # Chrome and related-link lines sit inside the story: they do not split it into blocks.
@@ -188,13 +188,20 @@ def _paragraphs(lines: list[Line]) -> list[str]:
     out: list[str] = []
     previous: Line | None = None
     for line in lines:
-        text = line.text
-        if out and previous is not None and _continues(previous.text, text, line.index - previous.index):
+        text = _as_printed(line)
+        if out and previous is not None and _continues(previous.text, line.text, line.index - previous.index):
             out[-1] = f"{out[-1]} {text}"
         else:
             out.append(text)
         previous = line
     return out
+
+
+def _as_printed(line: Line) -> str:
+    """The body line as the page printed it (inner spacing and NBSP verbatim, see `clean_printed`);
+    the normalised text where normalising did more than spacing (a bullet, a corpus stamp, a Unicode form)."""
+    printed = clean_printed(line.original)
+    return printed if " ".join(printed.split()) == line.text else line.text
 
 
 def _continues(before: str, after: str, gap: int) -> bool:
