@@ -9,6 +9,9 @@ from ..errors import NotAnArticle
 from ..page import Page
 
 _MIN_BODY_CHARS = 150
+# A listing's best block is a teaser or two; this much running text is a story.
+_STORY_PARAGRAPHS = 5
+_STORY_CHARS = 1200
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
 
 
@@ -40,6 +43,11 @@ def verdict(page: Page) -> None:
     own_header = page.published is not None and (page.title is not None or bool(page.authors))
     if own_header:
         return  # a page with its own headline (or byline) and timestamp is one story
+    # Teasers interleaved with the "story": headlines among its paragraphs.
+    in_story = sum(1 for ln in body_lines if ln.is_headline and not _NUMBERED.match(ln.text))
+    teasers_inside = in_story >= 3 and in_story >= 0.2 * len(page.body)
+    if len(body_lines) >= _STORY_PARAGRAPHS and chars >= _STORY_CHARS and not teasers_inside:
+        return  # a long run of prose is a story, however many menu headlines surround it
     end = page.tail_start if page.tail_start is not None else len(page.lines)
     content = [ln for ln in page.lines[:end] if ln.text and ln.label in (None, "body", "chrome", "title")]
     headlines = [ln for ln in content if ln.is_headline and not _NUMBERED.match(ln.text)]
