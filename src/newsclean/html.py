@@ -763,8 +763,8 @@ def _render_pass(
                 out.cell_break()
             elif tag == "br":
                 out.flush()
-            elif tag == "img":
-                pass
+            elif tag == "a" and _in_breadcrumb(el):
+                out.flush()  # one line per crumb: the last is the article's rubric
             cur = block_stack[-1] if block_stack else "div"
             out.add(el.text, cur, content_depth > 0, li_depth > 0)
         else:  # end
@@ -777,6 +777,8 @@ def _render_pass(
                         block_stack.pop()
                 if tag == "li":
                     li_depth -= 1
+                if tag == "a" and _in_breadcrumb(el):
+                    out.flush()
                 if el in container_set:
                     out.flush()
                     content_depth -= 1
@@ -785,6 +787,11 @@ def _render_pass(
                 out.add(el.tail, cur, content_depth > 0, li_depth > 0)
     out.flush()
     return out.lines
+
+
+def _in_breadcrumb(anchor: Any) -> bool:
+    parent = anchor.getparent()
+    return parent is not None and "crumb" in ((parent.get("class") or "") + (parent.get("id") or "")).lower()
 
 
 def _is_link_list(el: Any) -> bool:

@@ -16,6 +16,7 @@ _RELATIVE_STAMP = re.compile(
 )
 _LOWER_OR_PUNCT = re.compile(r"[a-z,.;:)\]–—-]")
 _STRONG_CODE = re.compile(r"/|-\s*\d")
+_SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 
 
@@ -25,7 +26,8 @@ def _blocks(page: Page, end: int) -> list[list[Line]]:
     blocks: list[list[Line]] = []
     current: list[Line] = []
     for line in page.lines[:end]:
-        if contained and not line.in_content and line.text:
+        # (A sub-heading the site keeps in its own wrapper between two parts of the text still belongs.)
+        if contained and not line.in_content and line.text and not (current and line.tag in _SUBHEADINGS):
             if current:
                 blocks.append(current)
             current = []

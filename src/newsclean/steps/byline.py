@@ -18,7 +18,7 @@ from ._shapes import (
 _LABELLED = re.compile(
     r"(?:Penulis|Reporter|Pewarta|Wartawan|Kontributor|Fotografer|Ditulis oleh|Oleh|By|Laporan\s+(?:wartawan|reporter|koresponden)"
     r"\s+[^,:]{2,60}?,)\s*:?\s*(?P<authors>[^|]+?)"
-    r"(?:\s*\|\s*(?:Editor|Penyunting|Redaktur)\s*:?\s*(?P<editors>.+))?",
+    r"(?:(?:\s*\|\s*|\s+)(?:Editor|Penyunting|Redaktur)\s*:?\s*(?P<editors>.+))?",
     re.I,
 )
 _BY_PREFIX = re.compile(r"(?:By|Oleh)\s+\S", re.I)

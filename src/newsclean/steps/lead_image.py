@@ -62,9 +62,10 @@ def lead_image(page: Page) -> None:
     start = max(anchors) + 1 if anchors else 0
     window = [ln for ln in page.lines[start:] if ln.label is None and ln.text][:6]
     if not _scan_for_image(page, window, shapes):
-        # Some sites put the photo above the headline (metrotvnews, medcom).
+        # Some sites put the photo above the headline (metrotvnews, medcom). Up there a lone word such
+        # as "Bisnis" is a breadcrumb, not a credit: only credits with a slash or in brackets count.
         top = [ln for ln in page.lines[: find_header_end(page)] if ln.label is None and ln.text][:8]
-        _scan_for_image(page, top, shapes)
+        _scan_for_image(page, top, shapes, bare_credits=False)
     if page.image_caption is None and page.image_credit is None:
         # HTML pages hand figure captions over as metadata rather than lines.
         page.image_caption = page.hints.image_caption or None
@@ -103,7 +104,7 @@ def _credit_word(text: str, agencies: frozenset[str]) -> bool:
     return text.casefold() in agencies or head.startswith(("dok", "ilustrasi", "tangkapan", "istimewa"))
 
 
-def _scan_for_image(page: Page, window: list[Line], shapes: _PhotoShapes) -> bool:
+def _scan_for_image(page: Page, window: list[Line], shapes: _PhotoShapes, *, bare_credits: bool = True) -> bool:
     prose_seen = 0
     for k, line in enumerate(window):
         if shapes.lead(line.text) and k > 0:
@@ -113,6 +114,8 @@ def _scan_for_image(page: Page, window: list[Line], shapes: _PhotoShapes) -> boo
             if prose_seen > 1:
                 break  # past a caption and into the story: a photo further down is not the lead photo
         credit = is_credit(line.text, shapes.agencies)
+        if credit is not None and not bare_credits and "/" not in credit and not line.text.startswith("("):
+            credit = None
         if credit is not None:
             page.image_credit = credit.strip("()")
             line.mark("credit", "lead_image", "credit of the lead photo")
