@@ -475,3 +475,17 @@ def test_the_document_title_points_at_the_headline_even_with_a_label_in_front() 
         )
     )
     assert article.title == "In Picture: Pompa Air Disiagakan di Dua Puluh Titik"
+
+
+DETIK_PAGE = (
+    '<html><head><meta name="pubdate" content="2015-11-05T10:08:58Z"><title>x</title></head><body><article>'
+    "<h1>Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir</h1><div class=\"detail__body-text\">"
+    f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[2]}</p></div></article></body></html>"
+)
+
+
+def test_detik_metadata_z_holds_wib_wall_time_but_elsewhere_z_is_utc() -> None:
+    on_detik = newsclean.parse(DETIK_PAGE, url="https://news.detik.com/berita/d-1/pompa")
+    assert on_detik.published_at == dt.datetime(2015, 11, 5, 10, 8, 58, tzinfo=WIB)
+    elsewhere = newsclean.parse(DETIK_PAGE, url="https://example.org/pompa")
+    assert elsewhere.published_at == dt.datetime(2015, 11, 5, 10, 8, 58, tzinfo=dt.timezone.utc)

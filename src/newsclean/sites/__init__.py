@@ -141,7 +141,7 @@ def _compile_all(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]
 
 _PROFILE_KEYS = {
     "name", "domains", "fingerprints", "chrome", "tail", "related", "byline", "credit", "dateline",
-    "closing_code", "title", "description", "section", "listing",
+    "closing_code", "title", "description", "section", "listing", "dates",
 }
 _MATCHER_KEYS = {"exact", "prefix", "pattern"}
 
@@ -158,6 +158,7 @@ class SiteProfile:
     listing: PhraseSet = PhraseSet()
     related_prefixes: tuple[str, ...] = ()
     related_bullets: bool = False  # bulleted headline lines inside the story are links (tribun)
+    meta_z_is_wib: bool = False  # the site's metadata marks WIB wall time with "Z" (detik)
     byline_patterns: tuple[re.Pattern[str], ...] = ()
     credit_patterns: tuple[re.Pattern[str], ...] = ()
     dateline_patterns: tuple[re.Pattern[str], ...] = ()
@@ -192,6 +193,10 @@ class SiteProfile:
         if not isinstance(related.get("bullet_titles", False), bool):
             raise ProfileError(f"{source}: [related] bullet_titles must be true or false")
 
+        dates = table("dates")
+        if set(dates) - {"meta_z_is_wib"} or not isinstance(dates.get("meta_z_is_wib", False), bool):
+            raise ProfileError(f"{source}: [dates] takes only meta_z_is_wib = true/false")
+
         domains = tuple(d.lower().lstrip(".") for d in _strings(data, "domains", "profile"))
         return cls(
             name=name.strip(),
@@ -202,6 +207,7 @@ class SiteProfile:
             listing=PhraseSet.from_table(table("listing"), f"{source}: [listing]"),
             related_prefixes=tuple(_strings(related, "prefixes", "related")),
             related_bullets=bool(related.get("bullet_titles", False)),
+            meta_z_is_wib=bool(dates.get("meta_z_is_wib", False)),
             byline_patterns=_compile_all(_strings(table("byline"), "patterns", "byline"), f"{source} [byline]"),
             credit_patterns=_compile_all(_strings(table("credit"), "patterns", "credit"), f"{source} [credit]"),
             dateline_patterns=_compile_all(

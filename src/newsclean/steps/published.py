@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Optional
 
 from ..dates import DateMatch, find_dates, parse_date
 from ..page import Line, Page
@@ -16,6 +17,7 @@ from ._shapes import (
 
 _DECORATION = re.compile(r"^[\W_]*$")
 _HEADER_LINE_MAX = 200
+_WIB = dt.timezone(dt.timedelta(hours=7))
 _TEASER_GAP = 12  # lines between the timestamps of consecutive teasers in a list
 
 
@@ -87,7 +89,7 @@ def _without_teaser_lists(
 
 def _fill_dates_from_hints(page: Page) -> None:
     hints = page.hints
-    meta_pub = parse_date(hints.published) if hints.published else None
+    meta_pub = _meta_date(page, hints.published)
     if page.published is None:
         page.published = meta_pub
     elif (
@@ -97,8 +99,23 @@ def _fill_dates_from_hints(page: Page) -> None:
     ):
         page.published = meta_pub  # the page shows the day, the metadata adds the time
     if page.updated is None and hints.modified:
-        value = parse_date(hints.modified)
+        value = _meta_date(page, hints.modified)
         if isinstance(value, dt.datetime):
             page.updated = value
+
+
+def _meta_date(page: Page, raw: Optional[str]) -> Optional[dt.datetime | dt.date]:
+    if not raw:
+        return None
+    value = parse_date(raw)
+    # detik's metadata writes WIB wall time with a "Z": the profile says so, and the zone is corrected.
+    if (
+        isinstance(value, dt.datetime)
+        and page.profile is not None
+        and page.profile.meta_z_is_wib
+        and raw.rstrip().endswith("Z")
+    ):
+        value = value.replace(tzinfo=_WIB)
+    return value
 
 
