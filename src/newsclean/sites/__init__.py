@@ -448,9 +448,10 @@ def identify(
             if line.startswith(fp):
                 votes[owner.name] = votes.get(owner.name, 0) + 1
     if not votes:
-        # Substring fingerprints sit in short header and footer lines ("Kompas.com - 27/03/2024").
-        short = [ln for ln in folded_lines if len(ln) <= 160]
-        joined = "\n".join(short[:30] + short[-30:] if len(short) > 60 else short)
+        # Substring fingerprints sit near the start of a line: bylines and datelines ("Kompas.com -
+        # 27/03/2024", "Jakarta, CNBC Indonesia - ..."), so only line heads are searched.
+        heads = [ln[:100] for ln in folded_lines]
+        joined = "\n".join(heads[:30] + heads[-30:] if len(heads) > 60 else heads)
         for bucket in buckets.values():
             for fp, owner in bucket:
                 if fp in joined:
