@@ -96,6 +96,9 @@ def _build_parser() -> argparse.ArgumentParser:
     ev.add_argument("dirs", nargs="+", metavar="DIR")
     ev.add_argument("--json", action="store_true", help="the report as JSON")
     ev.add_argument("--per-doc", action="store_true", help="one table row per document")
+    ev.add_argument(
+        "--no-url", action="store_true", help="do not pass the gold URL: the site is identified from the text alone"
+    )
     for floor in ("f1", "precision", "recall", "title", "date", "reject"):
         ev.add_argument(f"--min-{floor}", type=float, default=None, metavar="X", help=f"fail (exit 1) below this {floor} score")
     return parser
@@ -236,7 +239,12 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         _err(f"no such directory: {', '.join(missing)}")
         return EXIT_USAGE
     evaluate = _load_evaluate()
-    report = evaluate(args.dirs, parse=PARSE_FN) if PARSE_FN is not None else evaluate(args.dirs)
+    use_url = not args.no_url
+    report = (
+        evaluate(args.dirs, parse=PARSE_FN, use_url=use_url)
+        if PARSE_FN is not None
+        else evaluate(args.dirs, use_url=use_url)
+    )
     print(report.to_json() if args.json else report.to_table(per_doc=args.per_doc))
     floors = {
         f"min_{name}": getattr(args, f"min_{name}")
