@@ -17,6 +17,7 @@ from ._shapes import (
     split_caption_credit,
 )
 
+# Any " - Something" ending of an HTML title hint (the hint is only compared, or used when no line shows it).
 _SUFFIX = re.compile(r"\s+[|\-–—:]\s+[^|\-–—:]{2,40}$")
 
 
@@ -48,11 +49,8 @@ def title(page: Page) -> None:
             chosen = h1[0]
     if chosen is None:
         chosen = _best_headline(page, header, end)
-    title_text = chosen.text if chosen is not None else None
     if chosen is not None:
-        chosen, title_text = _without_site_suffix(page, chosen, end)
-    if chosen is not None and title_text is not None:
-        page.title = title_text
+        chosen, page.title = _without_site_suffix(page, chosen, end)
         page.title_index = chosen.index
         size = len(chosen.text)
         for line in page.lines[:end]:
