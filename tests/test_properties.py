@@ -75,6 +75,10 @@ def norm(line: str) -> str:
     return _BULLET.sub("", text, count=1).strip()
 
 
+def _spaced(paragraph: str) -> str:
+    return " ".join(paragraph.split())
+
+
 def input_lines(raw: str) -> list[str]:
     lines = [norm(ln) for ln in raw.splitlines()]
     # A leading " date 2018-05 " stamp of some dump collections is not page text.
@@ -131,13 +135,14 @@ def check_article(article: Article) -> None:
 def check_no_invented_text(raw: str, article: Article) -> None:
     lines = input_lines(raw)
     for paragraph in article.body:
-        # Body lines keep the page's inner spacing (NBSP included); compare them normalised like the input.
-        assert is_joined_lines(norm(paragraph), lines), f"body paragraph not made of input lines: {paragraph[:200]!r}"
+        # Body lines keep the page's inner spacing (NBSP included); compare them with spacing collapsed.
+        # (Not `norm` again: a line that was "··0" is "·0" once normalised, and must not lose a second dot.)
+        assert is_joined_lines(_spaced(paragraph), lines), f"body paragraph not made of input lines: {paragraph[:200]!r}"
 
 
 def check_nothing_lost(raw: str, article: Article) -> None:
     removed = {r.index for r in article.removed or []}
-    body = "\n".join(norm(paragraph) for paragraph in article.body)
+    body = "\n".join(_spaced(paragraph) for paragraph in article.body)
     for i, line in enumerate(input_lines(raw)):
         if line and i not in removed:
             assert line in body, f"line {i} neither body nor removed: {line[:120]!r}"
