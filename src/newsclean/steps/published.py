@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..dates import DateMatch, find_dates, parse_date
 from ..page import Line, Page
@@ -21,9 +21,17 @@ _WIB = dt.timezone(dt.timedelta(hours=7))
 _TEASER_GAP = 12  # lines between the timestamps of consecutive teasers in a list
 
 
+class _Stamp(NamedTuple):
+    """A header line holding a timestamp: the line, its date matches, and the line with them cut out."""
+
+    line: Line
+    matches: list[DateMatch]
+    rest: str
+
+
 def published(page: Page) -> None:
     """The header's timestamp(s): `published` (and `updated` for "diperbarui ..."), zones kept."""
-    found: list[tuple[Line, list[DateMatch]]] = []
+    found: list[_Stamp] = []
     for line in header_lines(page):
         if len(line.text) > _HEADER_LINE_MAX:
             continue
@@ -33,16 +41,16 @@ def published(page: Page) -> None:
         rest = date_rest(line.text, matches)
         if is_prose(rest) or (line.text.endswith(".") and len(words(rest)) >= 3):
             continue  # a date mentioned inside a sentence
-        found.append((line, matches))
+        found.append(_Stamp(line, matches, rest))
     found = _without_teaser_lists(found, find_header_end(page))
     # A day without a time above a full timestamp is the site's top bar (today's date), not the story's.
-    while len(found) > 1 and not any(isinstance(m.value, dt.datetime) for m in found[0][1]) and any(
-        isinstance(m.value, dt.datetime) for _, ms in found[1:] for m in ms
+    while len(found) > 1 and not any(isinstance(m.value, dt.datetime) for m in found[0].matches) and any(
+        isinstance(m.value, dt.datetime) for stamp in found[1:] for m in stamp.matches
     ):
         found.pop(0)
     if found:
-        first_line = found[0][0]
-        for line, matches in found:
+        first_line = found[0].line
+        for line, matches, rest in found:
             if line.index - first_line.index > 4:
                 break
             for m in matches:
@@ -52,7 +60,6 @@ def published(page: Page) -> None:
                 elif page.published is None:
                     page.published = m.value
                     page.published_index = line.index
-            rest = date_rest(line.text, matches)
             if _DECORATION.match(rest) or not rest:
                 line.mark("date", "published", f"timestamp line ({matches[0].text!r})")
             else:
@@ -64,23 +71,21 @@ def published(page: Page) -> None:
     _fill_dates_from_hints(page)
 
 
-def _without_teaser_lists(
-    found: list[tuple[Line, list[DateMatch]]], story_start: int
-) -> list[tuple[Line, list[DateMatch]]]:
+def _without_teaser_lists(found: list[_Stamp], story_start: int) -> list[_Stamp]:
     """Drop runs of three or more timestamps a few lines apart: a list of teasers, not the header.
 
     (A header shows one timestamp, or two: published and updated.) Kept as is when nothing else is left.
     """
     # Only lines that are nothing but a timestamp can be a teaser's; bylines and captions stay.
-    stamps = [item for item in found if len(date_rest(item[0].text, item[1]).split()) <= 2]
-    chains: list[list[tuple[Line, list[DateMatch]]]] = []
+    stamps = [item for item in found if len(item.rest.split()) <= 2]
+    chains: list[list[_Stamp]] = []
     for item in stamps:
-        if chains and item[0].index - chains[-1][-1][0].index <= _TEASER_GAP:
+        if chains and item.line.index - chains[-1][-1].line.index <= _TEASER_GAP:
             chains[-1].append(item)
         else:
             chains.append([item])
     teasers = {id(item) for chain in chains if len(chain) >= 3 for item in chain}
-    if chains and len(chains[-1]) >= 3 and story_start - chains[-1][-1][0].index <= _TEASER_GAP:
+    if chains and len(chains[-1]) >= 3 and story_start - chains[-1][-1].line.index <= _TEASER_GAP:
         # The teasers' pattern (headline, timestamp) ends with the story's own pair right above its text.
         teasers.discard(id(chains[-1][-1]))
     kept = [item for item in found if id(item) not in teasers]
