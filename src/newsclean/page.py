@@ -118,7 +118,6 @@ class Page:
     tail_start: Optional[int] = None  # first line of trailing chrome
     header_end: Optional[int] = None  # first line of the first run of prose (the header lies before it)
     date_rest: dict[int, str] = field(default_factory=dict)  # date lines' text left once the date is cut out
-    body_start: Optional[int] = None
     body_end: Optional[int] = None  # exclusive
     body: list[str] = field(default_factory=list)
 

@@ -96,7 +96,6 @@ def select_body(page: Page) -> None:
             line.mark("duplicate", "select_body", "repeats the headline")
         else:
             line.mark("body", "select_body", "article text")
-    page.body_start = body[0].index
     page.body_end = body[-1].index + 1
     for block in blocks:
         if block is main:
