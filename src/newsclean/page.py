@@ -116,7 +116,7 @@ class Page:
     related: list[tuple[str, Optional[str]]] = field(default_factory=list)
     closing_code: Optional[str] = None
     tail_start: Optional[int] = None  # first line of trailing chrome
-    header_end: Optional[int] = None  # first line of the first run of prose (the header lies before it)
+    header_end: Optional[int] = None  # where the story's text starts (see find_header_end); the header lies before it
     date_rest: dict[int, str] = field(default_factory=dict)  # date lines' text left once the date is cut out
     body_end: Optional[int] = None  # exclusive
     body: list[str] = field(default_factory=list)
