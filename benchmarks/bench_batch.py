@@ -26,8 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsclean import Article  # noqa: E402
-from newsclean.batch import find_dumps, parse_many  # noqa: E402
-from newsclean.writers import JsonlWriter  # noqa: E402
+from newsclean.batch import JsonlWriter, find_dumps, parse_many  # noqa: E402
 
 
 def stand_in_parse(raw: str | bytes, **kwargs: Any) -> Article:

@@ -21,8 +21,19 @@ from typing import Any
 import pytest
 
 from newsclean import Article, InputError, NotAnArticle, RemovedLine
-from newsclean.batch import ErrorRecord, Result, errors_dataframe, find_dumps, parse_many, to_dataframe
-from newsclean.writers import CsvWriter, ErrorWriter, JsonlWriter, ParquetWriter, open_writer
+from newsclean.batch import (
+    CsvWriter,
+    ErrorRecord,
+    ErrorWriter,
+    JsonlWriter,
+    ParquetWriter,
+    Result,
+    errors_dataframe,
+    find_dumps,
+    open_writer,
+    parse_many,
+    to_dataframe,
+)
 
 # Children of a process pool inherit this, so fake_parse can tell whether it runs in the test process.
 _PARENT_PID = os.environ.setdefault("NEWSCLEAN_TEST_PARENT_PID", str(os.getpid()))
@@ -328,15 +339,15 @@ def test_any_executor_works_and_reads_files_in_the_parent(tmp_path: Path, monkey
     path.write_text(doc("Dibaca induk"), encoding="utf-8")
     executor = _InlineExecutor()
     reader_threads: list[str] = []
-    import newsclean.batch as batch
+    import newsclean.batch.sources as sources
 
-    real_read = batch.read_dump
+    real_read = sources.read_dump
 
     def spying_read(p: Any) -> bytes:
         reader_threads.append(threading.current_thread().name)
         return real_read(p)
 
-    monkeypatch.setattr(batch, "read_dump", spying_read)
+    monkeypatch.setattr(sources, "read_dump", spying_read)
     results = list(parse_many([path, ("raw", doc("Mentah"))], executor=executor, progress=False, parse_fn=fake_parse))
     assert [r.article.title for r in results] == ["Dibaca induk", "Mentah"]
     assert executor.calls == 1

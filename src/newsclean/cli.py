@@ -108,8 +108,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_clean(args: argparse.Namespace) -> int:
-    from .batch import find_dumps, parse_many
-    from .writers import ErrorWriter, open_writer
+    from .batch import ErrorWriter, find_dumps, open_writer, parse_many
 
     # Expand up front: "nothing matched" is a usage error, and the progress bar gets its total.
     inputs: list[Path] = []

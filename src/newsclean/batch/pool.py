@@ -1,251 +1,44 @@
-"""Batch cleaning: many dumps in, exactly one `Result` per input out, in input order, in bounded memory.
+"""The worker pool: `parse_many` runs the parse function over numbered items, in input order,
+with a bounded window of work in flight.
 
     >>> for result in newsclean.parse_many(["dumps/", "more/*.html.gz"], workers=4):
     ...     if result.ok:
     ...         print(result.id, result.article.title)
     >>> df = newsclean.to_dataframe(newsclean.parse_many(["dumps/"]))
 
-How an input is understood (the rule is fixed so a typo never silently turns into "raw text"):
-
-* `pathlib.Path` (any `os.PathLike`): a file, a directory, or a glob pattern.
-* `str` containing a newline, or longer than 4096 characters: raw page text.
-* any other `str`: a path, directory or glob pattern, exactly like a `Path`. A one-line string that
-  names nothing gives an `InputError` result ("no such file"); to clean one-line raw text pass
-  `(id, text)` or bytes.
-* `bytes` / `bytearray` / `memoryview`: raw page content.
-* `(id, raw)` pair: raw content (str or bytes) — or a `Path` — reported under the given id.
-
-Directories are walked recursively in sorted order for `*.txt`, `*.html`, `*.htm` and the same with
-`.gz` (hidden files and directories are skipped); glob patterns are expanded in sorted order
-(`**` allowed). A directory or pattern that matches nothing yields one `InputError` result, so every
-input is accounted for.
-
 Results come back in input order. Only a sliding window of `max_pending` tasks of `chunksize`
 documents each is in flight, so a lazy iterable of millions of inputs is consumed as results are
-taken, never listed up front.
+taken, never listed up front. Any `concurrent.futures.Executor` (or a `dask.distributed.Client`)
+can run the tasks; by default a process pool of our own does.
 """
 
 from __future__ import annotations
 
-import glob
-import gzip
 import itertools
 import os
 import pickle
 import time
 import warnings
-import zlib
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Optional, Union
+from typing import Any, Literal, Optional
 
-from .errors import InputError, NewscleanError
-from .models import Article
+from ..errors import InputError, NewscleanError
+from ..models import Article
+from .results import BatchStats, ErrorRecord, Result
+from .sources import Item, RawInput, iter_items, read_dump
 
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
+__all__ = ["DEFAULT_CHUNKSIZE", "INLINE_BELOW", "OnError", "ResultStream", "parse_many"]
 
-__all__ = [
-    "BatchStats",
-    "ErrorRecord",
-    "Result",
-    "ResultStream",
-    "errors_dataframe",
-    "find_dumps",
-    "parse_many",
-    "read_dump",
-    "to_dataframe",
-]
-
-#: File name endings a directory walk picks up (each also with ".gz").
-DUMP_SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm")
-#: A str longer than this is raw text, never a path.
-RAW_TEXT_MIN_CHARS = 4096
-#: Files (after gunzip) larger than this are refused with an InputError instead of being read whole.
-MAX_FILE_BYTES = 64 * 1024 * 1024
 #: With workers=None, fewer inputs than this are cleaned inline: a process pool costs more than it saves.
 INLINE_BELOW = 16
 DEFAULT_CHUNKSIZE = 8
 
 OnError = Literal["record", "raise", "skip"]
-RawInput = Union[str, bytes, bytearray, memoryview, "os.PathLike[str]", tuple[Any, Any]]
-_GLOB_MAGIC = frozenset("*?[")
-
-
-# ---------------------------------------------------------------------------------------------------
-# Public records
-
-
-@dataclass(frozen=True, slots=True)
-class ErrorRecord:
-    """Why an input produced no article. `error_type` is the exception's class name
-    ("NotAnArticle", "InputError", "BrokenProcessPool", ...)."""
-
-    id: str
-    error_type: str
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
-class Result:
-    """The outcome for one input: an `article`, or an `error`, never both."""
-
-    id: str
-    index: int  # position in the result stream (0-based, consecutive)
-    article: Optional[Article] = None
-    error: Optional[ErrorRecord] = None
-
-    @property
-    def ok(self) -> bool:
-        return self.article is not None
-
-
-@dataclass
-class BatchStats:
-    """Running counts of a `parse_many` run (skipped results are counted too)."""
-
-    articles: int = 0
-    non_articles: int = 0
-    errors: int = 0  # everything that is neither an article nor NotAnArticle
-    started: float = field(default_factory=time.perf_counter)
-    finished: Optional[float] = None
-
-    @property
-    def total(self) -> int:
-        return self.articles + self.non_articles + self.errors
-
-    @property
-    def elapsed(self) -> float:
-        return (self.finished or time.perf_counter()) - self.started
-
-    @property
-    def rate(self) -> float:
-        """Documents per second."""
-        return self.total / self.elapsed if self.elapsed > 0 else 0.0
-
-    def summary(self) -> str:
-        return (
-            f"{self.articles:,} articles, {self.non_articles:,} non-articles, {self.errors:,} errors "
-            f"in {self.elapsed:.1f} s ({self.rate:,.1f} docs/s)"
-        )
-
-
-# ---------------------------------------------------------------------------------------------------
-# Reading inputs
-
-
-def read_dump(path: str | os.PathLike[str]) -> bytes:
-    """Read one dump file as bytes (gunzipped when it ends in .gz). Raises `InputError`."""
-    name = os.fspath(path)
-    try:
-        with open(name, "rb") as fh:
-            if name.lower().endswith(".gz"):
-                with gzip.GzipFile(fileobj=fh) as gz:
-                    data = gz.read(MAX_FILE_BYTES + 1)
-            else:
-                data = fh.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(f"no such file: {name}") from None
-    except IsADirectoryError:
-        raise InputError(f"is a directory: {name}") from None
-    except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(f"cannot read {name}: {exc}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(f"{name} is larger than {MAX_FILE_BYTES:,} bytes")
-    if not data.strip():
-        raise InputError(f"{name} is empty")
-    return data
-
-
-def _is_dump_name(name: str) -> bool:
-    lower = name.lower()
-    if lower.endswith(".gz"):
-        lower = lower[:-3]
-    return lower.endswith(DUMP_SUFFIXES)
-
-
-def _walk(directory: str) -> list[str]:
-    found: list[str] = []
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.extend(os.path.join(root, f) for f in files if not f.startswith(".") and _is_dump_name(f))
-    # Sorted as paths (a/x before b.txt), the order `find | sort` users expect, whatever the walk order.
-    found.sort(key=lambda p: Path(p).parts)
-    return found
-
-
-def find_dumps(target: str | os.PathLike[str]) -> list[Path]:
-    """The dump files a path, directory or glob pattern stands for, in sorted order ([] if none)."""
-    name = os.fspath(target)
-    if os.path.isdir(name):
-        return [Path(p) for p in _walk(name)]
-    if os.path.exists(name):
-        return [Path(name)]
-    if _GLOB_MAGIC.intersection(name):
-        out: list[Path] = []
-        for match in sorted(glob.glob(name, recursive=True)):
-            out.extend([Path(p) for p in _walk(match)] if os.path.isdir(match) else [Path(match)])
-        return out
-    return []
-
-
-# A unit of work: (index, id, kind, payload). kind "path" → payload is a file name read in the worker;
-# "raw" → str/bytes; "error" → (error_type, message) decided in the parent.
-_Item = tuple[int, str, str, Any]
 # What a worker returns per item: (article, error_type, message, exception-or-None).
 _Outcome = tuple[Optional[Article], Optional[str], Optional[str], Optional[BaseException]]
-
-
-def _iter_items(
-    inputs: Iterable[Any], read_in_worker: bool, on_expand: Callable[[int], None]
-) -> Iterator[_Item]:
-    index = 0
-
-    def item(id_: str, kind: str, payload: Any) -> _Item:
-        nonlocal index
-        if kind == "path" and not read_in_worker:
-            try:
-                kind, payload = "raw", read_dump(payload)
-            except InputError as exc:
-                kind, payload = "error", ("InputError", str(exc))
-        out = (index, id_, kind, payload)
-        index += 1
-        return out
-
-    for position, raw in enumerate(inputs):
-        if isinstance(raw, tuple) and len(raw) == 2:
-            id_, content = str(raw[0]), raw[1]
-            if isinstance(content, os.PathLike):
-                yield item(id_, "path", os.fspath(content))
-            elif isinstance(content, (str, bytes, bytearray, memoryview)):
-                yield item(id_, "raw", bytes(content) if not isinstance(content, (str, bytes)) else content)
-            else:
-                yield item(id_, "error", ("InputError", f"unsupported raw content: {type(content).__name__}"))
-        elif isinstance(raw, (bytes, bytearray, memoryview)):
-            yield item(f"#{position}", "raw", bytes(raw))
-        elif isinstance(raw, str) and ("\n" in raw or "\r" in raw or len(raw) > RAW_TEXT_MIN_CHARS):
-            yield item(f"#{position}", "raw", raw)
-        elif isinstance(raw, (str, os.PathLike)):
-            name = os.fspath(raw)
-            if os.path.isfile(name):
-                yield item(name, "path", name)
-                continue
-            files = find_dumps(name)
-            if not files:
-                what = "directory holds no .txt/.html/.htm(.gz) dumps" if os.path.isdir(name) else (
-                    "pattern matched no files" if _GLOB_MAGIC.intersection(name) else "no such file"
-                )
-                yield item(name, "error", ("InputError", f"{what}: {name}"))
-                continue
-            on_expand(len(files) - 1)
-            for path in files:
-                yield item(str(path), "path", str(path))
-        else:
-            yield item(f"#{position}", "error", ("InputError", f"unsupported input type: {type(raw).__name__}"))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -253,7 +46,7 @@ def _iter_items(
 
 
 def _default_parse() -> Callable[..., Article]:
-    from .pipeline import parse
+    from ..pipeline import parse
 
     return parse
 
@@ -274,7 +67,7 @@ def _survives_pickle(exc: BaseException) -> bool:
     return True
 
 
-def _run_one(item: _Item, fn: Callable[..., Article], kwargs: dict[str, Any], keep_exc: bool) -> _Outcome:
+def _run_one(item: Item, fn: Callable[..., Article], kwargs: dict[str, Any], keep_exc: bool) -> _Outcome:
     _, _, kind, payload = item
     try:
         if kind == "error":
@@ -292,7 +85,7 @@ def _run_one(item: _Item, fn: Callable[..., Article], kwargs: dict[str, Any], ke
 
 
 def _run_chunk(
-    chunk: list[_Item], parse_fn: Optional[Callable[..., Article]], kwargs: dict[str, Any], keep_exc: bool
+    chunk: list[Item], parse_fn: Optional[Callable[..., Article]], kwargs: dict[str, Any], keep_exc: bool
 ) -> list[_Outcome]:
     fn = parse_fn if parse_fn is not None else _default_parse()
     return [_run_one(item, fn, kwargs, keep_exc) for item in chunk]
@@ -408,7 +201,7 @@ class ResultStream(Iterator[Result]):
                 "use a module-level function, workers=1, or a ThreadPoolExecutor"
             ) from None
 
-    def _submit(self, chunk: list[_Item]) -> Any:
+    def _submit(self, chunk: list[Item]) -> Any:
         args = (chunk, self._parse_fn, self._kwargs, self._on_error == "raise")
         assert self._executor is not None
         try:
@@ -419,7 +212,7 @@ class ResultStream(Iterator[Result]):
         except BrokenProcessPool as exc:
             return _Ready(exc=exc)
 
-    def _emit(self, item: _Item, outcome: _Outcome) -> Iterator[Result]:
+    def _emit(self, item: Item, outcome: _Outcome) -> Iterator[Result]:
         index, id_, _, _ = item
         article, error_type, message, exc = outcome
         if article is not None:
@@ -462,7 +255,7 @@ class ResultStream(Iterator[Result]):
                 self._bar.total += extra
                 self._bar.refresh()
 
-        items = _iter_items(self._inputs, self._read_in_worker, on_expand)
+        items = iter_items(self._inputs, self._read_in_worker, on_expand)
         keep_exc = self._on_error == "raise"
         try:
             inline = self._executor is None and (self._workers == 1 or (os.cpu_count() or 1) == 1)
@@ -482,7 +275,7 @@ class ResultStream(Iterator[Result]):
             width = self._workers or _width(self._executor)
             chunksize = max(1, self._chunksize or DEFAULT_CHUNKSIZE)
             max_pending = max(1, self._max_pending or 2 * width)
-            pending: deque[tuple[list[_Item], Any]] = deque()
+            pending: deque[tuple[list[Item], Any]] = deque()
             while True:
                 if len(pending) >= max_pending:
                     yield from self._drain_head(pending)
@@ -500,7 +293,7 @@ class ResultStream(Iterator[Result]):
                 self._executor.shutdown(wait=True, cancel_futures=True)
                 self._executor = None
 
-    def _drain_head(self, pending: deque[tuple[list[_Item], Any]]) -> Iterator[Result]:
+    def _drain_head(self, pending: deque[tuple[list[Item], Any]]) -> Iterator[Result]:
         chunk, future = pending.popleft()
         try:
             outcomes = future.result()
@@ -513,7 +306,7 @@ class ResultStream(Iterator[Result]):
         for item, outcome in zip(chunk, outcomes, strict=True):
             yield from self._emit(item, outcome)
 
-    def _recover(self, chunk: list[_Item], pending: deque[tuple[list[_Item], Any]]) -> list[_Outcome]:
+    def _recover(self, chunk: list[Item], pending: deque[tuple[list[Item], Any]]) -> list[_Outcome]:
         """A worker process died. Find the document that killed it, keep everyone else's work."""
         old = self._executor
         if not self._owned:
@@ -524,7 +317,7 @@ class ResultStream(Iterator[Result]):
             )
         max_workers = getattr(old, "_max_workers", None)
         # Settle every in-flight future of the broken pool: finished work is kept, the rest redone.
-        settled: list[tuple[list[_Item], Any]] = []
+        settled: list[tuple[list[Item], Any]] = []
         for other_chunk, fut in pending:
             try:
                 settled.append((other_chunk, _Ready(fut.result())))
@@ -595,104 +388,4 @@ def parse_many(
         read_in_worker=read_in_worker,
         parse_fn=parse_fn,
         parse_kwargs=parse_kwargs,
-    )
-
-
-# ---------------------------------------------------------------------------------------------------
-# DataFrames
-
-
-def _import_pandas() -> Any:
-    try:
-        import pandas as pd
-    except ImportError:
-        raise ImportError("to_dataframe needs pandas: pip install newsclean[pandas]") from None
-    return pd
-
-
-#: Column order and dtypes of `to_dataframe` (list columns hold Python lists, dtype object).
-DATAFRAME_COLUMNS: dict[str, str] = {
-    "id": "string",
-    "site": "category",
-    "url": "string",
-    "title": "string",
-    "published_at": "datetime64[ns, UTC]",
-    "published_local": "string",
-    "published_date": "datetime64[ns]",
-    "updated_at": "datetime64[ns, UTC]",
-    "fetched_at": "datetime64[ns, UTC]",
-    "authors": "object",
-    "editors": "object",
-    "section": "category",
-    "lead_image_caption": "string",
-    "lead_image_credit": "string",
-    "body": "object",
-    "text": "string",
-    "n_paragraphs": "int64",
-    "n_words": "int64",
-    "related_titles": "object",
-    "related_urls": "object",
-    "closing_code": "string",
-}
-
-
-def to_dataframe(results: Iterable[Union[Result, Article]], *, include_errors: bool = False) -> pd.DataFrame:
-    """One row per article (columns: `DATAFRAME_COLUMNS`).
-
-    Times: `published_at`, `updated_at` and `fetched_at` are tz-aware UTC, so pages in WIB, WITA and
-    WIT sort and compare correctly (`df.published_at.dt.tz_convert("Asia/Jakarta")` for WIB wall
-    time); `published_local` keeps the page's own wall time and offset as ISO text
-    ("2020-10-10T05:53:00+07:00"); `published_date` is the page's local calendar date (set also
-    when the page gives no time). With `include_errors=True`, error results become rows too, with
-    `error_type` and `error_message` columns (and empty article fields).
-    """
-    from .writers import article_row
-
-    pd = _import_pandas()
-    columns: dict[str, list[Any]] = {name: [] for name in DATAFRAME_COLUMNS}
-    error_type: list[Optional[str]] = []
-    error_message: list[Optional[str]] = []
-    for entry in results:
-        if isinstance(entry, Article):
-            row = article_row(entry, None)
-        elif entry.article is not None:
-            row = article_row(entry.article, entry.id)
-        elif include_errors and entry.error is not None:
-            row = {"id": entry.id}
-        else:
-            continue
-        for name, values in columns.items():
-            values.append(row.get(name))
-        if include_errors:
-            error = entry.error if isinstance(entry, Result) else None
-            error_type.append(error.error_type if error else None)
-            error_message.append(error.message if error else None)
-    data: dict[str, Any] = {}
-    for name, dtype in DATAFRAME_COLUMNS.items():
-        values = columns[name]
-        if dtype.startswith("datetime64[ns, UTC]"):
-            data[name] = pd.to_datetime(pd.Series(values, dtype=object), utc=True).astype(dtype)
-        elif dtype == "datetime64[ns]":
-            data[name] = pd.to_datetime(pd.Series(values, dtype=object)).astype(dtype)
-        elif dtype == "int64" and None in values:
-            data[name] = pd.Series(values, dtype="Int64")
-        else:
-            data[name] = pd.Series(values, dtype=dtype)
-    if include_errors:
-        data["error_type"] = pd.Series(error_type, dtype="category")
-        data["error_message"] = pd.Series(error_message, dtype="string")
-    return pd.DataFrame(data)
-
-
-def errors_dataframe(results: Iterable[Result]) -> pd.DataFrame:
-    """One row per error result: `id` (string), `index` (int64), `error_type` (category), `message` (string)."""
-    pd = _import_pandas()
-    rows = [(r.id, r.index, r.error.error_type, r.error.message) for r in results if r.error is not None]
-    return pd.DataFrame(
-        {
-            "id": pd.Series([r[0] for r in rows], dtype="string"),
-            "index": pd.Series([r[1] for r in rows], dtype="int64"),
-            "error_type": pd.Series([r[2] for r in rows], dtype="category"),
-            "message": pd.Series([r[3] for r in rows], dtype="string"),
-        }
     )

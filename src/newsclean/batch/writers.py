@@ -26,45 +26,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, TextIO
 
-from .models import Article
+from ..models import Article
+from .columns import CSV_COLUMNS, article_row, parquet_schema
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .batch import Result
+    from .results import Result
 
-__all__ = ["ArticleWriter", "CsvWriter", "ErrorWriter", "JsonlWriter", "ParquetWriter", "article_row", "open_writer"]
+__all__ = ["ArticleWriter", "CsvWriter", "ErrorWriter", "JsonlWriter", "ParquetWriter", "open_writer"]
 
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet", ".csv": "csv"}
-
-
-def article_row(article: Article, id: Optional[str]) -> dict[str, Any]:
-    """The flat record of an article shared by `to_dataframe`, Parquet and CSV."""
-    published_date = article.published_date
-    if published_date is None and article.published_at is not None:
-        published_date = article.published_at.date()  # the page's local calendar date
-    image = article.lead_image
-    return {
-        "id": id,
-        "site": article.site,
-        "url": article.url,
-        "title": article.title,
-        "published_at": article.published_at,
-        "published_local": article.published_at.isoformat() if article.published_at else None,
-        "published_date": published_date,
-        "updated_at": article.updated_at,
-        "fetched_at": article.fetched_at,
-        "authors": list(article.authors),
-        "editors": list(article.editors),
-        "section": article.section,
-        "lead_image_caption": image.caption if image else None,
-        "lead_image_credit": image.credit if image else None,
-        "body": list(article.body),
-        "text": article.text,
-        "n_paragraphs": len(article.body),
-        "n_words": sum(len(p.split()) for p in article.body),
-        "related_titles": [r.title for r in article.related],
-        "related_urls": [r.url for r in article.related],
-        "closing_code": article.closing_code,
-    }
 
 
 class ArticleWriter:
@@ -136,13 +106,6 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
-CSV_COLUMNS = [
-    "id", "site", "url", "title", "published_at", "published_date", "updated_at", "fetched_at",
-    "authors", "editors", "section", "lead_image_caption", "lead_image_credit", "text",
-    "n_paragraphs", "n_words", "related_titles", "closing_code",
-]
-
-
 class CsvWriter(_TextFileWriter):
     """Flat CSV with a header; times in ISO 8601 with the page's own offset."""
 
@@ -163,25 +126,6 @@ class CsvWriter(_TextFileWriter):
         self._fh.write(buffer.getvalue())
         self._fh.flush()
         self.count += 1
-
-
-
-def parquet_schema() -> Any:
-    """The Arrow schema of Parquet output."""
-    import pyarrow as pa
-
-    text, when = pa.string(), pa.timestamp("us", tz="UTC")
-    return pa.schema(
-        [
-            ("id", text), ("site", text), ("url", text), ("title", text),
-            ("published_at", when), ("published_local", text), ("published_date", pa.date32()),
-            ("updated_at", when), ("fetched_at", when),
-            ("authors", pa.list_(text)), ("editors", pa.list_(text)), ("section", text),
-            ("lead_image_caption", text), ("lead_image_credit", text),
-            ("body", pa.list_(text)), ("n_paragraphs", pa.int32()), ("n_words", pa.int32()),
-            ("related_titles", pa.list_(text)), ("related_urls", pa.list_(text)), ("closing_code", text),
-        ]
-    )
 
 
 class ParquetWriter(ArticleWriter):

@@ -1,0 +1,39 @@
+"""Batch cleaning: many dumps in, exactly one `Result` per input out, in input order, in bounded memory.
+
+One module per concern: `sources` (inputs → numbered items), `pool` (`parse_many`, running the parse
+function over items), `results` (`Result`, `ErrorRecord`, `BatchStats`, DataFrames), `columns` (the
+flat record shared by DataFrames, Parquet and CSV) and `writers` (streaming JSONL/Parquet/CSV/errors).
+"""
+
+from .columns import CSV_COLUMNS, DATAFRAME_COLUMNS, article_row, parquet_schema
+from .pool import OnError, ResultStream, parse_many
+from .results import BatchStats, ErrorRecord, Result, errors_dataframe, to_dataframe
+from .sources import DUMP_SUFFIXES, MAX_FILE_BYTES, RAW_TEXT_MIN_CHARS, RawInput, find_dumps, read_dump
+from .writers import ArticleWriter, CsvWriter, ErrorWriter, JsonlWriter, ParquetWriter, open_writer
+
+__all__ = [
+    "CSV_COLUMNS",
+    "DATAFRAME_COLUMNS",
+    "DUMP_SUFFIXES",
+    "MAX_FILE_BYTES",
+    "RAW_TEXT_MIN_CHARS",
+    "ArticleWriter",
+    "BatchStats",
+    "CsvWriter",
+    "ErrorRecord",
+    "ErrorWriter",
+    "JsonlWriter",
+    "OnError",
+    "ParquetWriter",
+    "RawInput",
+    "Result",
+    "ResultStream",
+    "article_row",
+    "errors_dataframe",
+    "find_dumps",
+    "open_writer",
+    "parquet_schema",
+    "parse_many",
+    "read_dump",
+    "to_dataframe",
+]

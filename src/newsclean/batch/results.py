@@ -1,0 +1,138 @@
+"""Results: one `Result` per input (an `Article` or an `ErrorRecord`), running counts, DataFrames."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Optional, Union
+
+from ..models import Article
+from .columns import DATAFRAME_COLUMNS, article_row
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["BatchStats", "ErrorRecord", "Result", "errors_dataframe", "to_dataframe"]
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRecord:
+    """Why an input produced no article. `error_type` is the exception's class name
+    ("NotAnArticle", "InputError", "BrokenProcessPool", ...)."""
+
+    id: str
+    error_type: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The outcome for one input: an `article`, or an `error`, never both."""
+
+    id: str
+    index: int  # position in the result stream (0-based, consecutive)
+    article: Optional[Article] = None
+    error: Optional[ErrorRecord] = None
+
+    @property
+    def ok(self) -> bool:
+        return self.article is not None
+
+
+@dataclass
+class BatchStats:
+    """Running counts of a `parse_many` run (skipped results are counted too)."""
+
+    articles: int = 0
+    non_articles: int = 0
+    errors: int = 0  # everything that is neither an article nor NotAnArticle
+    started: float = field(default_factory=time.perf_counter)
+    finished: Optional[float] = None
+
+    @property
+    def total(self) -> int:
+        return self.articles + self.non_articles + self.errors
+
+    @property
+    def elapsed(self) -> float:
+        return (self.finished or time.perf_counter()) - self.started
+
+    @property
+    def rate(self) -> float:
+        """Documents per second."""
+        return self.total / self.elapsed if self.elapsed > 0 else 0.0
+
+    def summary(self) -> str:
+        return (
+            f"{self.articles:,} articles, {self.non_articles:,} non-articles, {self.errors:,} errors "
+            f"in {self.elapsed:.1f} s ({self.rate:,.1f} docs/s)"
+        )
+
+
+def _import_pandas() -> Any:
+    try:
+        import pandas as pd
+    except ImportError:
+        raise ImportError("to_dataframe needs pandas: pip install newsclean[pandas]") from None
+    return pd
+
+
+def to_dataframe(results: Iterable[Union[Result, Article]], *, include_errors: bool = False) -> pd.DataFrame:
+    """One row per article (columns: `DATAFRAME_COLUMNS`).
+
+    Times: `published_at`, `updated_at` and `fetched_at` are tz-aware UTC, so pages in WIB, WITA and
+    WIT sort and compare correctly (`df.published_at.dt.tz_convert("Asia/Jakarta")` for WIB wall
+    time); `published_local` keeps the page's own wall time and offset as ISO text
+    ("2020-10-10T05:53:00+07:00"); `published_date` is the page's local calendar date (set also
+    when the page gives no time). With `include_errors=True`, error results become rows too, with
+    `error_type` and `error_message` columns (and empty article fields).
+    """
+    pd = _import_pandas()
+    columns: dict[str, list[Any]] = {name: [] for name in DATAFRAME_COLUMNS}
+    error_type: list[Optional[str]] = []
+    error_message: list[Optional[str]] = []
+    for entry in results:
+        if isinstance(entry, Article):
+            row = article_row(entry, None)
+        elif entry.article is not None:
+            row = article_row(entry.article, entry.id)
+        elif include_errors and entry.error is not None:
+            row = {"id": entry.id}
+        else:
+            continue
+        for name, values in columns.items():
+            values.append(row.get(name))
+        if include_errors:
+            error = entry.error if isinstance(entry, Result) else None
+            error_type.append(error.error_type if error else None)
+            error_message.append(error.message if error else None)
+    data: dict[str, Any] = {}
+    for name, dtype in DATAFRAME_COLUMNS.items():
+        values = columns[name]
+        if dtype.startswith("datetime64[ns, UTC]"):
+            data[name] = pd.to_datetime(pd.Series(values, dtype=object), utc=True).astype(dtype)
+        elif dtype == "datetime64[ns]":
+            data[name] = pd.to_datetime(pd.Series(values, dtype=object)).astype(dtype)
+        elif dtype == "int64" and None in values:
+            data[name] = pd.Series(values, dtype="Int64")
+        else:
+            data[name] = pd.Series(values, dtype=dtype)
+    if include_errors:
+        data["error_type"] = pd.Series(error_type, dtype="category")
+        data["error_message"] = pd.Series(error_message, dtype="string")
+    return pd.DataFrame(data)
+
+
+def errors_dataframe(results: Iterable[Result]) -> pd.DataFrame:
+    """One row per error result: `id` (string), `index` (int64), `error_type` (category), `message` (string)."""
+    pd = _import_pandas()
+    rows = [(r.id, r.index, r.error.error_type, r.error.message) for r in results if r.error is not None]
+    return pd.DataFrame(
+        {
+            "id": pd.Series([r[0] for r in rows], dtype="string"),
+            "index": pd.Series([r[1] for r in rows], dtype="int64"),
+            "error_type": pd.Series([r[2] for r in rows], dtype="category"),
+            "message": pd.Series([r[3] for r in rows], dtype="string"),
+        }
+    )
