@@ -165,6 +165,30 @@ def test_authors_are_compared_as_sets_after_whitespace_normalisation(tmp_path: P
     assert [d.authors_correct for d in report.docs] == [True, False]
 
 
+def test_author_accuracy_counts_only_golds_that_name_authors(tmp_path: Path) -> None:
+    # A page without a byline scores neither a hit (which would hide real misses) nor a miss; authors
+    # invented for it are counted as spurious instead.
+    write_doc(tmp_path, "alpha.test", "a1", "A1", authors=["Siti Aminah"])
+    write_doc(tmp_path, "alpha.test", "a2", "A2", authors=[])
+    write_doc(tmp_path, "alpha.test", "a3", "A3", authors=[])
+    answers = {
+        "A1": article(authors=["Siti Aminah"]),
+        "A2": article(),
+        "A3": article(authors=["Terorisme", "Penyalahgunaan Narkoba"]),
+    }
+    report = evaluate([tmp_path], parse=fake_parser(answers))
+    assert [d.authors_correct for d in report.docs] == [True, None, None]
+    assert [d.spurious_authors for d in report.docs] == [False, False, True]
+    total = report.overall
+    assert (total.authors_correct, total.authors_total, total.spurious_authors) == (1, 1, 1)
+    assert report.check_floors(min_authors=1.0) == []
+
+
+def test_author_floor_fails_below_the_rate(tmp_path: Path) -> None:
+    report = one(tmp_path, article(authors=["Budi"]), authors=["Siti Aminah"])
+    assert report.check_floors(min_authors=0.5) == ["min_authors=0.5: author accuracy is 0.000"]
+
+
 def test_related_titles_precision_recall(tmp_path: Path) -> None:
     gold_related = ["Hujan Deras Landa Kota", "Pohon Tumbang di Jalan"]
     prediction = article(related=[RelatedLink(title="Hujan\xa0Deras Landa Kota"), RelatedLink(title="Iklan")])

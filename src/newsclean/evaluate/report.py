@@ -29,6 +29,7 @@ _COLUMNS: list[tuple[str, int]] = [
     ("date", 7),
     ("spur", 4),
     ("authors", 7),
+    ("spurA", 5),
     ("relF1", 6),
     ("rejects", 7),
     ("falseRej", 8),
@@ -48,6 +49,7 @@ def _summary_cells(s: SiteSummary) -> list[str]:
         _frac(s.date_correct, s.date_total),
         str(s.spurious_dates),
         _frac(s.authors_correct, s.authors_total),
+        str(s.spurious_authors),
         _fmt(s.related.f1) if s.articles else "-",
         _frac(s.rejected_correct, s.non_articles),
         str(s.false_rejections),
@@ -61,7 +63,7 @@ def _mark(value: Optional[bool]) -> str:
 
 def _doc_cells(d: DocResult) -> list[str]:
     if not d.is_article:
-        return ["", "", "", "", "", "", "", "", "", "", "", "ok" if d.rejected else "x", "", "E" if d.error else ""]
+        return [*[""] * 12, "ok" if d.rejected else "x", "", "E" if d.error else ""]
     return [
         "",
         _fmt(d.body.precision),
@@ -73,6 +75,7 @@ def _doc_cells(d: DocResult) -> list[str]:
         _mark(d.date_correct),
         "x" if d.spurious_date else "",
         _mark(d.authors_correct),
+        "x" if d.spurious_authors else "",
         _fmt(d.related.f1),
         "",
         "x" if d.rejected else "",
@@ -121,7 +124,7 @@ class EvalReport:
         """A fixed-width table: one row per site and an OVERALL row; with `per_doc`, each document's row under its site.
 
         Columns: docs; body micro P, R, F1 and macro F1; title exact and lenient hits; date hits over
-        golds with a date and spurious dates; author-set hits; related-link F1; non-articles rejected;
+        golds with a date and spurious dates; author-set hits over golds naming authors and spurious author sets; related-link F1; non-articles rejected;
         articles falsely rejected; errors.
         """
         rows: list[tuple[str, list[str]]] = []
@@ -167,14 +170,15 @@ class EvalReport:
         min_recall: Optional[float] = None,
         min_title: Optional[float] = None,
         min_date: Optional[float] = None,
+        min_authors: Optional[float] = None,
         min_reject: Optional[float] = None,
         max_errors: Optional[int] = None,
     ) -> list[str]:
         """Compare overall figures with quality floors; return one message per floor missed ([] = all met).
 
         F1/precision/recall are the micro-averaged body scores, title the exact-match rate, date the
-        accuracy over golds that have a date, reject the share of non-articles rejected. A floor is
-        skipped when None. A floor on a metric the corpus cannot measure (e.g. `min_reject` with no
+        accuracy over golds that have a date, authors the exact author-set rate over golds naming
+        authors, reject the share of non-articles rejected. A floor is skipped when None. A floor on a metric the corpus cannot measure (e.g. `min_reject` with no
         non-article) fails, since the check it asks for did not happen.
         """
         total = self.overall
@@ -184,6 +188,7 @@ class EvalReport:
             ("min_recall", min_recall, total.body.recall if total.articles else None, "body recall"),
             ("min_title", min_title, total.title_accuracy, "title accuracy"),
             ("min_date", min_date, total.date_accuracy, "date accuracy"),
+            ("min_authors", min_authors, total.authors_accuracy, "author accuracy"),
             ("min_reject", min_reject, total.reject_accuracy, "non-article rejection rate"),
         ]
         failures: list[str] = []

@@ -30,7 +30,8 @@ class DocResult:
     title_lenient: Optional[bool] = None
     date_correct: Optional[bool] = None
     spurious_date: bool = False  # a date predicted where gold has none
-    authors_correct: Optional[bool] = None
+    authors_correct: Optional[bool] = None  # None when the gold names no author
+    spurious_authors: bool = False  # authors predicted where the gold names none
     related: Overlap = field(default_factory=Overlap)
     gold_title: Optional[str] = None
     predicted_title: Optional[str] = None
@@ -64,7 +65,7 @@ class DocResult:
             lines.append(f"  title: got {self.predicted_title!r}, want {self.gold_title!r}")
         if self.date_correct is False or self.spurious_date:
             lines.append(f"  date: got {self.predicted_date}, want {self.gold_date}")
-        if self.authors_correct is False:
+        if self.authors_correct is False or self.spurious_authors:
             lines.append(f"  authors: got {self.predicted_authors}, want {self.gold_authors}")
         return "\n".join(lines)
 
@@ -118,6 +119,7 @@ class SiteSummary:
     spurious_dates: int = 0
     authors_correct: int = 0
     authors_total: int = 0
+    spurious_authors: int = 0
     related: Overlap = field(default_factory=Overlap)
     rejected_correct: int = 0
     false_rejections: int = 0
@@ -148,6 +150,7 @@ class SiteSummary:
         if doc.authors_correct is not None:
             self.authors_total += 1
             self.authors_correct += doc.authors_correct
+        self.spurious_authors += doc.spurious_authors
 
     @property
     def body_macro_f1(self) -> Optional[float]:
@@ -168,6 +171,7 @@ class SiteSummary:
 
     @property
     def authors_accuracy(self) -> Optional[float]:
+        """Over articles whose gold names authors; authors invented for the others are counted apart."""
         return _ratio(self.authors_correct, self.authors_total)
 
     @property
@@ -196,7 +200,12 @@ class SiteSummary:
                 "accuracy": self.date_accuracy,
                 "spurious": self.spurious_dates,
             },
-            "authors": {"correct": self.authors_correct, "total": self.authors_total, "accuracy": self.authors_accuracy},
+            "authors": {
+                "correct": self.authors_correct,
+                "total": self.authors_total,
+                "accuracy": self.authors_accuracy,
+                "spurious": self.spurious_authors,
+            },
             "related": _overlap_dict(self.related),
             "reject": {
                 "correct": self.rejected_correct,

@@ -51,7 +51,11 @@ def _score(doc: DocResult, gold: dict[str, Any], prediction: Any) -> None:
 
     pred_authors = [str(a) for a in (getattr(prediction, "authors", None) or [])]
     doc.predicted_authors = pred_authors
-    doc.authors_correct = {normalize_ws(a) for a in pred_authors} == {normalize_ws(a) for a in doc.gold_authors}
+    if doc.gold_authors:
+        doc.authors_correct = {normalize_ws(a) for a in pred_authors} == {normalize_ws(a) for a in doc.gold_authors}
+    else:
+        # Scored apart: counting "none predicted, none shown" as a hit would hide misses on real bylines.
+        doc.spurious_authors = bool(pred_authors)
 
     pred_related = [normalize_ws(_related_title(r)) for r in (getattr(prediction, "related", None) or [])]
     gold_related = [normalize_ws(t) for t in gold.get("related") or [] if isinstance(t, str)]
