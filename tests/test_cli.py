@@ -12,12 +12,14 @@ import pytest
 
 import newsclean
 from newsclean import Article, RemovedLine, cli
+from newsclean.cli import common as cli_common
+from newsclean.cli import eval as cli_eval
 from test_batch import INVENTED_DUMP, doc, fake_parse
 
 
 @pytest.fixture(autouse=True)
 def _fake_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "PARSE_FN", fake_parse)
+    monkeypatch.setattr(cli_common, "PARSE_FN", fake_parse)
 
 
 @pytest.fixture()
@@ -127,7 +129,7 @@ def _interrupting_parse(limit: int) -> Any:
 def test_interrupt_exits_130_and_leaves_a_valid_file(
     suffix: str, dumps: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(cli, "PARSE_FN", _interrupting_parse(5))  # listing.html sorts first
+    monkeypatch.setattr(cli_common, "PARSE_FN", _interrupting_parse(5))  # listing.html sorts first
     out = tmp_path / f"out{suffix}"
     assert cli.main(["clean", str(dumps), "-o", str(out), "--workers", "1", "--no-progress"]) == 130
     if suffix == ".jsonl":
@@ -212,7 +214,7 @@ def test_eval_tables_json_and_floors(
         seen.append(list(paths))
         return report
 
-    monkeypatch.setattr(cli, "_load_evaluate", lambda: fake_evaluate)
+    monkeypatch.setattr(cli_eval, "load_evaluate", lambda: fake_evaluate)
     assert cli.main(["eval", str(tmp_path)]) == 0
     assert capsys.readouterr().out.strip() == "TABLE" and seen == [[str(tmp_path)]]
     assert cli.main(["eval", str(tmp_path), "--per-doc"]) == 0

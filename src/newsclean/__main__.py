@@ -1,4 +1,4 @@
-"""`python -m newsclean` runs the command line (see `newsclean.cli`)."""
+"""`python -m newsclean` runs the command line (see `newsclean.cli.app`)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,77 @@
+"""`newsclean clean`: many dumps into one JSONL, Parquet or CSV file (plus an errors file)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from . import common
+from .common import EXIT_ERRORS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, SUBPARSER_STYLE, err
+
+
+def add_parser(sub: Any) -> None:
+    """Declare the `clean` subcommand and its arguments on the subparsers `sub`."""
+    clean = sub.add_parser("clean", help="clean files, directories or globs into JSONL, Parquet or CSV", **SUBPARSER_STYLE)
+    clean.add_argument("inputs", nargs="+", metavar="INPUT", help="dump files, directories (walked recursively) or quoted globs")
+    clean.add_argument("-o", "--output", required=True, help="out.jsonl, out.parquet or out.csv ('-': JSONL on stdout)")
+    clean.add_argument("--errors", metavar="PATH", help="write non-articles and errors here as JSONL")
+    clean.add_argument("--workers", type=int, default=None, help="worker processes (default: all CPUs; 1: no pool)")
+    clean.add_argument("--site", default=None, help="force a site profile instead of detecting it")
+    clean.add_argument("--no-progress", action="store_true", help="no progress bar")
+    clean.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Clean every input into `args.output`; the exit code says whether any input failed."""
+    from ..batch import ErrorWriter, find_dumps, open_writer, parse_many
+
+    # Expand up front: "nothing matched" is a usage error, and the progress bar gets its total.
+    inputs: list[Path] = []
+    matched = False
+    for target in args.inputs:
+        files = find_dumps(target)
+        if files:
+            matched = True
+            inputs.extend(files)
+        else:
+            err(f"no dumps match {target}")
+            inputs.append(Path(target))  # reported as an InputError result, so exit 1
+    if not matched:
+        return EXIT_USAGE
+    if args.workers is not None and args.workers < 1:
+        err("--workers must be at least 1")
+        return EXIT_USAGE
+    try:
+        out = open_writer(args.output)
+    except (ValueError, ImportError, OSError) as exc:
+        err(str(exc))
+        return EXIT_USAGE
+    parse_kwargs: dict[str, Any] = {"site": args.site} if args.site else {}
+    stream = parse_many(
+        inputs,
+        workers=args.workers,
+        progress=not args.no_progress,
+        parse_fn=common.PARSE_FN,
+        **parse_kwargs,
+    )
+    interrupted = False
+    errors = ErrorWriter(args.errors) if args.errors else None
+    try:
+        with out, stream:
+            for result in stream:
+                if result.article is not None:
+                    out.write(result.article, result.id)
+                elif errors is not None:
+                    errors.write(result)
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        if errors is not None:
+            errors.close()
+    stats = stream.stats
+    where = "stdout" if args.output == "-" else args.output
+    err(("interrupted after " if interrupted else "") + f"{stats.summary()} -> {where}")
+    if interrupted:
+        return EXIT_INTERRUPTED
+    return EXIT_ERRORS if stats.errors else EXIT_OK
