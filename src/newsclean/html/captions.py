@@ -1,0 +1,78 @@
+"""Photo captions: which blocks are captions, and the lead photo's caption and credit they give."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Optional
+
+from ..page import Hints
+from ._dom import TOKEN_SPLIT, clean, name_tokens, text_content, tokens
+
+_CAPTION_TOKENS = frozenset(
+    {
+        "caption", "captions", "wp-caption", "keterangan", "figcaption", "photo-caption", "pic_caption",
+        "photodesc", "deskripsi", "caption-img", "imgcaption",
+    }
+)
+# A small image block with a line of text in it is a photo with its caption ("div.pic_artikel > img + span").
+_PHOTO_TOKENS = frozenset({"photo", "foto", "pic", "picture", "img", "image", "gambar", "thumb", "media"})
+_CREDIT_TOKENS = frozenset({"author", "credit", "copyright", "photographer", "fotografer", "source", "sumber"})
+_PAREN_TAIL = re.compile(r"\s*\(\s*(?:Foto\s*:\s*)?(?P<credit>[^()]{1,40})\)\s*\.?$")
+_FOTO_TAIL = re.compile(r"\.?\s*(?:Foto|Photo)\s*:\s*(?P<credit>[^:]{1,60})$", re.IGNORECASE)
+# An in-text photo caption rendered as its own block: short, ends with the photo credit.
+CREDIT_TAIL = re.compile(r"(?:\bFoto|\bPhoto|\bIlustrasi|\bSumber foto)\s*:\s*[^:]{1,60}$", re.IGNORECASE)
+
+
+def is_caption(el: Any, tag: str, raw: Optional[str]) -> bool:
+    """A photo caption block: <figcaption>, a caption-named element, or a small image block with text."""
+    if tag == "figcaption":
+        return True
+    if raw is None or tag not in ("div", "span", "p", "figure", "td", "table"):
+        return False
+    toks = name_tokens(raw)
+    if not toks:
+        return False
+    if toks & _CAPTION_TOKENS or _has_caption_word(raw):
+        return len(clean(text_content(el))) <= 600
+    if toks & _PHOTO_TOKENS and len(el) <= 8 and el.find(".//img") is not None:
+        if el.find(".//p") is not None or el.find(".//h1") is not None or el.find(".//h2") is not None:
+            return False
+        return 0 < len(clean(text_content(el))) <= 400
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _has_caption_word(raw: str) -> bool:
+    """Caption names glued to another word ("newsCaption", "articleImageCaption")."""
+    return "caption" in raw and any(w.endswith("caption") for w in TOKEN_SPLIT.split(raw))
+
+
+def _caption_parts(el: Any) -> tuple[str, Optional[str]]:
+    """(caption, credit) of a caption block; the credit from a credit-named child or a trailing "(…)"."""
+    credit: Optional[str] = None
+    for child in el.iter():
+        if child is not el and isinstance(child.tag, str) and tokens(child) & _CREDIT_TOKENS:
+            credit = clean(text_content(child)) or None
+            if credit:
+                break
+    text = clean(text_content(el))
+    if credit:
+        caption = clean(text.replace(credit, " ", 1))
+        return caption, credit
+    for pattern in (_PAREN_TAIL, _FOTO_TAIL):
+        m = pattern.search(text)
+        if m and m.start() > 0:
+            return text[: m.start()].strip(), m.group("credit").strip()
+    return text, None
+
+
+def record_caption(hints: Hints, el: Any) -> None:
+    if hints.image_caption is not None and hints.image_credit is not None:
+        return
+    caption, credit = _caption_parts(el)
+    if hints.image_caption is None and caption:
+        hints.image_caption = caption
+        if hints.image_credit is None:
+            hints.image_credit = credit
+

@@ -1,0 +1,277 @@
+"""Where the article's text sits: one walk over the body, then the container (or containers) of the text.
+
+Named containers (class/id words like "article-body", `itemprop=articleBody`) win when they hold enough
+prose; otherwise the element credited with the most paragraph text. The same walk records which blocks
+read as link lists (menus, headline lists), for the render pass to drop outside the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Callable
+
+from ._dom import DROP_TAGS, clean, name_tokens, text_content
+
+# Names sites give the element that holds the article's text (class/id substrings, lowercased).
+_CONTENT_NAMES = re.compile(
+    r"articlebody|article[_-]?body|article[_-]?content|article[_-]?text|detail[_-]?text|text[_-]?detail"
+    r"|read[_-]{0,2}content|read[_-]?text|entry[_-]?content|post[_-]?content|post[_-]?body|content[_-]?detail"
+    r"|detail[_-]?content|txt[_-]?article|txt[_-]?detail|side[_-]?article|story[_-]?body|news[_-]?content"
+    r"|content[_-]?news|isi[_-]?berita|detail[_-]?berita|berita[_-]?detail|artikel|itp[_-]?body|body[_-]?text"
+    r"|text[_-]?gal|detailnews|detail[_-]?news|news[_-]?detail|content[_-]?text|main[_-]?text|article__content"
+    r"|div[_-]?read|kcm[_-]?read[_-]?text|ctn[_-]?desc|content[_-]?article"
+)
+
+
+@lru_cache(maxsize=4096)
+def _is_content_name(raw: str) -> bool:
+    return _CONTENT_NAMES.search(raw) is not None
+
+
+# Blocks that can be link lists (menus, headline lists); `render` confirms each one it reaches.
+_LIST_CANDIDATES = frozenset({"ul", "ol", "div", "section", "table", "dl", "tbody", "p", "span", "li"})
+
+
+@dataclass(slots=True)
+class Scan:
+    """What one walk over the body learns, for container detection, link lists and the render pass."""
+
+    names: dict[Any, str]  # element → lowercased "class id", for elements that have either
+    named: list[Any]  # elements named like an article-text container, in document order
+    para_len: dict[Any, int]  # paragraph text credited to each paragraph parent (and half to its parent)
+    lists: set[Any]  # blocks whose counts read as link lists (`_is_link_list` has the final word)
+
+
+def scan_body(body: Any) -> Scan:
+    """One bottom-up walk: class/id names, named containers, paragraph weight and link-list statistics.
+
+    Link lists: for every element its text length, link-text length, anchor count and whether it holds an
+    <h1>; text renderers show such lists, but they are never part of the header a reader needs (title,
+    date, byline) and their headline-like lines drown the text steps' prose heuristics.
+    """
+    from lxml import etree
+
+    names: dict[Any, str] = {}
+    named: list[Any] = []
+    para_len: dict[Any, int] = {}
+    lists: set[Any] = set()
+    # stack frames: [total, link, anchors, has_h1, children, linked_children]
+    stack: list[list[Any]] = []
+    link_depth = 0
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if event == "start":
+            cls = el.get("class")
+            ident = el.get("id")
+            if cls or ident:
+                raw = f"{cls or ''} {ident or ''}".lower()
+                names[el] = raw
+                if el.get("itemprop") == "articleBody" or _is_content_name(raw):
+                    named.append(el)
+            elif el.get("itemprop") == "articleBody":
+                named.append(el)
+            if tag == "p" or tag == "br" or tag == "div":
+                # Paragraph text credits its container; <br>-separated runs (and other runs of text straight
+                # in a <div>, e.g. after an <img>) credit the element holding them.
+                if tag == "p":
+                    n = len(clean(text_content(el) if len(el) else el.text))
+                elif tag == "br":
+                    n = len(clean(el.tail))
+                else:
+                    n = _direct_runs(el)
+                if n >= 40:
+                    holder = el if tag == "div" else el.getparent()
+                    if holder is not None:
+                        para_len[holder] = para_len.get(holder, 0) + n
+                        grand = holder.getparent()
+                        # Paragraphs of an <article> are that post's: a list of post cards is no text.
+                        if grand is not None and holder.tag != "article":
+                            para_len[grand] = para_len.get(grand, 0) + n // 2
+            if tag == "a":
+                link_depth += 1
+                text = el.text
+                n = len(text.strip()) if text else 0
+                stack.append([n, n, 1, False, 0, 0])
+            else:
+                text = el.text
+                n = len(text.strip()) if text else 0
+                stack.append([n, n if link_depth else 0, 0, tag == "h1", 0, 0])
+            continue
+        total, link, anchors, has_h1, children, linked = stack.pop()
+        if tag == "a":
+            link_depth -= 1
+        if (
+            anchors >= 2
+            and tag in _LIST_CANDIDATES
+            and not has_h1
+            and total > 0
+            and (
+                # mostly link text
+                (anchors >= 3 and link >= 0.7 * total and total - link <= 200)
+                # or a small menu: every item a link, nothing else but separators
+                or (tag in ("ul", "ol") and children >= 2 and linked == children and total - link <= 3 * children)
+                # or items that each carry a link plus a short label (timestamp, counter)
+                or (
+                    children >= 2
+                    and linked >= 0.8 * children
+                    and link >= 25 * children  # headline-length link text per item
+                    and link >= 0.5 * total
+                    and total - link <= 60 * children
+                )
+            )
+        ):
+            lists.add(el)
+        if stack:
+            parent = stack[-1]
+            tail = el.tail
+            if tail:
+                n = len(tail.strip())
+                total += n
+                if link_depth:
+                    link += n
+            parent[0] += total
+            parent[1] += link
+            parent[2] += anchors
+            if has_h1:
+                parent[3] = True
+            parent[4] += 1
+            if anchors:
+                parent[5] += 1
+    return Scan(names, named, para_len, lists)
+
+
+def _direct_runs(el: Any) -> int:
+    """Characters in the 40+ character runs of text straight inside `el` (not after a <br>: those count apart)."""
+    n = 0
+    text = el.text
+    if text and len(text) >= 40:
+        k = len(clean(text))
+        if k >= 40:
+            n += k
+    for child in el:
+        tail = child.tail
+        if tail and len(tail) >= 40 and child.tag != "br":
+            k = len(clean(tail))
+            if k >= 40:
+                n += k
+    return n
+
+
+def find_content(scan: Scan) -> list[Any]:
+    """The element(s) holding the article text: named containers first, else the densest paragraph parent."""
+    # Reader comments are never the article, however much prose a thread holds.
+    in_comments = _comment_sections(scan)
+    named = [el for el in scan.named if not in_comments(el)]
+    para_len = {el: n for el, n in scan.para_len.items() if not in_comments(el)}
+    if named:
+        scored: list[tuple[float, int, Any]] = []
+        for el in named:
+            if el.tag in ("body", "html"):
+                continue
+            prose, total = _text_weight(el)
+            if prose >= 80:
+                # Prose weighted by its share of all text: outer wrappers also hold link lists and widgets.
+                scored.append((prose * prose / max(total, 1), prose, el))
+        if scored:
+            _, best_prose, best = max(scored, key=lambda s: s[0])
+            # A named element inside the winner that holds most of its prose is the text itself; the
+            # rest of the wrapper is pull quotes, captions and boxes.
+            inner = [
+                (prose, el)
+                for _, prose, el in scored
+                if el is not best and prose >= 0.6 * best_prose and best in set(el.iterancestors())
+            ]
+            if inner:
+                best = min(inner, key=lambda pe: pe[0])[1]
+            if not para_len or max(para_len.values()) <= 2 * best_prose:
+                return _with_siblings(best, para_len)
+            # A named element with a fraction of the page's paragraph text is a header or teaser box.
+    if para_len:
+        holder = max(para_len, key=lambda e: para_len[e])
+        if para_len[holder] >= 200 and holder.tag not in ("body", "html"):
+            return _with_siblings(holder, para_len)
+    return []
+
+
+_COMMENT_TOKENS = frozenset({"comment", "comments", "komentar", "disqus"})
+
+
+def _comment_sections(scan: Scan) -> Callable[[Any], bool]:
+    """A test: is the element (or one of its ancestors) named as a comment thread? Answers are memoised."""
+    names = scan.names
+    memo: dict[Any, bool] = {}
+
+    def in_comments(el: Any) -> bool:
+        chain: list[Any] = []
+        verdict = False
+        node = el
+        while node is not None:
+            known = memo.get(node)
+            if known is not None:
+                verdict = known
+                break
+            chain.append(node)
+            raw = names.get(node)
+            if raw is not None and name_tokens(raw) & _COMMENT_TOKENS:
+                verdict = True
+                break
+            node = node.getparent()
+        for node in chain:
+            memo[node] = verdict
+        return verdict
+
+    return in_comments
+
+
+def _text_weight(el: Any) -> tuple[int, int]:
+    """(prose-like text outside links, all text) under `el`; prose = runs of 40+ characters."""
+    from lxml import etree
+
+    prose = 0
+    total = 0
+    link_depth = 0
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        if event == "start":
+            if tag in DROP_TAGS:
+                continue
+            if tag == "a":
+                link_depth += 1
+            text = node.text
+        else:
+            if tag == "a":
+                link_depth -= 1
+            text = node.tail if node is not el else None
+        if text:
+            n = len(text.strip())
+            total += n
+            if n >= 40 and link_depth == 0:
+                prose += n
+    return prose, total
+
+
+def _with_siblings(el: Any, para_len: dict[Any, int]) -> list[Any]:
+    """Multi-page articles repeat the container (page-1, page-2 ...) as siblings with the same class.
+
+    Some layouts cut the text into several containers with the same class between ad rails (each in
+    its own grid row): those cousins with paragraphs of their own belong to the text as well.
+    """
+    cls = el.get("class")
+    parent = el.getparent()
+    if not cls or parent is None:
+        return [el]
+    found = [s for s in parent if s is el or (s.tag == el.tag and s.get("class") == cls)]
+    for other, n in para_len.items():
+        if n < 200 or other.tag != el.tag or other in found or other.get("class") != cls:
+            continue
+        lineage = set(other.iterancestors())
+        if any(f in lineage for f in found) or any(other in set(f.iterancestors()) for f in found):
+            continue
+        found.append(other)
+    return found

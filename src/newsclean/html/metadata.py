@@ -1,0 +1,211 @@
+"""Metadata hints from the page head: <title>, <meta> (og:*, article:*, Dublin Core), JSON-LD articles.
+
+Each hint is one reader of the parsed tree feeding `collect_hints`; a new field reads its value in one
+more place here and sets it on `Hints`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterable, Iterator, Optional
+
+from ..page import Hints
+from ._dom import clean, text_content
+
+_SITE_SEPARATORS = re.compile(r"\s+[|\-–—:•»]\s+")
+
+_ARTICLE_TYPES = frozenset(
+    {
+        "newsarticle", "article", "reportagenews", "blogposting", "analysisnewsarticle", "opinionnewsarticle",
+        "reviewnewsarticle", "backgroundnewsarticle", "socialmediaposting", "liveblogposting", "report",
+        "scholarlyarticle", "techarticle",
+    }
+)
+_META_PUBLISHED = (
+    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
+    "publish_date", "content_publisheddate", "dc.date.issued", "dc.date", "dcterms.created", "date",
+    "sailthru.date", "parsely-pub-date", "dtk:publishdate", "article.published", "published_time",
+    "originalpublicationdate", "datecreated",
+)
+_META_MODIFIED = (
+    "article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified",
+    "dcterms.modified", "modified_time", "article.updated", "content_lastmodifieddate",
+)
+
+_MAX_JSONLD = 200_000  # a JSON-LD block larger than this is a data dump, not article metadata
+
+
+def _meta_hints(root: Any, hints: Hints) -> dict[str, str]:
+    metas: dict[str, str] = {}
+    for el in root.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").strip().lower()
+        content = el.get("content")
+        if not key or content is None:
+            continue
+        content = clean(content)
+        if content and key not in metas:
+            metas[key] = content
+        if key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author") and content:
+            _add_authors(hints, [content])
+    return metas
+
+
+_ORG_AUTHOR = re.compile(
+    r"\b(?:media|cyber|news|redaksi|tim|team|pt|tbk|group|grup|network|online|portal|staff|admin|desk)\b"
+    r"|\.(?:com|co\.id|id|net|tv)\b|https?://|www\.",
+    re.IGNORECASE,
+)
+
+
+def _add_authors(hints: Hints, names: Iterable[str]) -> None:
+    for name in names:
+        name = clean(name)
+        # Sites put their company in the author meta ("Kompas Cyber Media"); only people are authors.
+        if not name or len(name) > 120 or _ORG_AUTHOR.search(name) or name in hints.authors:
+            continue
+        hints.authors.append(name)
+
+
+def _iter_jsonld(root: Any) -> Iterator[dict[str, Any]]:
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = script.text or ""
+        if not raw.strip() or len(raw) > _MAX_JSONLD:
+            continue
+        try:
+            data = json.loads(raw.strip().rstrip(";"), strict=False)
+        except ValueError:
+            continue
+        stack: list[Any] = [data]
+        seen = 0
+        while stack and seen < 500:
+            seen += 1
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+                types = item.get("@type")
+                names = [types] if isinstance(types, str) else types if isinstance(types, list) else []
+                if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in names):
+                    yield item
+                elif isinstance(item.get("mainEntity"), (dict, list)):
+                    stack.append(item["mainEntity"])
+
+
+def _ld_text(value: Any) -> Optional[str]:
+    if isinstance(value, str):
+        return clean(value) or None
+    if isinstance(value, list) and value:
+        return _ld_text(value[0])
+    if isinstance(value, dict):
+        return _ld_text(value.get("name") or value.get("@value"))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _ld_names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        n = value.get("name")
+        return [n] if isinstance(n, str) else []
+    if isinstance(value, list):
+        out: list[str] = []
+        for v in value[:20]:
+            out.extend(_ld_names(v))
+        return out
+    return []
+
+
+def _jsonld_hints(root: Any, hints: Hints) -> dict[str, Optional[str]]:
+    found: dict[str, Optional[str]] = {}
+    for item in _iter_jsonld(root):
+        for key in ("headline", "datePublished", "dateModified", "articleSection", "url", "description"):
+            if key not in found or not found[key]:
+                found[key] = _ld_text(item.get(key))
+        _add_authors(hints, _ld_names(item.get("author")))
+        if hints.image_caption is None:
+            img = item.get("image")
+            if isinstance(img, list) and img:
+                img = img[0]
+            if isinstance(img, dict):
+                cap = _ld_text(img.get("caption") or img.get("description"))
+                if cap:
+                    hints.image_caption = cap
+        break_after = bool(found.get("headline"))
+        if break_after and found.get("datePublished"):
+            break
+    return found
+
+
+def _strip_site_suffix(title: str, site_name: Optional[str], url: Optional[str]) -> str:
+    """Drop a trailing " | Site" / " - Site" from a <title> when the tail names the site."""
+    parts = _SITE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    tail = parts[-1].lower()
+    brand_words = set()
+    if site_name:
+        brand_words.add(site_name.lower())
+    if url:
+        m = re.match(r"https?://(?:www\.)?([^/]+)", url, re.IGNORECASE)
+        if m:
+            host = m.group(1).lower()
+            brand_words.add(host)
+            brand_words.add(host.split(".")[0])
+            if len(host.split(".")) > 2:
+                brand_words.add(host.split(".")[1])
+    if any(b and (b in tail.replace(" ", "") or tail in b) for b in brand_words):
+        cut = title.rfind(parts[-1])
+        head = _SITE_SEPARATORS.sub(" | ", title[:cut]).rstrip(" |-–—:•»")
+        # Keep inner separators as they were: cut the original string instead of re-joining parts.
+        separators = list(_SITE_SEPARATORS.finditer(title))
+        return title[: separators[-1].start()].strip() if separators else head
+    return title
+
+
+def collect_hints(root: Any) -> Hints:
+    hints = Hints()
+    metas = _meta_hints(root, hints)
+    ld = _jsonld_hints(root, hints)
+
+    lang = root.get("lang") or root.get("xml:lang") or metas.get("content-language") or metas.get("og:locale")
+    hints.language = clean(lang) or None
+
+    canonical = None
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            canonical = link.get("href").strip()
+            break
+    hints.url = metas.get("og:url") or canonical or ld.get("url")
+    hints.site_name = metas.get("og:site_name") or metas.get("application-name")
+
+    doc_title = None
+    head = root.find("head")
+    t = head.find("title") if head is not None else None
+    if t is None:
+        t = next(root.iter("title"), None)
+    if t is not None:
+        doc_title = clean(text_content(t))
+    title = ld.get("headline") or metas.get("og:title") or metas.get("twitter:title") or doc_title
+    hints.title = _strip_site_suffix(title, hints.site_name, hints.url) if title else None
+
+    published = next((metas[k] for k in _META_PUBLISHED if metas.get(k)), None)
+    if published is None:
+        published = ld.get("datePublished")
+    if published is None:
+        for el in root.iter("time"):
+            if el.get("itemprop") == "datePublished" or el.get("pubdate") is not None:
+                published = clean(el.get("datetime") or text_content(el)) or None
+                break
+    hints.published = published
+    hints.modified = next((metas[k] for k in _META_MODIFIED if metas.get(k)), None) or ld.get("dateModified")
+    hints.section = metas.get("article:section") or ld.get("articleSection")
+    hints.description = metas.get("og:description") or metas.get("description") or ld.get("description")
+    return hints
+

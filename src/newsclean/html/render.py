@@ -1,0 +1,222 @@
+"""The render pass: the body's visible text as lines, one per block element or `<br>`-separated run.
+
+Whitespace is collapsed and text kept in document order; invisible markup, widgets, captions and link
+lists outside the article text are dropped, "Baca juga" boxes become related-link lines, and lines inside
+the article's text container are flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from ..page import Hints
+from ._dom import (
+    BLOCK_TAGS, CELL_TAGS, DROP_TAGS, TOKEN_SPLIT, HtmlLine, clean, is_hidden, name_flags, text_prefix,
+)
+from .captions import CREDIT_TAIL, is_caption, record_caption
+from .container import Scan
+from .related import related_boxes, render_related
+
+_COLON_CELL = re.compile(r"\s*\|\s*:\s*(?:\|\s*)?")
+# Link lists that carry these are bylines ("Penulis: <a>Nama</a>"), which the text steps need.
+_BYLINE_WORDS = re.compile(r"\b(?:Penulis|Editor|Reporter|Pewarta|Redaktur|Oleh|Fotografer|Kontributor)\b\s*:?", re.IGNORECASE)
+
+
+class _Renderer:
+    """Accumulates inline text into lines; block boundaries and `<br>` end a line."""
+
+    __slots__ = ("lines", "parts", "tag", "in_content", "bullet", "captions")
+
+    def __init__(self) -> None:
+        self.lines: list[HtmlLine] = []
+        self.captions: list[str] = []
+        self.parts: list[str] = []
+        self.tag = "div"
+        self.in_content = False
+        self.bullet = False
+
+    def add(self, text: Optional[str], tag: str, in_content: bool, bullet: bool) -> None:
+        if not text:
+            return
+        if not self.parts:
+            if text.isspace():
+                return
+            self.tag, self.in_content, self.bullet = tag, in_content, bullet
+        self.parts.append(text)
+
+    def flush(self) -> None:
+        if self.parts:
+            text = clean("".join(self.parts))
+            self.parts = []
+            if " | " in text:
+                # Label/value tables ("Penulis | : | Nama") read as "Penulis : Nama", like a text renderer.
+                text = _COLON_CELL.sub(" : ", text)
+            if text:
+                if self.in_content and len(text) < 300 and CREDIT_TAIL.search(text):
+                    self.captions.append(text)  # an in-text photo caption ("... Foto: Grammy")
+                else:
+                    self.lines.append(HtmlLine(text, self.tag, self.in_content, self.bullet))
+
+    def cell_break(self) -> None:
+        if self.parts and not "".join(self.parts).isspace():
+            self.parts.append(" | ")
+
+
+def render(body: Any, scan: Scan, containers: list[Any], base: Optional[str], hints: Hints) -> list[HtmlLine]:
+    container_set = set(containers)
+    # Widgets are dropped by class/id, except the content container and its ancestors (some sites nest the
+    # article text inside a "share"-named wrapper).
+    protected: set[Any] = set(containers)
+    for c in containers:
+        protected.update(c.iterancestors())
+
+    # Link lists outside the article: menus, headline lists, tickers.
+    link_lists = {el for el in scan.lists if el not in protected}
+    lines = _render_pass(body, scan.names, container_set, protected, link_lists, base, hints)
+    if not containers and sum(len(ln.text) for ln in lines) < 200:
+        # Nothing but link lists (an index or home page): show them, so the text steps can call it a listing.
+        lines = _render_pass(body, scan.names, container_set, protected, set(), base, hints)
+    return lines
+
+
+def _render_pass(
+    body: Any,
+    names: dict[Any, str],
+    container_set: set[Any],
+    protected: set[Any],
+    link_lists: set[Any],
+    base: Optional[str],
+    hints: Hints,
+) -> list[HtmlLine]:
+    from lxml import etree
+
+    boxes, consumed = related_boxes(list(container_set))
+    out = _Renderer()
+    block_stack: list[str] = []  # tags of open block elements, innermost last
+    content_depth = 0
+    li_depth = 0
+    skipped: set[Any] = set()  # elements whose subtree was skipped: at their end only the tail counts
+
+    walker = etree.iterwalk(body, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag
+        if not isinstance(tag, str):  # comments/PIs (normally removed by the parser) still carry tails
+            if event == "end" and el.tail:
+                cur = block_stack[-1] if block_stack else "div"
+                out.add(el.tail, cur, content_depth > 0, li_depth > 0)
+            continue
+        tag = tag.lower()
+        if event == "start":
+            if el in boxes:
+                out.flush()
+                # A marker heading must not make its link lines look like subheadings.
+                box_tag = "div" if tag in ("h1", "h2", "h3", "h4", "h5", "h6") else tag
+                out.lines.extend(render_related(boxes[el], box_tag, base, hints))
+                skipped.add(el)
+                walker.skip_subtree()
+                continue
+            if el in consumed:
+                skipped.add(el)
+                walker.skip_subtree()
+                continue
+            if (tag in DROP_TAGS and not (tag == "form" and el in protected)) or (
+                el not in protected
+                and (
+                    is_hidden(el)
+                    or _is_junk(el, tag, content_depth > 0, names.get(el))
+                    or (content_depth == 0 and el in link_lists and _is_link_list(el))
+                )
+            ):
+                if tag in BLOCK_TAGS or tag in ("nav", "form", "iframe"):
+                    out.flush()
+                skipped.add(el)
+                walker.skip_subtree()
+                continue
+            if el not in protected and is_caption(el, tag, names.get(el)):
+                # Captions are not text a reader follows; the first one is the lead photo's.
+                out.flush()
+                record_caption(hints, el)
+                skipped.add(el)
+                walker.skip_subtree()
+                continue
+            if el in container_set:
+                out.flush()
+                content_depth += 1
+            if tag == "li":
+                li_depth += 1
+            if tag in BLOCK_TAGS:
+                out.flush()
+                block_stack.append(tag)
+            elif tag in CELL_TAGS:
+                out.cell_break()
+            elif tag == "br":
+                out.flush()
+            elif tag == "a" and _in_breadcrumb(el):
+                out.flush()  # one line per crumb: the last is the article's rubric
+            cur = block_stack[-1] if block_stack else "div"
+            out.add(el.text, cur, content_depth > 0, li_depth > 0)
+        else:  # end
+            if el in skipped:
+                skipped.discard(el)
+            else:
+                if tag in BLOCK_TAGS:
+                    out.flush()
+                    if block_stack:
+                        block_stack.pop()
+                if tag == "li":
+                    li_depth -= 1
+                if tag == "a" and _in_breadcrumb(el):
+                    out.flush()
+                if el in container_set:
+                    out.flush()
+                    content_depth -= 1
+            if el.tail:
+                cur = block_stack[-1] if block_stack else "div"
+                out.add(el.tail, cur, content_depth > 0, li_depth > 0)
+    out.flush()
+    return out.lines
+
+
+def _in_breadcrumb(anchor: Any) -> bool:
+    parent = anchor.getparent()
+    return parent is not None and "crumb" in ((parent.get("class") or "") + (parent.get("id") or "")).lower()
+
+
+def _is_link_list(el: Any) -> bool:
+    """The checks on a link-list candidate that read its text: asked only of the blocks the render reaches."""
+    return "breadcrumb" not in (el.get("class") or "").lower() and not _BYLINE_WORDS.search(text_prefix(el, 300))
+
+
+def _is_junk(el: Any, tag: str, in_content: bool, raw: Optional[str]) -> bool:
+    """A widget by its tag or class/id words (`raw`: the element's lowercased "class id", None if neither)."""
+    if tag == "footer" and not in_content:
+        # The page footer goes; an <article>'s own footer may hold the byline or editor line.
+        return next(el.iterancestors("article"), None) is None
+    if tag == "aside" and not in_content:
+        return True
+    if raw is None:
+        return False
+    hidden, junk, related, outside = name_flags(raw)
+    if hidden:
+        return True
+    if junk or related:
+        # Some sites put the timestamp inside their share bar ("social > kcm-date"): keep that bar.
+        return not (junk and not related and _holds_timestamp(el))
+    return not in_content and outside
+
+
+_TIMESTAMP_TOKENS = frozenset({"date", "time", "tanggal", "waktu", "timestamp", "pubdate", "published", "datetime"})
+
+
+def _holds_timestamp(el: Any) -> bool:
+    for k, child in enumerate(el.iterdescendants()):
+        if k > 200:
+            return False
+        if child.tag == "time":
+            return True
+        cls = child.get("class")
+        if cls and _TIMESTAMP_TOKENS.intersection(TOKEN_SPLIT.split(cls.lower())):
+            return True
+    return False
+
