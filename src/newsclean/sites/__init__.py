@@ -279,6 +279,13 @@ def _base_lexicon() -> SiteProfile:
 
 
 @lru_cache(maxsize=None)
+def lexicon_table(name: str) -> Mapping[str, Any]:
+    """One table of the shared lexicon (data/lexicon.toml) as read, for steps that compile their own matchers."""
+    table = _read_lexicon_toml().get(name, {})
+    return table if isinstance(table, Mapping) else {}
+
+
+@lru_cache(maxsize=None)
 def _credit_agencies() -> frozenset[str]:
     return frozenset(a.casefold() for a in _read_lexicon_toml().get("credit", {}).get("agencies", []))
 

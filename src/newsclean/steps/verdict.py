@@ -1,4 +1,9 @@
-"""Step: is this an article at all? Listings, tag pages and near-empty pages are rejected."""
+"""Step: is this an article at all? Listings, tag pages and near-empty pages are rejected.
+
+Losing a real article is the worst mistake a cleaner can make, so evidence of a listing must be
+direct (the address, a listing notice, teaser rhythm in the chosen text) or the story must be weak
+(a snippet or two) before headline-shaped lines elsewhere on the page can outvote it.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,16 @@ import re
 
 from .. import sites
 from ..errors import NotAnArticle
-from ..page import Page
+from ..page import Line, Page
+from ._listing import listing_notice, listing_url, teaser_pairs
 
 _MIN_BODY_CHARS = 150
-# A listing's best block is a teaser or two; this much running text is a story.
-_STORY_PARAGRAPHS = 5
-_STORY_CHARS = 1200
+# A listing's best block is a teaser or two; a run of this much running text is a story.
+_STORY_RUN_LINES = 3
+_STORY_RUN_CHARS = 600
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
+# How close above the story's first line its own headline stands (in printed lines).
+_HEADLINE_REACH = 4
 
 
 def require_prose(page: Page) -> None:
@@ -23,6 +31,12 @@ def require_prose(page: Page) -> None:
 
 def verdict(page: Page) -> None:
     """Raise `NotAnArticle` with the reason when the page holds no article."""
+    where = listing_url(page.url or page.hints.url)
+    if where is not None:
+        raise NotAnArticle(f"listing page: the address is {where}")
+    notice = listing_notice(page.lines)
+    if notice is not None:
+        raise NotAnArticle(f"listing page: it says {notice[:80]!r}")
     listing = sites.lexicon(page.profile).listing
     for line in [ln for ln in page.lines if ln.text][:8]:
         if listing.match(line.text) is not None:
@@ -40,22 +54,58 @@ def verdict(page: Page) -> None:
     other_items = sum(1 for ln in page.lines if ln.label == "date" and ln.step == "select_body")
     if other_items >= 3 and len(body_lines) == 1 and chars < 600:
         raise NotAnArticle(f"listing page: {other_items} timestamps of other items around one teaser paragraph")
-    own_header = page.published is not None and (page.title is not None or bool(page.authors))
-    if own_header:
+    span = page.lines[body_lines[0].index : body_lines[-1].index + 1]
+    pairs = teaser_pairs(span)
+    prose_in_span = sum(1 for ln in span if ln.is_prose)
+    if pairs >= 3 and 2 * pairs >= prose_in_span:
+        raise NotAnArticle(f"listing page: {pairs} headlines each over one teaser line")
+    if page.published is not None and (page.title is not None or bool(page.authors)):
         return  # a page with its own headline (or byline) and timestamp is one story
-    # Teasers interleaved with the "story": headlines among its paragraphs.
-    in_story = sum(1 for ln in body_lines if ln.is_headline and not _NUMBERED.match(ln.text))
-    teasers_inside = in_story >= 3 and in_story >= 0.2 * len(page.body)
-    if len(body_lines) >= _STORY_PARAGRAPHS and chars >= _STORY_CHARS and not teasers_inside:
-        return  # a long run of prose is a story, however many menu headlines surround it
+    if _solid_story(page, body_lines):
+        return  # a run of prose is a story, however many menu headlines surround it
+    if page.source_kind == "html" and sum(1 for ln in body_lines if ln.in_content and ln.is_prose) >= 3:
+        return  # the page's own article container holds running text
     end = page.tail_start if page.tail_start is not None else len(page.lines)
     content = [ln for ln in page.lines[:end] if ln.text and ln.label in (None, "body", "chrome", "title")]
     headlines = [ln for ln in content if ln.is_headline and not _NUMBERED.match(ln.text)]
     prose = [ln for ln in content if ln.is_prose]
-    if page.source_kind == "html" and sum(1 for ln in body_lines if ln.in_content and ln.is_prose) >= 3:
-        return  # the page's own article container holds running text
     # A listing alternates headlines with their teasers and has no byline or timestamp of its own.
     if len(headlines) >= 4 and len(headlines) >= 0.6 * len(prose):
-        raise NotAnArticle(
-            f"listing page: {len(headlines)} headline-like lines for {len(prose)} lines of prose"
-        )
+        raise NotAnArticle(f"listing page: {len(headlines)} headline-like lines for {len(prose)} lines of prose")
+
+
+def _solid_story(page: Page, body_lines: list[Line]) -> bool:
+    """The chosen text reads as one story: a run of consecutive paragraphs, or two that open like a story
+    (right under its own headline, or after a dateline such as "Kapanlagi.com -")."""
+    paragraphs = sum(1 for ln in body_lines if ln.is_prose)
+    first = body_lines[0]
+    if paragraphs >= 2 and page.title_index is not None:
+        printed_between = sum(1 for ln in page.lines[page.title_index + 1 : first.index] if ln.text)
+        if printed_between <= _HEADLINE_REACH:
+            return True
+    above = next((ln for ln in reversed(page.lines[: first.index]) if ln.text), None)
+    if paragraphs >= 2 and above is not None and above.label == "dateline":
+        return True
+    run = best = 0
+    run_chars = best_chars = 0
+    previous = None
+    for line in body_lines:
+        # Paragraphs count as one run when only blank or set-aside lines (an ad, a link) stand between.
+        adjacent = previous is not None and _only_furniture_between(page, previous, line)
+        if line.is_prose and adjacent:
+            run, run_chars = run + 1, run_chars + len(line.text)
+        elif line.is_prose:
+            run, run_chars = 1, len(line.text)
+        else:
+            run, run_chars = 0, 0
+        if run > best or (run == best and run_chars > best_chars):
+            best, best_chars = run, run_chars
+        previous = line if line.is_prose else None
+    return best >= _STORY_RUN_LINES and best_chars >= _STORY_RUN_CHARS
+
+
+_FURNITURE = frozenset({"blank", "chrome", "related", "inline_caption", "closing_code", "duplicate"})
+
+
+def _only_furniture_between(page: Page, first: Line, second: Line) -> bool:
+    return all(not ln.text or ln.label in _FURNITURE for ln in page.lines[first.index + 1 : second.index])

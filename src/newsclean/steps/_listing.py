@@ -1,0 +1,110 @@
+"""Evidence that a page lists other pages instead of telling one story.
+
+Three kinds, from the most to the least direct: the page's address (a tag, search, category, author,
+archive or home page), a notice only listings print ("Tampilkan postingan dengan label ..."), and the
+rhythm of its lines (headline, one teaser line, next headline, ...). The verdict step weighs them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from .. import sites
+from ..page import Line
+
+__all__ = ["listing_url", "listing_notice", "teaser_pairs"]
+
+# An article's address carries its date ("/2024/05/13/") or its numeric id; a listing's never does.
+_ARTICLE_PATH = re.compile(r"/(?:19|20)\d\d/[01]?\d(?:/|$)|\d{5,}")
+_PAGED_ARCHIVE = re.compile(r"/page/\d+/?$")
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
+# A teaser headline names a story; sub-headings inside a story are shorter.
+_TEASER_HEADLINE_WORDS = 6
+
+
+class _Evidence:
+    def __init__(self) -> None:
+        table = sites.lexicon_table("listing_page")
+        self.segments = frozenset(s.casefold() for s in table.get("url_segments", []))
+        self.search_keys = frozenset(s.casefold() for s in table.get("search_keys", []))
+        notices = sorted((n.casefold() for n in table.get("notices", [])), key=len, reverse=True)
+        self.notice = re.compile("|".join(re.escape(n) for n in notices)) if notices else None
+
+
+@lru_cache(maxsize=1)
+def _evidence() -> _Evidence:
+    return _Evidence()
+
+
+def listing_url(url: Optional[str]) -> Optional[str]:
+    """What the address says the page is, when it names a listing ("a tag page"); None otherwise."""
+    if not url or not isinstance(url, str):
+        return None
+    try:
+        parts = urlsplit(url if "//" in url else "//" + url)
+    except ValueError:
+        return None
+    if "." not in (parts.netloc or "") or " " in parts.netloc:
+        return None  # not an address of a site
+    path = unquote(parts.path or "")
+    segments = [s.casefold() for s in path.split("/") if s]
+    query_keys = {k.casefold() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    evidence = _evidence()
+    if not segments:
+        if query_keys & evidence.search_keys:
+            return "a site search"
+        # The bare address of a site is its front page (a query such as "?p=123" may name a post).
+        return "the site's front page" if not parts.query else None
+    if _ARTICLE_PATH.search(path):
+        return None
+    for segment in segments:
+        if segment in evidence.segments:
+            return f"a {segment} page"
+    if query_keys & evidence.search_keys and segments[-1] in ("search", "cari", "pencarian"):
+        return "a site search"
+    if _PAGED_ARCHIVE.search(path):
+        return "a page of an archive"
+    return None
+
+
+def listing_notice(lines: list[Line]) -> Optional[str]:
+    """A line only listing pages print (a Blogger label notice, "Hasil pencarian untuk ..."), if any."""
+    pattern = _evidence().notice
+    if pattern is None:
+        return None
+    for line in lines:
+        text = line.text
+        if text and len(text) < 300 and pattern.match(text.casefold()) is not None:
+            return text
+    return None
+
+
+def teaser_pairs(lines: list[Line]) -> int:
+    """How many (headline, single teaser line) items follow each other among `lines`.
+
+    A listing prints each item as a headline over one line of teaser; a story's sub-heading is short
+    and is followed by several paragraphs. Numbered items (a round-up's) and an HTML article
+    container's own lines are the story's.
+    """
+    printed = [ln for ln in lines if ln.text and ln.label not in ("blank", "related", "inline_caption")]
+    pairs = 0
+    for k in range(len(printed) - 1):
+        head, teaser = printed[k], printed[k + 1]
+        if not _teaser_headline(head) or not teaser.is_prose or teaser.in_content:
+            continue
+        after = printed[k + 2] if k + 2 < len(printed) else None
+        if after is None or _teaser_headline(after) or after.label == "date" or not after.is_prose:
+            pairs += 1
+    return pairs
+
+
+def _teaser_headline(line: Line) -> bool:
+    return (
+        line.is_headline
+        and not line.in_content
+        and len(line.text.split()) >= _TEASER_HEADLINE_WORDS
+        and _NUMBERED.match(line.text) is None
+    )
