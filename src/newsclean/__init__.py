@@ -20,8 +20,6 @@ from .errors import (
     NotAnArticle,
     ProfileError,
 )
-from .models import Article, LeadImage, RelatedLink, RemovedLine
-
 __version__ = "0.1.0"
 
 __all__ = [
@@ -35,6 +33,7 @@ __all__ = [
     "ProfileError",
     "RelatedLink",
     "RemovedLine",
+    "Result",
     "evaluate",
     "find_dates",
     "parse",
@@ -46,9 +45,14 @@ __all__ = [
     "__version__",
 ]
 
-# Submodules are imported on first use so `import newsclean` stays cheap (pandas, bs4 and dateparser
-# are only loaded by the paths that need them).
+# Submodules are imported on first use so `import newsclean` stays cheap: pydantic and building the
+# models (most of the start-up cost), pandas and dateparser are only loaded by the paths that need them.
 _LAZY = {
+    "Article": ("models", "Article"),
+    "LeadImage": ("models", "LeadImage"),
+    "RelatedLink": ("models", "RelatedLink"),
+    "RemovedLine": ("models", "RemovedLine"),
+    "Result": ("batch", "Result"),
     "parse": ("pipeline", "parse"),
     "parse_date": ("dates", "parse_date"),
     "find_dates": ("dates", "find_dates"),
@@ -60,9 +64,10 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .batch import parse_many, to_dataframe
+    from .batch import Result, parse_many, to_dataframe
     from .dates import find_dates, parse_date
     from .evaluate import evaluate
+    from .models import Article, LeadImage, RelatedLink, RemovedLine
     from .pipeline import parse
     from .sites import load_profiles, register_site
 

@@ -18,8 +18,10 @@ class LeadImage(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    caption: Optional[str] = None
-    credit: Optional[str] = None
+    caption: Optional[str] = Field(default=None, description="the caption printed under the photo, credit cut off")
+    credit: Optional[str] = Field(
+        default=None, description="who took or supplied the photo, as printed ('ANTARA/Galih Pradipta', 'AFP')"
+    )
 
 
 class RelatedLink(BaseModel):
@@ -27,8 +29,8 @@ class RelatedLink(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    title: NonEmptyStr
-    url: Optional[str] = None
+    title: NonEmptyStr = Field(description="the linked story's headline as printed after 'Baca juga:'")
+    url: Optional[str] = Field(default=None, description="the link's address; None in text dumps that lost it")
 
 
 class RemovedLine(BaseModel):
@@ -37,10 +39,10 @@ class RemovedLine(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     index: int = Field(ge=0, description="0-based line number in the normalised input")
-    text: str
+    text: str = Field(description="the line as it was read, before normalisation")
     label: str = Field(description="what the line was taken for: chrome, title, date, byline, related, ...")
     step: str = Field(description="the pipeline step that labelled it")
-    reason: str
+    reason: str = Field(description="why the step set the line aside, in words")
 
 
 class Article(BaseModel):
@@ -57,18 +59,37 @@ class Article(BaseModel):
         default=None, description="the headline; None only when the dump shows none (it starts mid-article)"
     )
     body: list[NonEmptyStr] = Field(min_length=1, description="clean body paragraphs, in order")
-    published_at: Optional[AwareDatetime] = None
-    published_date: Optional[dt.date] = None
-    updated_at: Optional[AwareDatetime] = None
-    authors: list[NonEmptyStr] = Field(default_factory=list)
-    editors: list[NonEmptyStr] = Field(default_factory=list)
-    section: Optional[str] = None
-    site: Optional[str] = None
-    url: Optional[str] = None
-    fetched_at: Optional[AwareDatetime] = None
-    lead_image: Optional[LeadImage] = None
-    related: list[RelatedLink] = Field(default_factory=list)
-    closing_code: Optional[str] = None
+    published_at: Optional[AwareDatetime] = Field(
+        default=None,
+        description="publication time with the page's own offset (WIB +07:00 when it names none); "
+        "None when the page shows no time of day",
+    )
+    published_date: Optional[dt.date] = Field(
+        default=None, description="publication day in the page's zone; set whenever the page shows a date"
+    )
+    updated_at: Optional[AwareDatetime] = Field(default=None, description="last-update time, when the page shows one")
+    authors: list[NonEmptyStr] = Field(default_factory=list, description="reporters named in the byline")
+    editors: list[NonEmptyStr] = Field(default_factory=list, description="editors named by the page ('Editor: ...')")
+    section: Optional[str] = Field(
+        default=None, description="the rubric or channel the page files the story under ('Internasional')"
+    )
+    site: Optional[str] = Field(
+        default=None, description="the site profile that matched (its name), else the URL's host without 'www.'"
+    )
+    url: Optional[str] = Field(default=None, description="the page's address: the url= given, else the page's own")
+    fetched_at: Optional[AwareDatetime] = Field(
+        default=None, description="when the page was saved, as given to parse(); relative dates count from it"
+    )
+    lead_image: Optional[LeadImage] = Field(default=None, description="the lead photo's caption and credit")
+    related: list[RelatedLink] = Field(
+        default_factory=list, description="in-article links to other stories ('Baca juga'), in page order"
+    )
+    closing_code: Optional[str] = Field(
+        default=None,
+        description="the desk code that ends many Indonesian stories: reporter/editor initials or the "
+        "agency, printed in brackets after the last sentence, e.g. '(AFP/OL-11)' -> 'AFP/OL-11', "
+        "'(apr/knv)' -> 'apr/knv'; it stays in the text when the last paragraph prints it",
+    )
     removed: Optional[list[RemovedLine]] = Field(
         default=None, description="with explain=True: every line that is not body, and why"
     )
