@@ -9,7 +9,8 @@ from pydantic import ValidationError
 
 from . import sites
 from .errors import ArticleValidationError, InputError, NewscleanError
-from .load import DEFAULT_MAX_CHARS, Raw, load
+from .inputs import Source, to_raw
+from .load import DEFAULT_MAX_CHARS, load
 from .models import Article, LeadImage, RelatedLink, RemovedLine
 from .page import Page
 from .steps import STEPS
@@ -18,7 +19,7 @@ __all__ = ["parse", "run_steps", "assemble"]
 
 
 def parse(
-    raw: Raw,
+    raw: Source,
     *,
     url: Optional[str] = None,
     fetched_at: Optional[dt.datetime] = None,
@@ -26,7 +27,11 @@ def parse(
     explain: bool = False,
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Article:
-    """Clean one page dump (text rendering or HTML, `str` or `bytes`) into an `Article`.
+    """Clean one page dump (text rendering or HTML) into an `Article`.
+
+    `raw` is the page as `str` (always text, never a file name) or `bytes` (decoded here), a
+    `pathlib.Path` to read, or a tree a scraper holds: a `bs4.BeautifulSoup` / `bs4.Tag` or an lxml
+    element. A selected element keeps its document's `<head>` metadata.
 
     - `url`: the page's address; picks the site profile and fills `Article.url`.
     - `fetched_at`: when the page was saved (tz-aware); resolves relative dates such as "2 jam lalu".
@@ -41,7 +46,7 @@ def parse(
         raise InputError("fetched_at must be a timezone-aware datetime")
     profile = _resolve_site(site)
     try:
-        page = load(raw, url=url, fetched_at=fetched_at, max_chars=max_chars)
+        page = load(to_raw(raw), url=url, fetched_at=fetched_at, max_chars=max_chars)
         page.profile = profile
         run_steps(page)
         return assemble(page, explain=explain)
