@@ -333,7 +333,7 @@ def test_nothing_but_a_date_and_a_title() -> None:
 # ------------------------------------------------------------------------------------------- wrong types
 
 
-@pytest.mark.parametrize("raw", [None, 0, 42, 3.14, [SEED], (SEED,), {"text": SEED}, object(), Path("x.txt")])
+@pytest.mark.parametrize("raw", [None, 0, 42, 3.14, [SEED], (SEED,), {"text": SEED}, object()])
 def test_wrong_types_are_input_errors(raw: Any) -> None:
     with pytest.raises(InputError, match="str or bytes"):
         parse(raw)

@@ -34,7 +34,10 @@ def to_raw(source: Source) -> Raw:
         return _soup_html(source)
     if module.startswith("lxml"):
         return _lxml_html(source)
-    return source  # anything else is refused, with its type named, where the text is read
+    raise InputError(
+        "parse() takes str or bytes (or a Path, a BeautifulSoup document or Tag, an lxml element), "
+        f"not {type(source).__name__}"
+    )
 
 
 def _soup_html(node: Any) -> str:
