@@ -487,7 +487,7 @@ def test_looks_like_date_line(line: str, expected: bool) -> None:
 
 
 def test_branch_optionals_rewrites_only_optional_groups() -> None:
-    from newsclean.dates import _branch_optionals
+    from newsclean.dates.regex_tree import branch_optionals
 
-    assert _branch_optionals(r"(?:ab)?c(?P<x>d[)?]\)?)?e?(?=f)?") == r"(?:ab|)c(?:(?P<x>d[)?]\)?)|)e?(?=f)?"
-    assert _branch_optionals("(?:a)?? # (b)?\n(c)?+") == "(?:a)?? # (b)?\n(c)?+"
+    assert branch_optionals(r"(?:ab)?c(?P<x>d[)?]\)?)?e?(?=f)?") == r"(?:ab|)c(?:(?P<x>d[)?]\)?)|)e?(?=f)?"
+    assert branch_optionals("(?:a)?? # (b)?\n(c)?+") == "(?:a)?? # (b)?\n(c)?+"
