@@ -10,7 +10,7 @@ from typing import Any
 from . import common
 from .common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, SUBPARSER_STYLE, err
 
-FLOORS = ("f1", "precision", "recall", "title", "date", "reject")
+FLOORS = ("f1", "precision", "recall", "title", "date", "authors", "reject")
 
 
 def add_parser(sub: Any) -> None:
