@@ -17,7 +17,7 @@ __all__ = ["Line", "Hints", "Page"]
 LABELS = frozenset(
     {
         "body", "chrome", "title", "date", "byline", "section", "caption", "credit",
-        "related", "dateline", "closing_code", "tail", "blank", "duplicate", "inline_caption",
+        "related", "dateline", "closing_code", "tail", "blank", "duplicate", "inline_caption", "standfirst",
     }
 )
 

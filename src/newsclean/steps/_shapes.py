@@ -10,7 +10,7 @@ from ..page import Line, Page
 from ..text import words
 
 # Desk codes that close a story: "(AFP/OL-11)", "(Z-8)", "(fas/fas)", "(SAW)".
-_DESK_CODE = r"[A-Za-z]{1,12}(?:\s*/\s*[A-Za-z]{1,12})*(?:\s*-\s*\d{1,3})?"
+_DESK_CODE = r"[A-Za-z][A-Za-z0-9]{0,11}(?:\s*/\s*[A-Za-z][A-Za-z0-9]{0,11})*(?:\s*-\s*\d{1,3})?"
 #: A desk code on a line of its own.
 CODE_ALONE = re.compile(rf"\(\s*(?P<code>{_DESK_CODE})\s*\)\.?")
 #: A desk code closing a line of prose, right after the sentence's end.
@@ -22,6 +22,17 @@ CODE_AT_END = re.compile(rf"\((?P<code>{_DESK_CODE})\)\.?\s*$")
 # "Jakarta, CNN Indonesia --", "TRIBUN-PAPUA.COM, JAYAPURA -".
 _DATELINE_LEAD = re.compile(
     r"^[A-Z][\w.\-']*(?:[ ,]+[A-Z][\w.\-']*){0,4}\s*,?\s*(?:--|[-–—:])\s*\S"
+)
+# The dateline that opens a story's first paragraph, in the forms that cannot be a sentence's start:
+# a place in capitals ("JAKARTA -", "JAKARTA, KOMPAS.com -", "TRIBUNNEWS.COM, JAKARTA -"), place and outlet
+# ("Jakarta, CNN Indonesia --", "Liputan6.com, Bandung -"), one word and a dash ("Padang – ", "Sonora.ID - "),
+# or the outlet's domain ("jpnn.com - JAKARTA - ").
+_STORY_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z0-9.'\-]+(?: [A-Z][A-Z0-9.'\-]+){0,3}(?:\s*,\s*[A-Za-z][\w.\-]*(?: [A-Z][\w.\-]*){0,2})?"
+    r"|[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,2}\s*,\s*[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,3}"
+    r"|[A-Z][\w.'\-]+"
+    r"|[a-z0-9\-]+\.(?:com|co\.id|id|net|tv)(?:\s*[-–—]\s*[A-Z][A-Z .]+)?)"
+    r"(?:\s*(?:--|[–—])\s*|\s+-\s+)\S"  # a spaced dash: "Anak-anak" is a word, not a dateline
 )
 # A dateline alone on its line: "Jakarta -", "BEKASI, KOMPAS.com", "Jakarta, CNN Indonesia--".
 DATELINE_ALONE = re.compile(
@@ -39,7 +50,8 @@ _CAPS_CREDIT = re.compile(r"\s(?P<credit>[A-Z][A-Z.]{1,20}(?: [A-Z.]{2,20})?/[A-
 # "Dian saat masih 13 tahun © instagram.com/akun": a caption signed with a copyright mark.
 _COPYRIGHT_CREDIT = re.compile(r"\s©\s*(?P<credit>[^©\s][^©]{1,60})$")
 _FOTO_PREFIX = re.compile(r"^(?:Foto|Sumber|Photo)\s*:\s*", re.I)
-_DESK_CODE_PART = re.compile(r"[a-z]{2,4}|[A-Z]{1,4}(?:-\d{1,3})?|AFP|Ant|ant")
+# Initials of the desk: "(rdr/adpsb/nov/bud)", "(mg4/jpnn)", "(Tri/P-2)", "(AFP/OL-11)".
+_DESK_CODE_PART = re.compile(r"[a-z]{2,6}\d{0,2}|[A-Z][a-z]{1,2}(?:-\d{1,3})?|[A-Z]{1,4}(?:-\d{1,3})?|AFP|Ant|ant")
 _CREDIT_DOK = re.compile(r"^(?:dok\.?|dokumentasi|ilustrasi|tangkapan layar)\b", re.I)
 
 _NAME_SPLIT = re.compile(r"\s*[,;&]\s*|\s+(?:dan|and)\s+")
@@ -74,6 +86,12 @@ _SEPARATOR_CHARS = " \t|•·,-–—:/"
 def is_lead(text: str) -> bool:
     """The first paragraph of a story: it opens with a dateline or a word in capitals."""
     return bool(_DATELINE_LEAD.match(text[:60]) or _CAPS_LEAD.match(text[:60]))
+
+
+def dateline_lead(text: str, site_patterns: tuple[re.Pattern[str], ...] = ()) -> bool:
+    """The paragraph opens with a story's dateline (the shared forms or the site profile's own)."""
+    head = text[:80]
+    return _STORY_DATELINE.match(head) is not None or any(p.match(head) for p in site_patterns)
 
 
 def is_credit(text: str, agencies: frozenset[str]) -> Optional[str]:

@@ -6,16 +6,17 @@ import re
 
 from ..page import Line, Page
 from ..text import clean_printed, ends_sentence, looks_like_headline, same_text
-from ._shapes import CODE_AFTER_SENTENCE, CODE_ALONE, DATELINE_ALONE, find_header_end, is_dated_line
+from ..dates import find_dates
+from ._edges import opening_material, stop_at_closing_code
+from ._shapes import CODE_ALONE, DATELINE_ALONE, date_rest, find_header_end, is_dated_line
 
-# Chrome and related-link lines sit inside the story: they do not split it into blocks.
-_TRANSPARENT = frozenset({"chrome", "related", "blank", "inline_caption"})
+# Chrome, related-link and dateline lines sit inside the story: they do not split it into blocks.
+_TRANSPARENT = frozenset({"chrome", "related", "blank", "inline_caption", "dateline"})
 # "2 jam lalu", "sejam yang lalu", "• 5 menit yang lalu": a teaser's age, resolvable or not.
 _RELATIVE_STAMP = re.compile(
     r"[•·|\s]*(?:\d{1,3}|se|beberapa)\s*(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(?:yang\s+)?lalu\s*", re.I
 )
 _LOWER_OR_PUNCT = re.compile(r"[a-z,.;:)\]–—-]")
-_STRONG_CODE = re.compile(r"/|-\s*\d")
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 
@@ -55,7 +56,7 @@ def select_body(page: Page) -> None:
             continue
         if len(line.text) < 60 and DATELINE_ALONE.match(line.text) and len(line.text.split()) <= 5:
             line.mark("dateline", "select_body", "dateline on a line of its own")
-        elif _RELATIVE_STAMP.fullmatch(line.text) or (not line.text.endswith(".") and is_dated_line(line.text)):
+        elif _is_teaser_stamp(line.text):
             # Timestamps below the header belong to other items (teasers, comments): they split blocks.
             line.mark("date", "select_body", "timestamp of another item (teaser or comment)")
     _mark_repeats(page, end)
@@ -80,12 +81,15 @@ def select_body(page: Page) -> None:
     ):
         last += 1  # (list items inside an HTML article container belong to it too)
     body = main[first : last + 1]
+    for line in opening_material(page, body):
+        line.mark("standfirst", "select_body", "printed above the story's first paragraph (dek, caption, summary)")
+    body = [ln for ln in body if ln.label is None]
     _mark_headline_widgets(body)
-    body = _stop_at_closing_code(page, body)
+    body = stop_at_closing_code(page, body)
     header_end = find_header_end(page)
     in_body = {id(ln) for ln in body}
     for line in main:
-        if id(line) in in_body:
+        if id(line) in in_body or line.label is not None:
             continue
         where = "before" if line.index < body[0].index else "after"
         line.mark("chrome", "select_body", f"short line {where} the article's text")
@@ -127,6 +131,17 @@ def _mark_headline_widgets(body: list[Line]) -> None:
         run = []
 
 
+def _is_teaser_stamp(text: str) -> bool:
+    """A line that is another item's timestamp ("27/03/2024, 06:16 WIB", "2 jam lalu", "Kompas.com - <date>"),
+    not a line of data that carries a date ("Pembayaran Dividen : 6 Desember 2024")."""
+    if _RELATIVE_STAMP.fullmatch(text):
+        return True
+    if text.endswith(".") or not is_dated_line(text):
+        return False
+    label = date_rest(text, find_dates(text))
+    return not (label.endswith(":") and len(label.split()) >= 2)
+
+
 def _continues_story(text: str) -> bool:
     """A short line after the last full paragraph that still belongs to the story (list item, cut-off end)."""
     if CODE_ALONE.fullmatch(text):
@@ -161,29 +176,6 @@ def _mark_repeats(page: Page, end: int) -> None:
             line.mark("duplicate", "select_body", "line printed more than once (teaser, dek or caption)")
 
 
-def _stop_at_closing_code(page: Page, body: list[Line]) -> list[Line]:
-    total = sum(len(ln.text) for ln in body)
-    seen = 0
-    for k, line in enumerate(body):
-        seen += len(line.text)
-        # A desk code with a slash or a number ("(AFP/OL-11)", "(Z-8)") closes the story wherever it is;
-        # a bare tag ("(SAW)") only near the end, earlier ones belong to quoted pieces.
-        m = CODE_AFTER_SENTENCE.search(line.text) if line.text.rstrip(". ").endswith(")") else None
-        if m is not None and _STRONG_CODE.search(m.group("code")):
-            page.closing_code = m.group("code").strip()
-            return body[: k + 1]
-        if seen < total / 2:
-            continue
-        if CODE_ALONE.fullmatch(line.text):
-            page.closing_code = line.text.strip().rstrip(".")[1:-1].strip()
-            line.mark("closing_code", "select_body", "desk code that closes the story")
-            return body[:k]
-        if m is not None:
-            page.closing_code = m.group("code").strip()
-            return body[: k + 1]
-    return body
-
-
 def _paragraphs(lines: list[Line]) -> list[str]:
     """Join lines a renderer broke at inline links back into their paragraph."""
     out: list[str] = []
@@ -211,4 +203,5 @@ def _continues(before: str, after: str, gap: int) -> bool:
     if after[:1].islower() or after[:1] in "–—-,.;:)":
         return True
     # "... kapasitas" / "Kali Bekasi" / "masih terbatas": a short fragment inside a sentence.
-    return len(before.split()) >= 6 and before[-1:].isalnum() and len(after.split()) <= 6
+    # (A line ending in a number is a value: "Cum dividen: 26 November 2024" / "Pembayaran: ..." are two lines.)
+    return len(before.split()) >= 6 and before[-1:].isalpha() and len(after.split()) <= 6

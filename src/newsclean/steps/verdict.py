@@ -13,6 +13,7 @@ from .. import sites
 from ..errors import NotAnArticle
 from ..page import Line, Page
 from ._listing import listing_notice, listing_url, teaser_pairs
+from ._shapes import dateline_lead
 
 _MIN_BODY_CHARS = 150
 # A listing's best block is a teaser or two; a run of this much running text is a story.
@@ -84,24 +85,23 @@ def _solid_story(page: Page, body_lines: list[Line]) -> bool:
         if printed_between <= _HEADLINE_REACH:
             return True
     above = next((ln for ln in reversed(page.lines[: first.index]) if ln.text), None)
-    if paragraphs >= 2 and above is not None and above.label == "dateline":
+    if paragraphs >= 2 and (
+        (above is not None and above.label == "dateline")
+        or dateline_lead(first.text, sites.lexicon(page.profile).dateline_patterns)
+    ):
         return True
-    run = best = 0
-    run_chars = best_chars = 0
-    previous = None
+    # Otherwise a run of paragraphs: body lines with only set-aside furniture (an ad, a link) between.
+    run_lines = run_chars = 0
+    previous: Line | None = None
     for line in body_lines:
-        # Paragraphs count as one run when only blank or set-aside lines (an ad, a link) stand between.
-        adjacent = previous is not None and _only_furniture_between(page, previous, line)
-        if line.is_prose and adjacent:
-            run, run_chars = run + 1, run_chars + len(line.text)
-        elif line.is_prose:
-            run, run_chars = 1, len(line.text)
-        else:
-            run, run_chars = 0, 0
-        if run > best or (run == best and run_chars > best_chars):
-            best, best_chars = run, run_chars
-        previous = line if line.is_prose else None
-    return best >= _STORY_RUN_LINES and best_chars >= _STORY_RUN_CHARS
+        if previous is None or not _only_furniture_between(page, previous, line):
+            run_lines = run_chars = 0
+        if line.is_prose:
+            run_lines, run_chars = run_lines + 1, run_chars + len(line.text)
+            if run_lines >= _STORY_RUN_LINES and run_chars >= _STORY_RUN_CHARS:
+                return True
+        previous = line
+    return False
 
 
 _FURNITURE = frozenset({"blank", "chrome", "related", "inline_caption", "closing_code", "duplicate"})

@@ -1,0 +1,85 @@
+"""Where the story inside its block of prose begins and ends.
+
+A block of prose found by `select_body` may open with what a page prints above the story (a dek or
+standfirst, a photo caption, an AI summary, key-point bullets) and may run on past the story's end
+(the desk code that closes it, teasers of other stories). These helpers find those edges.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .. import sites
+from ..page import Line, Page
+from ._shapes import CODE_AFTER_SENTENCE, CODE_ALONE, dateline_lead
+
+__all__ = ["opening_material", "stop_at_closing_code"]
+
+# The story's first paragraph opens with its dateline; what stands above it inside the block is header
+# material, as long as it is little (a dek, a caption, a three-point summary).
+_MAX_OPENING_LINES = 4
+_MAX_OPENING_CHARS = 900
+_KEY_POINT = re.compile(r"^(?:[-–•*▪●]\s+)")
+_STRONG_CODE = re.compile(r"/|-\s*\d")
+
+
+def opening_material(page: Page, block: list[Line]) -> list[Line]:
+    """Lines at the head of `block` that are printed above the story rather than part of it.
+
+    Two shapes: prose lines standing before the paragraph that carries the story's dateline ("JAKARTA,
+    KOMPAS.com -"), and a list of key points (bulleted sentences) before the first plain paragraph.
+    """
+    printed = [ln for ln in block if ln.label is None and ln.text]
+    if len(printed) < 2:
+        return []
+    patterns = sites.lexicon(page.profile).dateline_patterns
+    for k, line in enumerate(printed[: _MAX_OPENING_LINES + 1]):
+        if k == 0:
+            if dateline_lead(line.text, patterns):
+                return []  # the block opens with its lead
+            continue
+        if line.is_prose and dateline_lead(line.text, patterns):
+            before = printed[:k]
+            if sum(len(ln.text) for ln in before) <= _MAX_OPENING_CHARS:
+                return before
+            return []
+    bullets = 0
+    for line in printed:
+        if not (line.bullet or _KEY_POINT.match(line.text)):
+            break
+        bullets += 1
+    if 2 <= bullets < len(printed) and printed[bullets].is_prose:
+        return printed[:bullets]
+    return []
+
+
+def stop_at_closing_code(page: Page, body: list[Line]) -> list[Line]:
+    """Cut `body` after the desk code that closes the story ("(AFP/OL-11)", "(Z-8)"); record the code."""
+    total = sum(len(ln.text) for ln in body)
+    seen = 0
+    for k, line in enumerate(body):
+        seen += len(line.text)
+        # A desk code with a slash or a number closes the story wherever it is; a bare tag ("(SAW)")
+        # only near the end, earlier ones belong to quoted pieces.
+        m = CODE_AFTER_SENTENCE.search(line.text) if line.text.rstrip(". ").endswith(")") else None
+        if m is not None and _STRONG_CODE.search(m.group("code")):
+            page.closing_code = m.group("code").strip()
+            return body[: k + 1]
+        if seen < total / 2:
+            continue
+        code = _alone(line)
+        if code is not None:
+            page.closing_code = code
+            line.mark("closing_code", "select_body", "desk code that closes the story")
+            return body[:k]
+        if m is not None:
+            page.closing_code = m.group("code").strip()
+            return body[: k + 1]
+    return body
+
+
+def _alone(line: Line) -> Optional[str]:
+    if CODE_ALONE.fullmatch(line.text):
+        return line.text.strip().rstrip(".")[1:-1].strip()
+    return None
