@@ -1,12 +1,14 @@
 """Time `newsclean.parse` on hostile input, and on strings crafted against the regexes that backtrack.
 
-    python benchmarks/bench_hostile.py            # every case, slowest last
-    python benchmarks/bench_hostile.py --only regex
+    python benchmarks/bench_hostile.py            # every case, then the slowest and the hungriest
+    python benchmarks/bench_hostile.py --only issue13
 
 Each case runs in a child process with a time limit (default 20 s) so a catastrophic case is reported
-as "TIMEOUT" instead of hanging the run. The goal: every case well under 1 s, 1 MB dumps included.
-Cases named "rx:" target one regex (file:line in the comment); the crafted sizes stay small enough
-that the quadratic/cubic/exponential ones finish, and show how the time grows with the size.
+as "TIMEOUT" instead of hanging the run; the child's peak resident memory is reported beside its time
+(the interpreter and newsclean's imports included). The goal: every input up to the default size limit
+in < 2 s and < 500 MB. Cases named "rx:" target one regex (file:line in the comment); the crafted sizes
+stay small enough that the quadratic/cubic/exponential ones finish, and show how the time grows.
+The "issue13" group holds every hang reported in issue #13, at the size it was reported.
 """
 
 from __future__ import annotations
@@ -76,6 +78,36 @@ def hostile_cases() -> dict[str, tuple[object, dict]]:
     }
 
 
+def issue13_cases() -> dict[str, tuple[object, dict]]:
+    from newsclean.load import DEFAULT_MAX_CHARS, DEFAULT_MAX_LINES
+    from newsclean.sites import SiteProfile
+
+    def site(**table: object) -> dict[str, object]:
+        return {"site": SiteProfile.from_mapping({"name": "hostile.example", **table})}
+
+    story = "<p>" + PROSE.strip() + "</p>"
+    at_limit = DEFAULT_MAX_LINES - len(SEED.splitlines())
+    return {
+        "seed + newlines to the limit": (SEED + "\n" * (DEFAULT_MAX_CHARS - len(SEED)), {}),
+        "seed + 2.5M lines 'a', explain": (SEED + "a\n" * ((DEFAULT_MAX_CHARS - len(SEED)) // 2), {"explain": True}),
+        # At the line limit: the most lines a page may have, each read by every step and explained.
+        "seed + prose lines to the line limit, explain": (
+            SEED + "Ini kalimat yang cukup panjang untuk dibaca sebagai prosa, kata warga.\n" * at_limit,
+            {"explain": True},
+        ),
+        "seed + headlines to the line limit, explain": (
+            SEED + "Judul Berita Lain Yang Panjang\n" * at_limit, {"explain": True}
+        ),
+        "seed + a 1M-character paragraph": (HEAD + (PROSE.strip() + " ") * 6_000 + "\n\n" + BODY, {}),
+        "html: Baca juga <b>+<a> x6000": (
+            "<html><body><div class='article-content'>" + story * 3 + "<b>Baca juga</b><a>x</a>" * 6000 + "</div>", {}
+        ),
+        "html: Baca juga + 40000 <br>": ("<html><body>" + story * 3 + "<p>Baca juga</p>" + "<br>" * 40_000, {}),
+        "html: one <tr> with 40000 <td>": ("<html><body>" + story * 3 + "<table><tr>" + "<td>x</td>" * 40_000, {}),
+        "profile: (a|aa)+b on a long line": (HEAD + "a" * 40 + "\n\n" + BODY, site(chrome={"pattern": ["(a|aa)+b"]})),
+    }
+
+
 def regex_cases() -> dict[str, tuple[object, dict]]:
     ws = " \x1f"  # '\x1f' is whitespace to `\s` and survives normalize_line; alternating with ' ' defeats run-collapsing
     return {
@@ -106,7 +138,9 @@ def regex_cases() -> dict[str, tuple[object, dict]]:
     }
 
 
-def _run(raw: object, kwargs: dict, out: "mp.Queue[tuple[float, str]]") -> None:
+def _run(raw: object, kwargs: dict, out: "mp.Queue[tuple[float, float, str]]") -> None:
+    import resource
+
     from newsclean import NewscleanError, parse
 
     start = time.perf_counter()
@@ -117,45 +151,51 @@ def _run(raw: object, kwargs: dict, out: "mp.Queue[tuple[float, str]]") -> None:
         result = f"{type(exc).__name__}: {str(exc)[:60]}"
     except BaseException as exc:  # noqa: BLE001 - a crash is a finding
         result = f"CRASH {type(exc).__name__}: {exc}"
-    out.put((time.perf_counter() - start, result))
+    seconds = time.perf_counter() - start
+    out.put((seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, result))  # KiB on Linux
 
 
-def time_case(raw: object, kwargs: dict, limit: float) -> tuple[float, str]:
+def time_case(raw: object, kwargs: dict, limit: float) -> tuple[float, float, str]:
+    """(seconds, peak resident MiB of the process that parsed, outcome)."""
     ctx = mp.get_context("fork" if sys.platform != "win32" else "spawn")
-    queue: "mp.Queue[tuple[float, str]]" = ctx.Queue()
+    queue: "mp.Queue[tuple[float, float, str]]" = ctx.Queue()
     proc = ctx.Process(target=_run, args=(raw, kwargs, queue))
     proc.start()
     proc.join(limit)
     if proc.is_alive():
         proc.terminate()
         proc.join()
-        return float("inf"), f"TIMEOUT after {limit:.0f} s"
+        return float("inf"), float("nan"), f"TIMEOUT after {limit:.0f} s"
     return queue.get()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=["hostile", "regex"], default=None)
+    parser.add_argument("--only", choices=["hostile", "issue13", "regex"], default=None)
     parser.add_argument("--limit", type=float, default=20.0, help="seconds per case before it counts as a timeout")
     args = parser.parse_args()
     from newsclean import parse
 
     parse(SEED)  # warm imports and compiled patterns outside the timings
-    groups: dict[str, Callable[[], dict[str, tuple[object, dict]]]] = {"hostile": hostile_cases, "regex": regex_cases}
-    rows: list[tuple[float, str, int, str]] = []
+    groups: dict[str, Callable[[], dict[str, tuple[object, dict]]]] = {
+        "hostile": hostile_cases, "issue13": issue13_cases, "regex": regex_cases,
+    }
+    rows: list[tuple[float, float, str, int, str]] = []
     for group, make in groups.items():
         if args.only and args.only != group:
             continue
         for name, (raw, kwargs) in make().items():
-            seconds, result = time_case(raw, kwargs, args.limit)
+            seconds, peak, result = time_case(raw, kwargs, args.limit)
             size = len(raw) if hasattr(raw, "__len__") else 0  # type: ignore[arg-type]
-            rows.append((seconds, name, size, result))
-            print(f"{seconds:9.3f} s  {size:>10,}  {name:38} {result}", flush=True)
+            rows.append((seconds, peak, name, size, result))
+            print(f"{seconds:9.3f} s {peak:7.0f} MiB  {size:>10,}  {name:38} {result}", flush=True)
     slowest = max(rows)
-    print(f"\nslowest: {slowest[1]!r} ({slowest[2]:,} chars) in {slowest[0]:.3f} s -> {slowest[3]}")
-    over = [r for r in rows if r[0] >= 1.0]
+    hungriest = max(rows, key=lambda r: (r[1] == r[1], r[1]))  # NaN (a timeout) sorts first
+    print(f"\nslowest: {slowest[2]!r} ({slowest[3]:,} chars) in {slowest[0]:.3f} s, peak {slowest[1]:.0f} MiB -> {slowest[4]}")
+    print(f"most memory: {hungriest[2]!r} ({hungriest[3]:,} chars), peak {hungriest[1]:.0f} MiB in {hungriest[0]:.3f} s")
+    over = [r for r in rows if r[0] >= 2.0 or not r[1] < 500]
     if over:
-        print(f"{len(over)} case(s) at or over 1 s: " + ", ".join(r[1] for r in sorted(over, reverse=True)))
+        print(f"{len(over)} case(s) over the goal (2 s, 500 MiB): " + ", ".join(r[2] for r in sorted(over, reverse=True)))
     return 0
 
 

@@ -21,18 +21,20 @@ class InputError(NewscleanError, ValueError):
 
 
 class InputTooLarge(InputError):
-    """The input is larger than the configured size limit."""
+    """The input is larger than the configured size limit (in characters, or in lines)."""
 
-    def __init__(self, size: int, limit: int) -> None:
+    def __init__(self, size: int, limit: int, unit: str = "characters") -> None:
         self.size = size
         self.limit = limit
+        self.unit = unit
+        knob = "max_lines" if unit == "lines" else "max_chars"
         super().__init__(
-            f"input is {size:,} characters, over the limit of {limit:,}; "
-            "raise it with parse(..., max_chars=N) if this page is genuine"
+            f"input has {size:,} {unit}, over the limit of {limit:,}; "
+            f"raise it with parse(..., {knob}=N) if this page is genuine"
         )
 
-    def __reduce__(self) -> tuple[type, tuple[int, int]]:  # keep size and limit across process pools
-        return (type(self), (self.size, self.limit))
+    def __reduce__(self) -> tuple[type, tuple[int, int, str]]:  # keep the figures across process pools
+        return (type(self), (self.size, self.limit, self.unit))
 
 
 class NotAnArticle(NewscleanError):

@@ -24,11 +24,18 @@ LABELS = frozenset(
 
 @dataclass(slots=True, eq=False)  # lines are compared by identity: two equal texts are two lines
 class Line:
-    """One line of the page. Steps label lines; they never delete them."""
+    """One line of the page. Steps label lines; they never delete them.
+
+    `index` is the line's place in `Page.lines`; `number` is its line number in the input, which is
+    larger once a long run of blank lines has been shortened, and shared by the pieces of a line too
+    long to read whole (each piece after the first has `continues` set).
+    """
 
     index: int
+    number: int
     text: str  # normalised: NFC, odd spaces collapsed, bullets and indentation removed
     original: str  # exactly as it came in
+    continues: bool = False  # the rest of the previous line, split off because the line is so long
     label: Optional[str] = None
     step: Optional[str] = None
     reason: Optional[str] = None

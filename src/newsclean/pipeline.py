@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Optional, Union
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from . import sites
 from .errors import ArticleValidationError, InputError, NewscleanError
 from .inputs import Source, to_raw
-from .load import DEFAULT_MAX_CHARS, load
+from .load import DEFAULT_MAX_CHARS, DEFAULT_MAX_LINES, load
 from .models import Article, LeadImage, RelatedLink, RemovedLine
 from .page import Page
 from .steps import STEPS
@@ -26,6 +27,7 @@ def parse(
     site: Optional[Union[str, "sites.SiteProfile"]] = None,
     explain: bool = False,
     max_chars: int = DEFAULT_MAX_CHARS,
+    max_lines: int = DEFAULT_MAX_LINES,
 ) -> Article:
     """Clean one page dump (text rendering or HTML) into an `Article`.
 
@@ -37,7 +39,8 @@ def parse(
     - `fetched_at`: when the page was saved (tz-aware); resolves relative dates such as "2 jam lalu".
     - `site`: force a profile by name/domain (or pass a `SiteProfile`) instead of detecting it.
     - `explain`: attach every non-body line with the step and reason that set it aside.
-    - `max_chars`: refuse larger inputs with `InputTooLarge`.
+    - `max_chars`, `max_lines`: refuse larger inputs with `InputTooLarge` (a run of blank lines
+      counts as at most 16 lines; a line over 20,000 characters is read in pieces, none of it lost).
 
     Raises `InputError` (empty, binary, undecodable), `NotAnArticle` (listing, tag page, no prose)
     or `ArticleValidationError`; nothing else escapes.
@@ -46,7 +49,7 @@ def parse(
         raise InputError("fetched_at must be a timezone-aware datetime")
     profile = _resolve_site(site)
     try:
-        page = load(to_raw(raw), url=url, fetched_at=fetched_at, max_chars=max_chars)
+        page = load(to_raw(raw), url=url, fetched_at=fetched_at, max_chars=max_chars, max_lines=max_lines)
         page.profile = profile
         run_steps(page)
         return assemble(page, explain=explain)
@@ -94,12 +97,14 @@ def assemble(page: Page, *, explain: bool = False) -> Article:
             related.append(RelatedLink(title=title, url=link))
     removed = None
     if explain:
-        removed = [
-            RemovedLine(index=ln.index, text=ln.original, label=ln.label or "outside",
-                        step=ln.step or "select_body", reason=ln.reason or "not part of the article's main block")
+        # Validated as one list: a single call into pydantic's core instead of one per line (a page
+        # may have up to `max_lines` of them).
+        removed = _removed_lines().validate_python([
+            {"index": ln.number, "text": ln.original, "label": ln.label or "outside", "step": ln.step or "select_body",
+             "reason": ln.reason or "not part of the article's main block"}
             for ln in page.lines
             if ln.label != "body" and ln.label != "blank"
-        ]
+        ])
     try:
         return Article(
             title=page.title,
@@ -120,6 +125,11 @@ def assemble(page: Page, *, explain: bool = False) -> Article:
         )
     except ValidationError as exc:
         raise ArticleValidationError(f"the extracted fields do not form a valid Article: {exc}") from None
+
+
+@lru_cache(maxsize=1)
+def _removed_lines() -> TypeAdapter[list[RemovedLine]]:
+    return TypeAdapter(list[RemovedLine])
 
 
 def _site_from_url(url: Optional[str]) -> Optional[str]:

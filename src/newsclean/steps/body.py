@@ -177,12 +177,15 @@ def _mark_repeats(page: Page, end: int) -> None:
 
 
 def _paragraphs(lines: list[Line]) -> list[str]:
-    """Join lines a renderer broke at inline links back into their paragraph."""
+    """Join lines a renderer broke at inline links (or `load` split for length) back into their paragraph."""
     out: list[str] = []
     previous: Line | None = None
     for line in lines:
         text = _as_printed(line)
-        if out and previous is not None and _continues(previous.text, line.text, line.index - previous.index):
+        if out and previous is not None and line.continues and line.index - previous.index == 1:
+            # The next piece of a line too long to read whole (see `load`): put the line back together.
+            out[-1] += previous.original[len(previous.original.rstrip()):] + text
+        elif out and previous is not None and _continues(previous.text, line.text, line.index - previous.index):
             out[-1] = f"{out[-1]} {text}"
         else:
             out.append(text)
