@@ -32,9 +32,9 @@ class Line:
     """
 
     index: int
-    number: int
     text: str  # normalised: NFC, odd spaces collapsed, bullets and indentation removed
     original: str  # exactly as it came in
+    number: int = -1  # the input line number; defaults to `index`
     continues: bool = False  # the rest of the previous line, split off because the line is so long
     label: Optional[str] = None
     step: Optional[str] = None
@@ -45,6 +45,10 @@ class Line:
     _prose: Optional[bool] = field(default=None, repr=False, compare=False)
     _headline: Optional[bool] = field(default=None, repr=False, compare=False)
     _key: Optional[str] = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.number < 0:
+            self.number = self.index
 
     # Shape tests are asked of the same line by several steps: compute each once per line.
     @property
