@@ -443,7 +443,8 @@ def test_jsonl_writer_round_trips_articles(tmp_path: Path) -> None:
     assert len(lines) == 3
     records = [json.loads(line) for line in lines]
     assert [r["id"] for r in records] == ["a", "c", "d"]
-    first = {k: v for k, v in records[0].items() if k != "id"}
+    first = {k: v for k, v in records[0].items() if k not in ("id", "fingerprint")}
+    assert all(len(r["fingerprint"]) == 16 for r in records)
     assert Article.model_validate(first) == _results()[0].article
 
 

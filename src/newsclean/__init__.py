@@ -39,6 +39,7 @@ __all__ = [
     "parse",
     "parse_date",
     "parse_many",
+    "records",
     "register_site",
     "load_profiles",
     "to_dataframe",
@@ -57,6 +58,7 @@ _LAZY = {
     "parse_date": ("dates", "parse_date"),
     "find_dates": ("dates", "find_dates"),
     "parse_many": ("batch", "parse_many"),
+    "records": ("batch", "records"),
     "to_dataframe": ("batch", "to_dataframe"),
     "register_site": ("sites", "register_site"),
     "load_profiles": ("sites", "load_profiles"),
@@ -64,7 +66,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .batch import Result, parse_many, to_dataframe
+    from .batch import Result, parse_many, records, to_dataframe
     from .dates import find_dates, parse_date
     from .evaluate import evaluate
     from .models import Article, LeadImage, RelatedLink, RemovedLine

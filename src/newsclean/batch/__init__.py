@@ -1,18 +1,32 @@
 """Batch cleaning: many dumps in, exactly one `Result` per input out, in input order, in bounded memory.
 
-One module per concern: `sources` (inputs → numbered items), `pool` (`parse_many`, running the parse
-function over items), `results` (`Result`, `ErrorRecord`, `BatchStats`, DataFrames), `columns` (the
-flat record shared by DataFrames, Parquet and CSV) and `writers` (streaming JSONL/Parquet/CSV/errors).
+One module per concern: `sources` (inputs → numbered items: paths, folders, globs, raw content),
+`warc`, `record_files` and `archives` (containers of many documents), `sitefilter` (which URLs to clean),
+`pool` (`parse_many`, running the parse function over items), `results` (`Result`, `ErrorRecord`,
+`BatchStats`, DataFrames), `columns` (the flat record shared by DataFrames, Parquet and CSV),
+`dedupe` (content fingerprints, near-duplicates) and `writers` (streaming JSONL/Parquet/CSV/errors).
 """
 
 from .columns import CSV_COLUMNS, DATAFRAME_COLUMNS, article_row, parquet_schema
+from .dedupe import Deduper, fingerprint
 from .pool import OnError, ResultStream, parse_many
-from .results import BatchStats, ErrorRecord, Result, errors_dataframe, to_dataframe
-from .sources import DUMP_SUFFIXES, MAX_FILE_BYTES, RAW_TEXT_MIN_CHARS, RawInput, find_dumps, read_dump
+from .record_files import RecordFields, Records, records
+from .results import DUPLICATE, SKIPPED, BatchStats, ErrorRecord, Result, errors_dataframe, to_dataframe
+from .sitefilter import SiteFilter
+from .sources import DUMP_SUFFIXES, MAX_FILE_BYTES, RAW_TEXT_MIN_CHARS, Doc, RawInput, find_dumps, read_dump
 from .writers import ArticleWriter, CsvWriter, ErrorWriter, JsonlWriter, ParquetWriter, open_writer
 
 __all__ = [
     "CSV_COLUMNS",
+    "DUPLICATE",
+    "SKIPPED",
+    "Deduper",
+    "Doc",
+    "RecordFields",
+    "Records",
+    "SiteFilter",
+    "fingerprint",
+    "records",
     "DATAFRAME_COLUMNS",
     "DUMP_SUFFIXES",
     "MAX_FILE_BYTES",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ..models import Article
+from .dedupe import fingerprint
 
 __all__ = ["CSV_COLUMNS", "DATAFRAME_COLUMNS", "article_row", "parquet_schema"]
 
@@ -32,6 +33,7 @@ DATAFRAME_COLUMNS: dict[str, str] = {
     "related_titles": "object",
     "related_urls": "object",
     "closing_code": "string",
+    "fingerprint": "string",
 }
 
 
@@ -63,13 +65,14 @@ def article_row(article: Article, id: Optional[str]) -> dict[str, Any]:
         "related_titles": [r.title for r in article.related],
         "related_urls": [r.url for r in article.related],
         "closing_code": article.closing_code,
+        "fingerprint": fingerprint(article),
     }
 
 
 CSV_COLUMNS = [
     "id", "site", "url", "title", "published_at", "published_date", "updated_at", "fetched_at",
     "authors", "editors", "section", "lead_image_caption", "lead_image_credit", "text",
-    "n_paragraphs", "n_words", "related_titles", "closing_code",
+    "n_paragraphs", "n_words", "related_titles", "closing_code", "fingerprint",
 ]
 
 
@@ -86,6 +89,6 @@ def parquet_schema() -> Any:
             ("authors", pa.list_(text)), ("editors", pa.list_(text)), ("section", text),
             ("lead_image_caption", text), ("lead_image_credit", text),
             ("body", pa.list_(text)), ("n_paragraphs", pa.int32()), ("n_words", pa.int32()),
-            ("related_titles", pa.list_(text)), ("related_urls", pa.list_(text)), ("closing_code", text),
+            ("related_titles", pa.list_(text)), ("related_urls", pa.list_(text)), ("closing_code", text), ("fingerprint", text),
         ]
     )

@@ -20,15 +20,20 @@ import pickle
 import time
 import warnings
 from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Literal, Optional
+from typing import TYPE_CHECKING, Any, Literal, Optional, Union
 
 from ..errors import InputError, NewscleanError
 from ..models import Article
-from .results import BatchStats, ErrorRecord, Result
-from .sources import Item, RawInput, iter_items, read_dump
+from .dedupe import Deduper, fingerprint
+from .results import DUPLICATE, SKIPPED, BatchStats, ErrorRecord, Result
+from .sources import InputOptions, Item, RawInput, iter_items, read_dump
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .record_files import RecordFields
+    from .sitefilter import SiteFilter
 
 __all__ = ["DEFAULT_CHUNKSIZE", "INLINE_BELOW", "OnError", "ResultStream", "parse_many"]
 
@@ -68,12 +73,15 @@ def _survives_pickle(exc: BaseException) -> bool:
 
 
 def _run_one(item: Item, fn: Callable[..., Article], kwargs: dict[str, Any], keep_exc: bool) -> _Outcome:
-    _, _, kind, payload = item
+    _, _, kind, payload, meta = item
+    if kind == "skip":
+        return (None, SKIPPED, payload[1], None)
     try:
         if kind == "error":
             raise InputError(payload[1])
         raw = read_dump(payload) if kind == "path" else payload
-        article = fn(raw, **kwargs)
+        # The document's own url/fetched_at (a WARC record's, a record file row's) win over the run's.
+        article = fn(raw, **({**kwargs, **meta} if meta else kwargs))
         if not isinstance(article, Article):
             raise TypeError(f"parse function returned {type(article).__name__}, not Article")
         return (article, None, None, None)
@@ -141,6 +149,8 @@ class ResultStream(Iterator[Result]):
         read_in_worker: Optional[bool],
         parse_fn: Optional[Callable[..., Article]],
         parse_kwargs: dict[str, Any],
+        input_options: Optional[InputOptions] = None,
+        dedupe: Optional[Deduper] = None,
     ) -> None:
         if on_error not in ("record", "raise", "skip"):
             raise ValueError(f"on_error must be 'record', 'raise' or 'skip', not {on_error!r}")
@@ -163,7 +173,9 @@ class ResultStream(Iterator[Result]):
         if read_in_worker is None:
             # Local pools share the parent's file system; a cluster's workers may not.
             read_in_worker = executor is None or isinstance(executor, (ProcessPoolExecutor, ThreadPoolExecutor))
-        self._read_in_worker = read_in_worker
+        self._options = input_options or InputOptions()
+        self._options.read_in_worker = read_in_worker
+        self._dedupe = dedupe
         self._gen: Generator[Result, None, None] = self._generate()
 
     # iterator protocol ---------------------------------------------------------------------------
@@ -213,12 +225,31 @@ class ResultStream(Iterator[Result]):
             return _Ready(exc=exc)
 
     def _emit(self, item: Item, outcome: _Outcome) -> Iterator[Result]:
-        index, id_, _, _ = item
+        index, id_, _, _, _ = item
         article, error_type, message, exc = outcome
+        self.stats.filtered, self.stats.resumed = self._options.filtered, self._options.excluded
+        duplicate_of: Optional[str] = None
+        if article is not None and self._dedupe is not None:
+            found = self._dedupe.check(id_, fingerprint(article))
+            if found is not None:
+                duplicate_of, distance = found
+                article, error_type, exc = None, DUPLICATE, None
+                message = f"near-duplicate of {duplicate_of} (fingerprints {distance} bits apart)"
         if article is not None:
             self.stats.articles += 1
             self._bar_update(1)
             yield Result(id=id_, index=index, article=article)
+            return
+        if error_type in (SKIPPED, DUPLICATE):
+            # Not failures: reported (the errors file lists them, with the id a duplicate repeats), never raised.
+            if error_type == SKIPPED:
+                self.stats.skipped += 1
+            else:
+                self.stats.duplicates += 1
+            self._bar_update(1)
+            if self._on_error != "skip":
+                record = ErrorRecord(id_, error_type, message or "", duplicate_of)
+                yield Result(id=id_, index=index, error=record)
             return
         if error_type == "NotAnArticle":
             self.stats.non_articles += 1
@@ -255,7 +286,8 @@ class ResultStream(Iterator[Result]):
                 self._bar.total += extra
                 self._bar.refresh()
 
-        items = iter_items(self._inputs, self._read_in_worker, on_expand)
+        self._options.on_expand = on_expand
+        items = iter_items(self._inputs, self._options)
         keep_exc = self._on_error == "raise"
         try:
             inline = self._executor is None and (self._workers == 1 or (os.cpu_count() or 1) == 1)
@@ -286,6 +318,7 @@ class ResultStream(Iterator[Result]):
             while pending:
                 yield from self._drain_head(pending)
         finally:
+            self.stats.filtered, self.stats.resumed = self._options.filtered, self._options.excluded
             self.stats.finished = time.perf_counter()
             if self._bar is not None:
                 self._bar.close()
@@ -355,12 +388,17 @@ def parse_many(
     max_pending: Optional[int] = None,
     read_in_worker: Optional[bool] = None,
     parse_fn: Optional[Callable[..., Article]] = None,
+    site_filter: Optional[SiteFilter] = None,
+    fields: Optional[RecordFields] = None,
+    exclude_ids: Collection[str] = (),
+    dedupe: Union[bool, Deduper] = False,
     **parse_kwargs: Any,
 ) -> ResultStream:
     """Clean many dumps; yield exactly one `Result` per input, in input order.
 
-    inputs: paths, directories, glob patterns, raw str/bytes or `(id, raw)` pairs, in any (lazy)
-        iterable — see the module docstring for the exact rule.
+    inputs: paths, directories, glob patterns, raw str/bytes, `(id, raw)` pairs or `Doc`s, in any
+        (lazy) iterable; WARC/WET, JSONL/CSV/Parquet and zip/tar files stand for the documents they
+        hold — see `newsclean.batch.sources` for the exact rule.
     workers: processes for the default pool (None → `os.cpu_count()`, inline below 16 inputs;
         1 → inline, no pool). Ignored when `executor` is given.
     executor: any `concurrent.futures.Executor`, or a `dask.distributed.Client`. Not shut down here.
@@ -372,7 +410,14 @@ def parse_many(
     read_in_worker: read files in the worker (default for local pools) or in the parent and ship the
         bytes (default for other executors, e.g. Dask, whose workers may not see the same disk).
     parse_fn: used instead of `newsclean.parse`; must be a module-level function for process pools.
-    parse_kwargs: passed to every parse call (`site=`, `fetched_at=`, `explain=`, ...).
+    site_filter: clean only documents whose URL passes it (`SiteFilter`); the others are counted
+        in `.stats.filtered`, without results.
+    fields: the columns of record files (`RecordFields`; default: html/content/text, url, id, fetched_at).
+    exclude_ids: ids already done (a resumed run): no results, counted in `.stats.resumed`.
+    dedupe: True (or a `Deduper`) turns each article that nearly repeats an earlier one into a
+        "Duplicate" result whose `error.duplicate_of` names the first.
+    parse_kwargs: passed to every parse call (`site=`, `fetched_at=`, `explain=`, ...); a document's
+        own url/fetched_at (from a WARC record or a record file) win over these.
 
     A worker process that dies yields a "BrokenProcessPool" error result for the document that
     killed it; the run goes on in a fresh pool.
@@ -388,4 +433,6 @@ def parse_many(
         read_in_worker=read_in_worker,
         parse_fn=parse_fn,
         parse_kwargs=parse_kwargs,
+        input_options=InputOptions(fields=fields, site_filter=site_filter, exclude_ids=exclude_ids),
+        dedupe=(Deduper() if dedupe is True else dedupe) or None,
     )

@@ -13,17 +13,26 @@ from .columns import DATAFRAME_COLUMNS, article_row
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["BatchStats", "ErrorRecord", "Result", "errors_dataframe", "to_dataframe"]
+__all__ = ["DUPLICATE", "SKIPPED", "BatchStats", "ErrorRecord", "Result", "errors_dataframe", "to_dataframe"]
+
+
+#: error_type of inputs that are not documents to clean (a WARC response that is not HTML or not
+#: HTTP 200, a link or FIFO met in a walk): counted as skipped, never as errors.
+SKIPPED = "Skipped"
+#: error_type of an article that nearly repeats an earlier one (`parse_many(dedupe=True)`).
+DUPLICATE = "Duplicate"
 
 
 @dataclass(frozen=True, slots=True)
 class ErrorRecord:
     """Why an input produced no article. `error_type` is the exception's class name
-    ("NotAnArticle", "InputError", "BrokenProcessPool", ...)."""
+    ("NotAnArticle", "InputError", "BrokenProcessPool", ...), or `SKIPPED` / `DUPLICATE`; a
+    duplicate names the article it repeats in `duplicate_of`."""
 
     id: str
     error_type: str
     message: str
+    duplicate_of: Optional[str] = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,17 +51,25 @@ class Result:
 
 @dataclass
 class BatchStats:
-    """Running counts of a `parse_many` run (skipped results are counted too)."""
+    """Running counts of a `parse_many` run (results dropped by on_error="skip" are counted too).
+
+    `total` counts the inputs that got a result: articles + non_articles + errors + skipped + duplicates.
+    `filtered` (outside the site filter) and `resumed` (done by an earlier run) got none.
+    """
 
     articles: int = 0
     non_articles: int = 0
-    errors: int = 0  # everything that is neither an article nor NotAnArticle
+    errors: int = 0  # everything that is neither an article, NotAnArticle, skipped nor a duplicate
+    skipped: int = 0
+    duplicates: int = 0
+    filtered: int = 0
+    resumed: int = 0
     started: float = field(default_factory=time.perf_counter)
     finished: Optional[float] = None
 
     @property
     def total(self) -> int:
-        return self.articles + self.non_articles + self.errors
+        return self.articles + self.non_articles + self.errors + self.skipped + self.duplicates
 
     @property
     def elapsed(self) -> float:
@@ -64,8 +81,18 @@ class BatchStats:
         return self.total / self.elapsed if self.elapsed > 0 else 0.0
 
     def summary(self) -> str:
+        extra = "".join(
+            f", {count:,} {what}"
+            for count, what in (
+                (self.skipped, "skipped"),
+                (self.duplicates, "near-duplicates"),
+                (self.filtered, "filtered out by site"),
+                (self.resumed, "already done"),
+            )
+            if count
+        )
         return (
-            f"{self.articles:,} articles, {self.non_articles:,} non-articles, {self.errors:,} errors "
+            f"{self.articles:,} articles, {self.non_articles:,} non-articles, {self.errors:,} errors{extra} "
             f"in {self.elapsed:.1f} s ({self.rate:,.1f} docs/s)"
         )
 

@@ -9,26 +9,53 @@ How an input is understood (the rule is fixed so a typo never silently turns int
   `(id, text)` or bytes.
 * `bytes` / `bytearray` / `memoryview`: raw page content.
 * `(id, raw)` pair: raw content (str or bytes) — or a `Path` — reported under the given id.
+* a `Doc` (what `newsclean.records()` yields): one document with its own id, url and fetched_at.
+
+A file is a container of many documents when its name says so: WARC/WET (`.warc`, `.wet`, with
+`.gz`), record files (`.jsonl`, `.ndjson`, `.csv`, `.parquet`, JSONL also gzipped) and archives
+(`.zip`, `.tar`, `.tar.gz`, `.tgz`). Any other file is one dump.
 
 Directories are walked recursively in sorted order for `*.txt`, `*.html`, `*.htm` and the same with
 `.gz` (hidden files and directories are skipped); glob patterns are expanded in sorted order
-(`**` allowed). A directory or pattern that matches nothing yields one `InputError` result, so every
-input is accounted for.
+(`**` allowed). Walks and patterns follow no symbolic links and open no FIFOs or devices: each is
+reported as a skipped input, and a directory that cannot be read as an error, so nothing is lost
+silently. A directory or pattern that matches nothing yields one `InputError` result.
 """
 
 from __future__ import annotations
 
-import glob
+import datetime as dt
 import gzip
 import os
+import re
+import stat
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 from ..errors import InputError
 
-__all__ = ["DUMP_SUFFIXES", "MAX_FILE_BYTES", "RAW_TEXT_MIN_CHARS", "Item", "RawInput", "find_dumps", "iter_items", "read_dump"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .record_files import RecordFields
+    from .sitefilter import SiteFilter
+
+__all__ = [
+    "DUMP_SUFFIXES",
+    "MAX_FILE_BYTES",
+    "RAW_TEXT_MIN_CHARS",
+    "Doc",
+    "InputOptions",
+    "Item",
+    "RawInput",
+    "container_kind",
+    "find_dumps",
+    "is_dump_name",
+    "iter_items",
+    "read_dump",
+    "safe_name",
+]
 
 #: File name endings a directory walk picks up (each also with ".gz").
 DUMP_SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm")
@@ -37,92 +64,332 @@ RAW_TEXT_MIN_CHARS = 4096
 #: Files (after gunzip) larger than this are refused with an InputError instead of being read whole.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
-RawInput = Union[str, bytes, bytearray, memoryview, "os.PathLike[str]", tuple[Any, Any]]
-#: A unit of work: (index, id, kind, payload). kind "path" → payload is a file name read in the worker;
-#: "raw" → str/bytes; "error" → (error_type, message) decided in the parent.
-Item = tuple[int, str, str, Any]
+RawInput = Union[str, bytes, bytearray, memoryview, "os.PathLike[str]", tuple[Any, Any], "Doc"]
+#: A unit of work: (index, id, kind, payload, meta). kind "path" → payload is a file name read in the
+#: worker; "raw" → str/bytes; "error" and "skip" → (error_type, message) decided in the parent.
+#: meta: per-document parse arguments (url, fetched_at) or None.
+Item = tuple[int, str, str, Any, Optional[dict[str, Any]]]
 _GLOB_MAGIC = frozenset("*?[")
+
+# Container kinds by file name ending (lower-cased, longest first where endings overlap).
+_CONTAINERS: tuple[tuple[str, str], ...] = (
+    (".warc.gz", "warc"), (".warc", "warc"), (".wet.gz", "warc"), (".wet", "warc"),
+    (".jsonl.gz", "records"), (".ndjson.gz", "records"), (".jsonl", "records"), (".ndjson", "records"),
+    (".csv", "records"), (".parquet", "records"), (".pq", "records"),
+    (".zip", "archive"), (".tar.gz", "archive"), (".tgz", "archive"), (".tar", "archive"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """One document from a container (a WARC record, a row of a record file, an archive member).
+
+    `raw` is the page (str or bytes); `skipped` says why a document is not cleaned at all (a WARC
+    response that is not HTML, or not HTTP 200): it is reported as a "Skipped" result, not an error;
+    `error` why it could not be read (an `InputError` result).
+    """
+
+    id: str
+    raw: Union[str, bytes, None]
+    url: Optional[str] = None
+    fetched_at: Optional[dt.datetime] = None
+    skipped: Optional[str] = None
+    error: Optional[str] = None
+
+    def meta(self) -> Optional[dict[str, Any]]:
+        """The per-document arguments for `parse` (only those the container gave)."""
+        meta: dict[str, Any] = {}
+        if self.url:
+            meta["url"] = self.url
+        if self.fetched_at is not None:
+            meta["fetched_at"] = self.fetched_at
+        return meta or None
+
+
+@dataclass
+class InputOptions:
+    """How `iter_items` treats the inputs (set by `parse_many`)."""
+
+    read_in_worker: bool = True
+    fields: Optional[RecordFields] = None  # column names for record files (None: the defaults)
+    site_filter: Optional[SiteFilter] = None  # documents with a URL outside it are dropped, counted
+    exclude_ids: Collection[str] = ()  # ids already done (--resume): dropped, counted
+    on_expand: Callable[[int], None] = lambda extra: None
+    filtered: int = 0
+    excluded: int = 0
+
+
+def safe_name(name: str) -> str:
+    """A file name as valid Unicode text: bytes that are not UTF-8 (kept by the OS as lone surrogates,
+    e.g. b"caf\\xe9.txt") are shown as backslash escapes ("caf\\\\xe9.txt"), so ids can be written anywhere."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
+
+
+def container_kind(name: str) -> Optional[str]:
+    """"warc", "records" or "archive" when the file name says it holds many documents, else None."""
+    lower = name.lower()
+    for suffix, kind in _CONTAINERS:
+        if lower.endswith(suffix):
+            return kind
+    return None
 
 
 def read_dump(path: str | os.PathLike[str]) -> bytes:
-    """Read one dump file as bytes (gunzipped when it ends in .gz). Raises `InputError`."""
+    """Read one dump file as bytes (gunzipped when it ends in .gz). Raises `InputError`.
+
+    Only regular files are read: a FIFO, socket or device is refused without blocking on it.
+    """
     name = os.fspath(path)
+    shown = safe_name(name)
     try:
-        with open(name, "rb") as fh:
+        # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise InputError(f"no such file: {shown}") from None
+    except IsADirectoryError:
+        raise InputError(f"is a directory: {shown}") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {shown}: {exc.strerror or exc}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"is a directory: {shown}")
+        if not stat.S_ISREG(mode):
+            raise InputError(f"not a regular file (FIFO, socket or device): {shown}")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with open(fd, "rb", closefd=False) as fh:
             if name.lower().endswith(".gz"):
                 with gzip.GzipFile(fileobj=fh) as gz:
                     data = gz.read(MAX_FILE_BYTES + 1)
             else:
                 data = fh.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(f"no such file: {name}") from None
-    except IsADirectoryError:
-        raise InputError(f"is a directory: {name}") from None
     except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(f"cannot read {name}: {exc}") from None
+        raise InputError(f"cannot read {shown}: {exc}") from None
+    finally:
+        os.close(fd)
     if len(data) > MAX_FILE_BYTES:
-        raise InputError(f"{name} is larger than {MAX_FILE_BYTES:,} bytes")
+        raise InputError(f"{shown} is larger than {MAX_FILE_BYTES:,} bytes")
     if not data.strip():
-        raise InputError(f"{name} is empty")
+        raise InputError(f"{shown} is empty")
     return data
 
 
-def _is_dump_name(name: str) -> bool:
+def is_dump_name(name: str) -> bool:
     lower = name.lower()
     if lower.endswith(".gz"):
         lower = lower[:-3]
     return lower.endswith(DUMP_SUFFIXES)
 
 
-def _walk(directory: str) -> list[str]:
-    found: list[str] = []
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.extend(os.path.join(root, f) for f in files if not f.startswith(".") and _is_dump_name(f))
+# What a walk finds: ("file", path), ("skip", path, why) for links and non-regular files, or
+# ("error", path, why) for a directory it could not read.
+_Found = tuple[str, str, str]
+
+
+def _classify(path: str) -> Optional[_Found]:
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError as exc:
+        return ("error", path, f"cannot read {safe_name(path)}: {exc.strerror or exc}")
+    if stat.S_ISLNK(mode):
+        return ("skip", path, f"symbolic link not followed: {safe_name(path)}")
+    if stat.S_ISREG(mode):
+        return ("file", path, "")
+    if stat.S_ISDIR(mode):
+        return None
+    return ("skip", path, f"not a regular file (FIFO, socket or device): {safe_name(path)}")
+
+
+def _walk(directory: str, keep: Callable[[str], bool] = is_dump_name) -> list[_Found]:
+    """Every dump under `directory` once: links are reported, not followed; unreadable folders are errors."""
+    found: list[_Found] = []
+
+    def unreadable(exc: OSError) -> None:
+        name = exc.filename if isinstance(exc.filename, str) else directory
+        found.append(("error", name, f"cannot read directory {safe_name(name)}: {exc.strerror or exc}"))
+
+    for root, dirs, files in os.walk(directory, onerror=unreadable, followlinks=False):
+        visible = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = []
+        for d in visible:
+            path = os.path.join(root, d)
+            if os.path.islink(path):
+                found.append(("skip", path, f"symbolic link not followed: {safe_name(path)}"))
+            else:
+                dirs.append(d)
+        for f in files:
+            if f.startswith(".") or not keep(f):
+                continue
+            entry = _classify(os.path.join(root, f))
+            if entry is not None:
+                found.append(entry)
     # Sorted as paths (a/x before b.txt), the order `find | sort` users expect, whatever the walk order.
-    found.sort(key=lambda p: Path(p).parts)
+    found.sort(key=lambda entry: Path(entry[1]).parts)
     return found
 
 
-def find_dumps(target: str | os.PathLike[str]) -> list[Path]:
-    """The dump files a path, directory or glob pattern stands for, in sorted order ([] if none)."""
-    name = os.fspath(target)
+def _pattern_regex(pattern: str) -> re.Pattern[str]:
+    """A glob pattern as a regex over '/'-joined paths: `*` and `?` stay within one name, `**/` spans folders."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:[^/]+/)*")
+            i += 3
+            continue
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        if ch == "*":
+            out.append("[^/]*")
+        elif ch == "?":
+            out.append("[^/]")
+        elif ch == "[":
+            end = pattern.find("]", i + 2)
+            if end == -1:
+                out.append(re.escape(ch))
+            else:
+                body = pattern[i + 1 : end]
+                out.append("[" + ("^" + body[1:] if body.startswith("!") else body).replace("\\", "\\\\") + "]")
+                i = end
+        else:
+            out.append(re.escape(ch))
+        i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def _glob(pattern: str) -> list[_Found]:
+    """Expand a glob pattern without following links: walk from its literal head, match each path once."""
+    parts = pattern.split(os.sep)
+    head: list[str] = []
+    for part in parts:
+        if _GLOB_MAGIC.intersection(part):
+            break
+        head.append(part)
+    base = os.sep.join(head) if head else "."
+    rest = parts[len(head):]
+    depth = None if any("**" in part for part in rest) else len(rest)
+    regex = _pattern_regex("/".join(rest))
+    found: list[_Found] = []
+
+    def unreadable(exc: OSError) -> None:
+        name = exc.filename if isinstance(exc.filename, str) else base
+        found.append(("error", name, f"cannot read directory {safe_name(name)}: {exc.strerror or exc}"))
+
+    if not os.path.isdir(base):
+        return []
+    for root, dirs, files in os.walk(base, onerror=unreadable, followlinks=False):
+        rel_root = os.path.relpath(root, base)
+        level = 0 if rel_root == "." else rel_root.count(os.sep) + 1
+        names = sorted(dirs + files)
+        keep_dirs = []
+        for name in names:
+            if name.startswith("."):
+                continue
+            path = os.path.join(root, name)
+            if not head and path.startswith("." + os.sep):
+                path = path[2:]  # "*.txt" lists "a.txt", as glob does, not "./a.txt"
+            rel = name if rel_root == "." else f"{rel_root}{os.sep}{name}".replace(os.sep, "/")
+            is_dir = name in dirs and not os.path.islink(path)
+            if regex.match(rel):
+                if is_dir:
+                    found.extend(_walk(path))
+                    continue  # its dumps are all listed; don't also match inside it
+                entry = _classify(path)
+                if entry is not None:
+                    found.append(entry)
+            elif is_dir:
+                keep_dirs.append(name)
+            elif name in dirs and (depth is None or level + 1 < depth):
+                # A linked folder the pattern would have searched: say so rather than skip it silently.
+                found.append(("skip", path, f"symbolic link not followed: {safe_name(path)}"))
+        dirs[:] = keep_dirs if depth is None or level + 1 < depth else []
+    found.sort(key=lambda entry: Path(entry[1]).parts)
+    return found
+
+
+def _expand(name: str) -> list[_Found]:
     if os.path.isdir(name):
-        return [Path(p) for p in _walk(name)]
-    if os.path.exists(name):
-        return [Path(name)]
+        return _walk(name)
+    if os.path.lexists(name):
+        return [("file", name, "")]  # named by the user: read it (read_dump refuses what is not a file)
     if _GLOB_MAGIC.intersection(name):
-        out: list[Path] = []
-        for match in sorted(glob.glob(name, recursive=True)):
-            out.extend([Path(p) for p in _walk(match)] if os.path.isdir(match) else [Path(match)])
-        return out
+        return _glob(name)
     return []
 
 
-def iter_items(
-    inputs: Iterable[Any], read_in_worker: bool, on_expand: Callable[[int], None]
-) -> Iterator[Item]:
+def find_dumps(target: str | os.PathLike[str]) -> list[Path]:
+    """The dump files a path, directory or glob pattern stands for, in sorted order ([] if none).
+
+    Links, FIFOs and unreadable folders met on the way are left out here; `parse_many` reports them.
+    """
+    return [Path(entry[1]) for entry in _expand(os.fspath(target)) if entry[0] == "file"]
+
+
+def iter_items(inputs: Iterable[Any], options: InputOptions) -> Iterator[Item]:
     """Number the inputs' documents and turn each into an `Item` (see the module docstring).
 
-    Files are read here unless `read_in_worker`; `on_expand(extra)` is told how many more documents
-    than inputs a directory or pattern stood for (the progress bar's total grows by that much).
+    Plain files are read here unless `options.read_in_worker`; containers always are, one record at a
+    time. Documents outside `options.site_filter` or among `options.exclude_ids` are dropped and counted.
     """
     index = 0
 
-    def item(id_: str, kind: str, payload: Any) -> Item:
+    def item(id_: str, kind: str, payload: Any, meta: Optional[dict[str, Any]] = None) -> Item:
         nonlocal index
-        if kind == "path" and not read_in_worker:
+        if kind == "path" and not options.read_in_worker:
             try:
                 kind, payload = "raw", read_dump(payload)
             except InputError as exc:
                 kind, payload = "error", ("InputError", str(exc))
-        out = (index, id_, kind, payload)
+        out = (index, safe_name(id_), kind, payload, meta)
         index += 1
         return out
 
+    def wanted(id_: str, url: Optional[str]) -> bool:
+        if options.exclude_ids and safe_name(id_) in options.exclude_ids:
+            options.excluded += 1
+            return False
+        if options.site_filter is not None and url and not options.site_filter.keeps(url):
+            options.filtered += 1
+            return False
+        return True
+
+    def from_doc(doc: Doc) -> Item:
+        if doc.skipped is not None:
+            return item(doc.id, "skip", ("Skipped", doc.skipped))
+        if doc.error is not None or doc.raw is None:
+            return item(doc.id, "error", ("InputError", doc.error or "record has no content"))
+        return item(doc.id, "raw", doc.raw, doc.meta())
+
+    def from_file(name: str) -> Iterator[Item]:
+        kind = container_kind(name)
+        if kind is None:
+            if wanted(name, None):
+                yield item(name, "path", name)
+            return
+        try:
+            # The container asks `wanted` before reading each document's content.
+            for doc in _open_container(kind, name, options, wanted):
+                yield from_doc(doc)
+        except InputError as exc:
+            # A broken container ends there: one error record for the rest of it, then the next input.
+            yield item(name, "error", ("InputError", str(exc)))
+
     for position, raw in enumerate(inputs):
-        if isinstance(raw, tuple) and len(raw) == 2:
+        if isinstance(raw, Doc):
+            if wanted(raw.id, raw.url):
+                yield from_doc(raw)
+        elif isinstance(raw, tuple) and len(raw) == 2:
             id_, content = str(raw[0]), raw[1]
+            if not wanted(id_, None):
+                continue
             if isinstance(content, os.PathLike):
                 yield item(id_, "path", os.fspath(content))
             elif isinstance(content, (str, bytes, bytearray, memoryview)):
@@ -136,17 +403,37 @@ def iter_items(
         elif isinstance(raw, (str, os.PathLike)):
             name = os.fspath(raw)
             if os.path.isfile(name):
-                yield item(name, "path", name)
+                yield from from_file(name)
                 continue
-            files = find_dumps(name)
-            if not files:
+            found = _expand(name)
+            if not found:
                 what = "directory holds no .txt/.html/.htm(.gz) dumps" if os.path.isdir(name) else (
                     "pattern matched no files" if _GLOB_MAGIC.intersection(name) else "no such file"
                 )
-                yield item(name, "error", ("InputError", f"{what}: {name}"))
+                yield item(name, "error", ("InputError", f"{what}: {safe_name(name)}"))
                 continue
-            on_expand(len(files) - 1)
-            for path in files:
-                yield item(str(path), "path", str(path))
+            options.on_expand(len(found) - 1)
+            for kind, path, why in found:
+                if kind == "file":
+                    yield from from_file(path)
+                elif wanted(path, None):
+                    yield item(path, kind, ("Skipped" if kind == "skip" else "InputError", why))
         else:
             yield item(f"#{position}", "error", ("InputError", f"unsupported input type: {type(raw).__name__}"))
+
+
+def _open_container(
+    kind: str, name: str, options: InputOptions, wanted: Callable[[str, Optional[str]], bool]
+) -> Iterator[Doc]:
+    # Imported here: each reader pulls in its own library (fastwarc, pyarrow, ...) only when needed.
+    if kind == "warc":
+        from .warc import iter_warc
+
+        return iter_warc(name, wanted)
+    if kind == "records":
+        from .record_files import iter_records
+
+        return iter_records(name, options.fields, wanted)
+    from .archives import iter_archive
+
+    return iter_archive(name, wanted)

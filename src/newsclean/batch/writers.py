@@ -6,9 +6,11 @@
 
 Formats, chosen by the output's extension:
 
-* `.jsonl` / `.ndjson` (or "-" for stdout): one `Article` JSON object per line plus `"id"`, nested
-  exactly as the model (`Article.model_validate` reads a line back once "id" is dropped). Each line
-  is written whole and flushed, so an interrupted run leaves only complete lines.
+* `.jsonl` / `.ndjson` (or "-" for stdout), also gzipped (`.jsonl.gz`): one `Article` JSON object
+  per line plus `"id"` and `"fingerprint"` (see `batch.dedupe`), nested exactly as the model
+  (`Article.model_validate` reads a line back once those two are dropped). Each line is written
+  whole and flushed, so an interrupted run leaves only complete lines (a killed one at most a
+  partial last line, which `--resume` cuts off).
 * `.parquet` / `.pq`: flat columns (see `article_row`), row groups of `row_group_size` records;
   closing — also on Ctrl-C, via `with` — writes the buffered rows and the footer.
 * `.csv`: flat columns; lists joined ("; " for people, newlines for related titles), the body as
@@ -19,15 +21,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gzip
 import io
 import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, TextIO
+from typing import TYPE_CHECKING, Any, Optional, TextIO, cast
 
 from ..models import Article
 from .columns import CSV_COLUMNS, article_row, parquet_schema
+from .dedupe import fingerprint
 
 if TYPE_CHECKING:  # pragma: no cover
     from .results import Result
@@ -35,6 +39,16 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["ArticleWriter", "CsvWriter", "ErrorWriter", "JsonlWriter", "ParquetWriter", "open_writer"]
 
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet", ".csv": "csv"}
+
+
+def output_format(path: str) -> Optional[str]:
+    """"jsonl", "parquet" or "csv" from an output name ("-" is JSONL; ".jsonl.gz" is gzipped JSONL)."""
+    if path == "-":
+        return "jsonl"
+    lower = path.lower()
+    if lower.endswith((".jsonl.gz", ".ndjson.gz")):
+        return "jsonl"
+    return FORMATS.get(Path(lower).suffix)
 
 
 class ArticleWriter:
@@ -63,19 +77,26 @@ class ArticleWriter:
         self.close()
 
 
-def _open_text(path: str) -> tuple[TextIO, bool]:
+def _open_text(path: str, append: bool = False) -> tuple[TextIO, bool]:
     if path == "-":
         return sys.stdout, False
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return open(path, "w", encoding="utf-8", newline=""), True
+    mode = "a" if append else "w"
+    if path.lower().endswith(".gz"):
+        # Appending adds a gzip member; readers see one stream. Flushes end a deflate block, so a
+        # killed run leaves every flushed line readable.
+        return cast(TextIO, gzip.open(path, mode + "t", encoding="utf-8", newline="")), True
+    return cast(TextIO, open(path, mode, encoding="utf-8", newline="")), True
 
 
 class _TextFileWriter(ArticleWriter):
-    """A writer over one text file (or stdout for "-"), flushed and closed once."""
+    """A writer over one text file (or stdout for "-"), flushed and closed once. With `append`, a
+    resumed run adds to what an earlier run wrote."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, append: bool = False) -> None:
         super().__init__(path)
-        self._fh, self._owns = _open_text(self.path)
+        self._fh, self._owns = _open_text(self.path, append)
+        self._append = append and self._owns and os.path.getsize(self.path) > 0
 
     def close(self) -> None:
         if self._fh.closed:
@@ -92,6 +113,7 @@ class JsonlWriter(_TextFileWriter):
         record = {"id": id, **article.model_dump(mode="json", exclude_none=False)}
         if record.get("removed") is None:
             record.pop("removed", None)
+        record["fingerprint"] = fingerprint(article)
         # One write call per complete line: an interrupt lands before or after it, never inside a line.
         self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         self._fh.flush()
@@ -109,11 +131,11 @@ def _csv_cell(value: Any) -> Any:
 class CsvWriter(_TextFileWriter):
     """Flat CSV with a header; times in ISO 8601 with the page's own offset."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        super().__init__(path)
-        self._csv = csv.writer(self._fh)
-        self._csv.writerow(CSV_COLUMNS)
-        self._fh.flush()
+    def __init__(self, path: str | os.PathLike[str], *, append: bool = False) -> None:
+        super().__init__(path, append=append)
+        if not self._append:  # a resumed file has its header already
+            csv.writer(self._fh).writerow(CSV_COLUMNS)
+            self._fh.flush()
 
     def write(self, article: Article, id: Optional[str] = None) -> None:
         row = article_row(article, id)
@@ -168,26 +190,31 @@ class ParquetWriter(ArticleWriter):
             self._writer = None
 
 
-def open_writer(path: str | os.PathLike[str], *, format: Optional[str] = None, row_group_size: int = 1000) -> ArticleWriter:
-    """A writer for `path`, its format taken from the extension unless `format` is given ("-" is JSONL on stdout)."""
+def open_writer(
+    path: str | os.PathLike[str], *, format: Optional[str] = None, row_group_size: int = 1000, append: bool = False
+) -> ArticleWriter:
+    """A writer for `path`, its format taken from the extension unless `format` is given ("-" is JSONL
+    on stdout). `append` continues a JSONL or CSV file (Parquet files cannot be appended to)."""
     name = os.fspath(path)
-    kind = format or ("jsonl" if name == "-" else FORMATS.get(Path(name).suffix.lower()))
+    kind = format or output_format(name)
     if kind == "jsonl":
-        return JsonlWriter(name)
+        return JsonlWriter(name, append=append)
     if kind == "csv":
-        return CsvWriter(name)
+        return CsvWriter(name, append=append)
     if kind == "parquet":
+        if append:
+            raise ValueError("a Parquet file cannot be continued: resume into .jsonl, .jsonl.gz or .csv output")
         return ParquetWriter(name, row_group_size=row_group_size)
-    raise ValueError(f"cannot tell the output format of {name!r}: use .jsonl, .parquet or .csv")
+    raise ValueError(f"cannot tell the output format of {name!r}: use .jsonl, .jsonl.gz, .parquet or .csv")
 
 
 class ErrorWriter:
     """Error results as JSONL: {"id", "index", "error_type", "message"} per line, flushed per record."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, append: bool = False) -> None:
         self.path = os.fspath(path)
         self.count = 0
-        self._fh, self._owns = _open_text(self.path)
+        self._fh, self._owns = _open_text(self.path, append)
 
     def write(self, result: Result) -> None:
         if result.error is None:
@@ -198,6 +225,8 @@ class ErrorWriter:
             "error_type": result.error.error_type,
             "message": result.error.message,
         }
+        if result.error.duplicate_of is not None:
+            record["duplicate_of"] = result.error.duplicate_of
         self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         self._fh.flush()
         self.count += 1
