@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator
 from typing import IO, Optional
 
 from ..errors import InputError
-from .sources import MAX_FILE_BYTES, Doc, is_dump_name, safe_name
+from .sources import MAX_FILE_BYTES, Doc
+from .walk import is_dump_name, safe_name
 
 __all__ = ["iter_archive"]
 

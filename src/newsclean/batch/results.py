@@ -40,7 +40,7 @@ class Result:
     """The outcome for one input: an `article`, or an `error`, never both."""
 
     id: str
-    index: int  # position in the result stream (0-based, consecutive)
+    index: int  # position in the result stream (0-based; inputs excluded as already done keep their place)
     article: Optional[Article] = None
     error: Optional[ErrorRecord] = None
 

@@ -27,15 +27,14 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import os
-import re
 import stat
 import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Union
 
 from ..errors import InputError
+from .walk import DUMP_SUFFIXES, GLOB_MAGIC, expand, find_dumps, is_dump_name, safe_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from .record_files import RecordFields
@@ -57,8 +56,6 @@ __all__ = [
     "safe_name",
 ]
 
-#: File name endings a directory walk picks up (each also with ".gz").
-DUMP_SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm")
 #: A str longer than this is raw text, never a path.
 RAW_TEXT_MIN_CHARS = 4096
 #: Files (after gunzip) larger than this are refused with an InputError instead of being read whole.
@@ -69,7 +66,6 @@ RawInput = Union[str, bytes, bytearray, memoryview, "os.PathLike[str]", tuple[An
 #: worker; "raw" → str/bytes; "error" and "skip" → (error_type, message) decided in the parent.
 #: meta: per-document parse arguments (url, fetched_at) or None.
 Item = tuple[int, str, str, Any, Optional[dict[str, Any]]]
-_GLOB_MAGIC = frozenset("*?[")
 
 # Container kinds by file name ending (lower-cased, longest first where endings overlap).
 _CONTAINERS: tuple[tuple[str, str], ...] = (
@@ -117,16 +113,6 @@ class InputOptions:
     on_expand: Callable[[int], None] = lambda extra: None
     filtered: int = 0
     excluded: int = 0
-
-
-def safe_name(name: str) -> str:
-    """A file name as valid Unicode text: bytes that are not UTF-8 (kept by the OS as lone surrogates,
-    e.g. b"caf\\xe9.txt") are shown as backslash escapes ("caf\\\\xe9.txt"), so ids can be written anywhere."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return name
 
 
 def container_kind(name: str) -> Optional[str]:
@@ -179,160 +165,6 @@ def read_dump(path: str | os.PathLike[str]) -> bytes:
     return data
 
 
-def is_dump_name(name: str) -> bool:
-    lower = name.lower()
-    if lower.endswith(".gz"):
-        lower = lower[:-3]
-    return lower.endswith(DUMP_SUFFIXES)
-
-
-# What a walk finds: ("file", path), ("skip", path, why) for links and non-regular files, or
-# ("error", path, why) for a directory it could not read.
-_Found = tuple[str, str, str]
-
-
-def _classify(path: str) -> Optional[_Found]:
-    try:
-        mode = os.lstat(path).st_mode
-    except OSError as exc:
-        return ("error", path, f"cannot read {safe_name(path)}: {exc.strerror or exc}")
-    if stat.S_ISLNK(mode):
-        return ("skip", path, f"symbolic link not followed: {safe_name(path)}")
-    if stat.S_ISREG(mode):
-        return ("file", path, "")
-    if stat.S_ISDIR(mode):
-        return None
-    return ("skip", path, f"not a regular file (FIFO, socket or device): {safe_name(path)}")
-
-
-def _walk(directory: str, keep: Callable[[str], bool] = is_dump_name) -> list[_Found]:
-    """Every dump under `directory` once: links are reported, not followed; unreadable folders are errors."""
-    found: list[_Found] = []
-
-    def unreadable(exc: OSError) -> None:
-        name = exc.filename if isinstance(exc.filename, str) else directory
-        found.append(("error", name, f"cannot read directory {safe_name(name)}: {exc.strerror or exc}"))
-
-    for root, dirs, files in os.walk(directory, onerror=unreadable, followlinks=False):
-        visible = sorted(d for d in dirs if not d.startswith("."))
-        dirs[:] = []
-        for d in visible:
-            path = os.path.join(root, d)
-            if os.path.islink(path):
-                found.append(("skip", path, f"symbolic link not followed: {safe_name(path)}"))
-            else:
-                dirs.append(d)
-        for f in files:
-            if f.startswith(".") or not keep(f):
-                continue
-            entry = _classify(os.path.join(root, f))
-            if entry is not None:
-                found.append(entry)
-    # Sorted as paths (a/x before b.txt), the order `find | sort` users expect, whatever the walk order.
-    found.sort(key=lambda entry: Path(entry[1]).parts)
-    return found
-
-
-def _pattern_regex(pattern: str) -> re.Pattern[str]:
-    """A glob pattern as a regex over '/'-joined paths: `*` and `?` stay within one name, `**/` spans folders."""
-    out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if pattern.startswith("**/", i):
-            out.append("(?:[^/]+/)*")
-            i += 3
-            continue
-        if pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-            continue
-        if ch == "*":
-            out.append("[^/]*")
-        elif ch == "?":
-            out.append("[^/]")
-        elif ch == "[":
-            end = pattern.find("]", i + 2)
-            if end == -1:
-                out.append(re.escape(ch))
-            else:
-                body = pattern[i + 1 : end]
-                out.append("[" + ("^" + body[1:] if body.startswith("!") else body).replace("\\", "\\\\") + "]")
-                i = end
-        else:
-            out.append(re.escape(ch))
-        i += 1
-    return re.compile("".join(out) + r"\Z")
-
-
-def _glob(pattern: str) -> list[_Found]:
-    """Expand a glob pattern without following links: walk from its literal head, match each path once."""
-    parts = pattern.split(os.sep)
-    head: list[str] = []
-    for part in parts:
-        if _GLOB_MAGIC.intersection(part):
-            break
-        head.append(part)
-    base = os.sep.join(head) if head else "."
-    rest = parts[len(head):]
-    depth = None if any("**" in part for part in rest) else len(rest)
-    regex = _pattern_regex("/".join(rest))
-    found: list[_Found] = []
-
-    def unreadable(exc: OSError) -> None:
-        name = exc.filename if isinstance(exc.filename, str) else base
-        found.append(("error", name, f"cannot read directory {safe_name(name)}: {exc.strerror or exc}"))
-
-    if not os.path.isdir(base):
-        return []
-    for root, dirs, files in os.walk(base, onerror=unreadable, followlinks=False):
-        rel_root = os.path.relpath(root, base)
-        level = 0 if rel_root == "." else rel_root.count(os.sep) + 1
-        names = sorted(dirs + files)
-        keep_dirs = []
-        for name in names:
-            if name.startswith("."):
-                continue
-            path = os.path.join(root, name)
-            if not head and path.startswith("." + os.sep):
-                path = path[2:]  # "*.txt" lists "a.txt", as glob does, not "./a.txt"
-            rel = name if rel_root == "." else f"{rel_root}{os.sep}{name}".replace(os.sep, "/")
-            is_dir = name in dirs and not os.path.islink(path)
-            if regex.match(rel):
-                if is_dir:
-                    found.extend(_walk(path))
-                    continue  # its dumps are all listed; don't also match inside it
-                entry = _classify(path)
-                if entry is not None:
-                    found.append(entry)
-            elif is_dir:
-                keep_dirs.append(name)
-            elif name in dirs and (depth is None or level + 1 < depth):
-                # A linked folder the pattern would have searched: say so rather than skip it silently.
-                found.append(("skip", path, f"symbolic link not followed: {safe_name(path)}"))
-        dirs[:] = keep_dirs if depth is None or level + 1 < depth else []
-    found.sort(key=lambda entry: Path(entry[1]).parts)
-    return found
-
-
-def _expand(name: str) -> list[_Found]:
-    if os.path.isdir(name):
-        return _walk(name)
-    if os.path.lexists(name):
-        return [("file", name, "")]  # named by the user: read it (read_dump refuses what is not a file)
-    if _GLOB_MAGIC.intersection(name):
-        return _glob(name)
-    return []
-
-
-def find_dumps(target: str | os.PathLike[str]) -> list[Path]:
-    """The dump files a path, directory or glob pattern stands for, in sorted order ([] if none).
-
-    Links, FIFOs and unreadable folders met on the way are left out here; `parse_many` reports them.
-    """
-    return [Path(entry[1]) for entry in _expand(os.fspath(target)) if entry[0] == "file"]
-
-
 def iter_items(inputs: Iterable[Any], options: InputOptions) -> Iterator[Item]:
     """Number the inputs' documents and turn each into an `Item` (see the module docstring).
 
@@ -353,8 +185,11 @@ def iter_items(inputs: Iterable[Any], options: InputOptions) -> Iterator[Item]:
         return out
 
     def wanted(id_: str, url: Optional[str]) -> bool:
+        nonlocal index
         if options.exclude_ids and safe_name(id_) in options.exclude_ids:
+            # Done by an earlier run: it keeps its place, so a resumed run numbers results as the first did.
             options.excluded += 1
+            index += 1
             return False
         if options.site_filter is not None and url and not options.site_filter.keeps(url):
             options.filtered += 1
@@ -405,10 +240,10 @@ def iter_items(inputs: Iterable[Any], options: InputOptions) -> Iterator[Item]:
             if os.path.isfile(name):
                 yield from from_file(name)
                 continue
-            found = _expand(name)
+            found = expand(name)
             if not found:
                 what = "directory holds no .txt/.html/.htm(.gz) dumps" if os.path.isdir(name) else (
-                    "pattern matched no files" if _GLOB_MAGIC.intersection(name) else "no such file"
+                    "pattern matched no files" if GLOB_MAGIC.intersection(name) else "no such file"
                 )
                 yield item(name, "error", ("InputError", f"{what}: {safe_name(name)}"))
                 continue

@@ -6,57 +6,74 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from . import common
+from . import batch_options, common
 from .common import EXIT_ERRORS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, SUBPARSER_STYLE, err
 
 
 def add_parser(sub: Any) -> None:
     """Declare the `clean` subcommand and its arguments on the subparsers `sub`."""
     clean = sub.add_parser("clean", help="clean files, directories or globs into JSONL, Parquet or CSV", **SUBPARSER_STYLE)
-    clean.add_argument("inputs", nargs="+", metavar="INPUT", help="dump files, directories (walked recursively) or quoted globs")
-    clean.add_argument("-o", "--output", required=True, help="out.jsonl, out.parquet or out.csv ('-': JSONL on stdout)")
+    clean.add_argument(
+        "inputs", nargs="+", metavar="INPUT",
+        help="dump files, directories (walked recursively), quoted globs, WARC/WET files, "
+        "JSONL/CSV/Parquet record files, zip/tar archives",
+    )
+    clean.add_argument(
+        "-o", "--output", required=True, help="out.jsonl, out.jsonl.gz, out.parquet or out.csv ('-': JSONL on stdout)"
+    )
     clean.add_argument("--errors", metavar="PATH", help="write non-articles and errors here as JSONL")
     clean.add_argument("--workers", type=int, default=None, help="worker processes (default: all CPUs; 1: no pool)")
     clean.add_argument("--site", default=None, help="force a site profile instead of detecting it")
     clean.add_argument("--no-progress", action="store_true", help="no progress bar")
+    batch_options.add_arguments(clean)
     clean.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Clean every input into `args.output`; the exit code says whether any input failed."""
     from ..batch import ErrorWriter, find_dumps, open_writer, parse_many
+    from ..errors import InputError
 
-    # Expand up front: "nothing matched" is a usage error, and the progress bar gets its total.
-    inputs: list[Path] = []
+    # Expand up front: "nothing matched" is a usage error, and no output may name an input. The
+    # targets themselves go to parse_many, which also reports the links and FIFOs a walk met.
+    input_files: list[str] = []
     matched = False
     for target in args.inputs:
-        files = find_dumps(target)
+        files = [str(path) for path in find_dumps(target)]
         if files:
             matched = True
-            inputs.extend(files)
+            input_files.extend(files)
         else:
-            err(f"no dumps match {target}")
-            inputs.append(Path(target))  # reported as an InputError result, so exit 1
+            err(f"no dumps match {target}")  # reported as an InputError result, so exit 1
     if not matched:
         return EXIT_USAGE
     if args.workers is not None and args.workers < 1:
         err("--workers must be at least 1")
         return EXIT_USAGE
+    problem = batch_options.check_outputs(args, input_files)
+    if problem:
+        err(problem)
+        return EXIT_USAGE
     try:
-        out = open_writer(args.output)
-    except (ValueError, ImportError, OSError) as exc:
+        options = batch_options.parse_many_options(args)
+        done, deduper = batch_options.resume_state(args)
+        out = open_writer(args.output, append=args.resume)
+    except (ValueError, ImportError, OSError, InputError) as exc:
         err(str(exc))
         return EXIT_USAGE
     parse_kwargs: dict[str, Any] = {"site": args.site} if args.site else {}
     stream = parse_many(
-        inputs,
+        [Path(target) for target in args.inputs],
         workers=args.workers,
         progress=not args.no_progress,
         parse_fn=common.PARSE_FN,
+        exclude_ids=done,
+        dedupe=deduper or False,
+        **options,
         **parse_kwargs,
     )
     interrupted = False
-    errors = ErrorWriter(args.errors) if args.errors else None
+    errors = ErrorWriter(args.errors, append=args.resume) if args.errors else None
     try:
         with out, stream:
             for result in stream:
