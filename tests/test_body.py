@@ -98,3 +98,74 @@ def test_an_intro_line_ending_in_a_colon_does_not_split_a_round_up() -> None:
     article = newsclean.parse("\n".join([HEADLINE, LEAD, PARAGRAPHS[0], *items]))
     assert article.body[:2] == [LEAD, PARAGRAPHS[0]]
     assert article.body[-4:] == items[1:]
+
+
+def test_a_labelled_credit_above_the_story_is_the_lead_photo_and_inside_it_a_photo_to_drop() -> None:
+    raw = "\n".join(
+        [
+            HEADLINE,
+            "Rumah pompa Kali Sunter di Jakarta Utara",
+            "Sumber :",
+            "• Dok: Dinas SDA",
+            LEAD,
+            PARAGRAPHS[0],
+            "Perahu karet disiagakan di posko banjir",
+            "Photo :",
+            "• Tangkapan Layar",
+            *PARAGRAPHS[1:],
+        ]
+    )
+    article = newsclean.parse(raw)
+    assert article.lead_image is not None
+    assert (article.lead_image.caption, article.lead_image.credit) == ("Rumah pompa Kali Sunter di Jakarta Utara", "Dok: Dinas SDA")
+    assert article.body == [LEAD, *PARAGRAPHS]
+
+
+def test_a_short_caption_above_a_bare_credit_inside_the_story_is_dropped() -> None:
+    raw = "\n".join([HEADLINE, LEAD, PARAGRAPHS[0], "Pompa air di Kali Sunter", "- antara", *PARAGRAPHS[1:]])
+    assert newsclean.parse(raw).body == [LEAD, *PARAGRAPHS]
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        ("Petugas memeriksa pompa air di rumah pompa Kali SunterWarta Kota/Rina Marlina",
+         "Petugas memeriksa pompa air di rumah pompa Kali Sunter", "Warta Kota/Rina Marlina"),
+        ("Petugas memeriksa pompa air, Senin (13/1/2025).warta.id/Rina",
+         "Petugas memeriksa pompa air, Senin (13/1/2025).", "warta.id/Rina"),
+        ("Petugas memeriksa pompa air di Kali Sunter. (Dok. Istimewa) |",
+         "Petugas memeriksa pompa air di Kali Sunter.", "Dok. Istimewa"),
+    ],
+)
+def test_captions_with_glued_or_trailing_credits(line: str, caption: str, credit: str) -> None:
+    from newsclean import sites
+    from newsclean.steps._shapes import split_caption_credit
+
+    assert split_caption_credit(line, sites.lexicon().credit_agencies) == (caption, credit)
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "- Advertisement -",
+        "Advertising",
+        "Read More banner 300x250",
+        "Version 1.93.2",
+        "Baca di halaman berikutnya…",
+        "Simak arahan Wali Kota terkait banjir dalam video berikut ini.",
+        "Follow WhatsApp Channel Warta untuk update berita terbaru setiap hari",
+        "Info lebih lengkap klik : beasiswa.warta.id",
+    ],
+)
+def test_promos_and_ad_leftovers_inside_the_story_are_chrome(chrome: str) -> None:
+    raw = "\n".join([HEADLINE, LEAD, PARAGRAPHS[0], chrome, *PARAGRAPHS[1:]])
+    assert newsclean.parse(raw).body == [LEAD, *PARAGRAPHS]
+
+
+def test_a_comment_policy_after_the_story_starts_the_trailing_chrome() -> None:
+    comments = [
+        "Berkomentarlah secara bijaksana dan bertanggung jawab. Komentar sepenuhnya menjadi tanggung jawab komentator.",
+        "Laporkan Komentar",
+        "Terima kasih. Kami sudah menerima laporan Anda dan akan menindaklanjutinya sesuai panduan komunitas.",
+    ]
+    assert newsclean.parse("\n".join([HEADLINE, LEAD, *PARAGRAPHS, *comments])).body == [LEAD, *PARAGRAPHS]

@@ -34,10 +34,14 @@ _STORY_DATELINE = re.compile(
     r"|[a-z0-9\-]+\.(?:com|co\.id|id|net|tv)(?:\s*[-–—]\s*[A-Z][A-Z .]+)?)"
     r"(?:\s*(?:--|[–—])\s*|\s+-\s+)\S"  # a spaced dash: "Anak-anak" is a word, not a dateline
 )
-# A dateline alone on its line: "Jakarta -", "BEKASI, KOMPAS.com", "Jakarta, CNN Indonesia--".
+# A dateline alone on its line, a renderer having broken the lead after it: a place or outlet and a dash
+# ("Jakarta -", "Kapanlagi.com -"), or a place and an outlet ("BEKASI, KOMPAS.com", "Jakarta, CNN Indonesia--";
+# the outlet has a dot, capitals or a known name, so that "Ayu Lestari, Budi Santoso" is not one).
 DATELINE_ALONE = re.compile(
-    r"^(?:[A-Z][\w.\-']*(?: [A-Z][\w.\-']*){0,3}\s*(?:--|[-–—:])"
-    r"|[A-Z][\w.\-']*(?: [A-Z][\w.\-']*){0,3},\s*[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,2}\s*(?:--|[-–—:])?)\s*$"
+    r"^(?:[A-Z][\w.\-']*(?: [A-Z][\w.\-']*){0,3}\s*(?:--|[-–—])"
+    r"|[A-Z][\w.\-']*(?: [A-Z][\w.\-']*){0,3},\s*"
+    r"(?:[A-Za-z][\w\-]*\.[\w.\-]+|[A-Z][A-Z0-9\-]+|CNN Indonesia|CNBC Indonesia|IDN Times|Antara(?:news)?)"
+    r"\s*(?:--|[-–—])?)\s*$"
 )
 # Leads of some sites open with the first word in capitals: "SEMPAT terlibat konflik ...".
 _CAPS_LEAD = re.compile(r"^[A-Z]{3,}[A-Z\-]*\s+[a-z]")
@@ -47,6 +51,11 @@ _FOTO_CREDIT = re.compile(r"(?:^|\s)(?:Foto|Sumber|Photo)\s*:\s*(?P<credit>[^:]{
 # A credit in capitals glued after the caption, maybe with the photo's date: "... (14/11/2022). KOMPAS/ARYA
 # WIBISANA 14-11-2022".
 _CAPS_CREDIT = re.compile(r"\s(?P<credit>[A-Z][A-Z.]{1,20}(?: [A-Z.]{2,20})?/[A-Z][A-Z.'\- ]{2,40}?)(?:\s+\d{1,2}-\d{1,2}-\d{4})?\s*$")
+# A credit glued to the caption's last word or full stop: "... di UM ButonIDN Times/Irwan Idris",
+# "... 2018.tirto.id/Lugas". The glue (a lower-case letter or a stop right before it) is what tells it apart.
+_GLUED_CREDIT = re.compile(
+    r"(?:(?<=[a-z])(?=[A-Z])|(?<=[a-z)]\.))(?P<credit>[A-Za-z][\w.\-]*(?: [A-Z][\w.\-]*){0,2}/[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3})$"
+)
 # "Dian saat masih 13 tahun © instagram.com/akun": a caption signed with a copyright mark.
 _COPYRIGHT_CREDIT = re.compile(r"\s©\s*(?P<credit>[^©\s][^©]{1,60})$")
 _FOTO_PREFIX = re.compile(r"^(?:Foto|Sumber|Photo)\s*:\s*", re.I)
@@ -101,7 +110,7 @@ def is_credit(text: str, agencies: frozenset[str]) -> Optional[str]:
     core = text.strip()
     if core.startswith("(") and core.rstrip(".").endswith(")"):
         core = core.rstrip(".")[1:-1]
-    core = _FOTO_PREFIX.sub("", core).strip().rstrip(".").strip()
+    core = _FOTO_PREFIX.sub("", core.lstrip("-–—•* ")).strip().rstrip(".").strip()
     if not core or len(core) > 60 or len(words(core)) > 8 or "(" in core or ")" in core:
         return None  # a caption carrying its credit in parentheses is not a bare credit
     if core.casefold() in agencies:
@@ -121,6 +130,7 @@ def is_credit(text: str, agencies: frozenset[str]) -> Optional[str]:
 
 def split_caption_credit(text: str, agencies: frozenset[str]) -> Optional[tuple[str, str]]:
     """A caption carrying its credit: "... Selatan (dok. istimewa)", "... Foto: Metrotvnews.com/X"."""
+    text = text.rstrip(" |")  # a separator the page printed after the credit
     tail = text.rstrip(". ")
     m = _PAREN_CREDIT.search(text) if tail.endswith(")") else None
     if m is not None and is_credit(m.group("credit"), agencies):
@@ -134,6 +144,9 @@ def split_caption_credit(text: str, agencies: frozenset[str]) -> Optional[tuple[
         return text[: m.start()].strip(), m.group("credit").strip()
     m = _CAPS_CREDIT.search(text, max(0, len(text) - 90)) if "/" in text[-60:] else None
     if m is not None and m.start() > 0 and text[: m.start()].rstrip().endswith((".", ")")):
+        return text[: m.start()].strip(), m.group("credit").strip()
+    m = _GLUED_CREDIT.search(text, max(0, len(text) - 70)) if "/" in text[-50:] else None
+    if m is not None and m.start() > 15 and len(text) <= 300:
         return text[: m.start()].strip(), m.group("credit").strip()
     return None
 

@@ -84,6 +84,10 @@ def select_body(page: Page) -> None:
     for line in opening_material(page, body):
         line.mark("standfirst", "select_body", "printed above the story's first paragraph (dek, caption, summary)")
     body = [ln for ln in body if ln.label is None]
+    dateline = _dateline_above(page, body[0])
+    if dateline is not None:
+        dateline.label = None  # undecided again: it is the first piece of the lead
+        body.insert(0, dateline)
     _mark_headline_widgets(body)
     body = stop_at_closing_code(page, body)
     header_end = find_header_end(page)
@@ -129,6 +133,14 @@ def _mark_headline_widgets(body: list[Line]) -> None:
             for item in run:
                 item.mark("chrome", "select_body", "a list of other stories' headlines inside the story")
         run = []
+
+
+def _dateline_above(page: Page, first: Line) -> Line | None:
+    """The dateline a renderer printed on its own line right above the story's first paragraph."""
+    for line in reversed(page.lines[: first.index]):
+        if line.text:
+            return line if line.label == "dateline" and first.index - line.index <= 2 else None
+    return None
 
 
 def _is_teaser_stamp(text: str) -> bool:
@@ -203,6 +215,8 @@ def _as_printed(line: Line) -> str:
 def _continues(before: str, after: str, gap: int) -> bool:
     if gap > 2 or ends_sentence(before) or before.endswith((":", ";")):
         return False
+    if DATELINE_ALONE.match(before):
+        return True  # "Jakarta, CNN Indonesia --" / "Direktorat Lalu Lintas ...": the lead goes on
     if after[:1].islower() or after[:1] in "–—-,.;:)":
         return True
     # "... kapasitas" / "Kali Bekasi" / "masih terbatas": a short fragment inside a sentence.

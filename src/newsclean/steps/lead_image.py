@@ -61,7 +61,8 @@ def lead_image(page: Page) -> None:
     anchors += [ln.index for ln in page.lines[: find_header_end(page)] if ln.label == "byline"]
     start = max(anchors) + 1 if anchors else 0
     window = [ln for ln in page.lines[start:] if ln.label is None and ln.text][:6]
-    if not _scan_for_image(page, window, shapes):
+    _labelled_credits(page, shapes)
+    if page.image_credit is None and not _scan_for_image(page, window, shapes):
         # Some sites put the photo above the headline (metrotvnews, medcom). Up there a lone word such
         # as "Bisnis" is a breadcrumb, not a credit: only credits with a slash or in brackets count.
         top = [ln for ln in page.lines[: find_header_end(page)] if ln.label is None and ln.text][:8]
@@ -82,10 +83,56 @@ def lead_image(page: Page) -> None:
             if shapes.lead(text):
                 continue
             pair = shapes.caption_credit(text)
-            if pair or is_credit(text, agencies) or (len(text) <= 200 and _FOTO_SIGN_OFF.search(text) is not None):
+            bare = pair is None and is_credit(text, agencies) is not None
+            if pair or bare or (len(text) <= 200 and _FOTO_SIGN_OFF.search(text) is not None):
                 line.mark("inline_caption", "lead_image", "photo caption or credit inside the story")
                 if pair is not None:
                     _mark_caption_copies(printed, k, pair[0])
+                elif bare and k > 0 and _caption_above_credit(printed[k - 1]):
+                    printed[k - 1].mark("inline_caption", "lead_image", "photo caption above its credit")
+
+
+# A credit printed under its own label: "Photo :" / "• Tangkapan Layar", "Sumber :" / "• Dok: Toyota".
+_CREDIT_LABEL = re.compile(r"(?:foto|photo|sumber|sumber foto|kredit foto|credit|image|gambar)\s*:", re.I)
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
+
+
+def _labelled_credits(page: Page, shapes: _PhotoShapes) -> None:
+    """Caption, credit label and credit on three lines: the first such group above the story is the lead
+    photo's; the others are photos inside the story."""
+    end = page.tail_start if page.tail_start is not None else len(page.lines)
+    printed = [ln for ln in page.lines[:end] if ln.text]
+    header_end = find_header_end(page)
+    for k, label in enumerate(printed[:-1]):
+        if label.label is not None or not _CREDIT_LABEL.fullmatch(label.text):
+            continue
+        credit = printed[k + 1]
+        if credit.label is not None or len(credit.text) > 80 or credit.is_prose:
+            continue
+        caption = printed[k - 1] if k > 0 else None
+        if caption is not None and (caption.label is not None or not _caption_above_credit(caption)):
+            caption = None
+        if page.image_credit is None and label.index < header_end:
+            page.image_credit = credit.text.strip("()").strip()
+            label.mark("credit", "lead_image", "label of the lead photo's credit")
+            credit.mark("credit", "lead_image", "credit of the lead photo")
+            if caption is not None:
+                _set_caption(page, caption, caption.text)
+            continue
+        for line in (caption, label, credit):
+            if line is not None:
+                line.mark("inline_caption", "lead_image", "photo caption or credit inside the story")
+
+
+def _caption_above_credit(line: Line) -> bool:
+    # A short descriptive line; not a sentence of the story, not a numbered item's heading.
+    return (
+        line.label is None
+        and not line.is_prose
+        and len(line.text.split()) <= 20
+        and _NUMBERED.match(line.text) is None
+        and not line.text.endswith(":")
+    )
 
 
 def _mark_caption_copies(printed: list[Line], k: int, caption: str) -> None:
@@ -100,6 +147,7 @@ _FOTO_SIGN_OFF = re.compile(r"[.!?)]\s*(?:Foto|Photo)\s*:\s*[A-Z][\w.&'/ -]{1,40
 
 
 def _credit_word(text: str, agencies: frozenset[str]) -> bool:
+    text = text.lstrip("-–—•* ")  # "- antara": a credit the page drew a dash before
     head = text.split(None, 1)[0].casefold() if text else ""
     return text.casefold() in agencies or head.startswith(("dok", "ilustrasi", "tangkapan", "istimewa"))
 

@@ -13,7 +13,7 @@ from .. import sites
 from ..errors import NotAnArticle
 from ..page import Line, Page
 from ._listing import listing_notice, listing_url, teaser_pairs
-from ._shapes import dateline_lead
+from ._shapes import DATELINE_ALONE, dateline_lead
 
 _MIN_BODY_CHARS = 150
 # A listing's best block is a teaser or two; a run of this much running text is a story.
@@ -77,17 +77,15 @@ def verdict(page: Page) -> None:
 
 def _solid_story(page: Page, body_lines: list[Line]) -> bool:
     """The chosen text reads as one story: a run of consecutive paragraphs, or two that open like a story
-    (right under its own headline, or after a dateline such as "Kapanlagi.com -")."""
+    (right under its own headline, or from a dateline such as "Kapanlagi.com -")."""
     paragraphs = sum(1 for ln in body_lines if ln.is_prose)
     first = body_lines[0]
     if paragraphs >= 2 and page.title_index is not None:
         printed_between = sum(1 for ln in page.lines[page.title_index + 1 : first.index] if ln.text)
         if printed_between <= _HEADLINE_REACH:
             return True
-    above = next((ln for ln in reversed(page.lines[: first.index]) if ln.text), None)
     if paragraphs >= 2 and (
-        (above is not None and above.label == "dateline")
-        or dateline_lead(first.text, sites.lexicon(page.profile).dateline_patterns)
+        DATELINE_ALONE.match(first.text) or dateline_lead(first.text, sites.lexicon(page.profile).dateline_patterns)
     ):
         return True
     # Otherwise a run of paragraphs: body lines with only set-aside furniture (an ad, a link) between.
