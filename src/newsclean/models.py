@@ -14,13 +14,16 @@ NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length
 
 
 class LeadImage(BaseModel):
-    """The article's lead photo as the page describes it (the image itself is not kept)."""
+    """The article's lead photo as the page describes it (the image itself is not downloaded)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     caption: Optional[str] = Field(default=None, description="the caption printed under the photo, credit cut off")
     credit: Optional[str] = Field(
         default=None, description="who took or supplied the photo, as printed ('ANTARA/Galih Pradipta', 'AFP')"
+    )
+    url: Optional[str] = Field(
+        default=None, description="the photo's address as the page's metadata gives it (og:image, JSON-LD image)"
     )
 
 
@@ -80,7 +83,7 @@ class Article(BaseModel):
     fetched_at: Optional[AwareDatetime] = Field(
         default=None, description="when the page was saved, as given to parse(); relative dates count from it"
     )
-    lead_image: Optional[LeadImage] = Field(default=None, description="the lead photo's caption and credit")
+    lead_image: Optional[LeadImage] = Field(default=None, description="the lead photo's caption, credit and URL")
     related: list[RelatedLink] = Field(
         default_factory=list, description="in-article links to other stories ('Baca juga'), in page order"
     )
@@ -89,6 +92,22 @@ class Article(BaseModel):
         description="the desk code that ends many Indonesian stories: reporter/editor initials or the "
         "agency, printed in brackets after the last sentence, e.g. '(AFP/OL-11)' -> 'AFP/OL-11', "
         "'(apr/knv)' -> 'apr/knv'; it stays in the text when the last paragraph prints it",
+    )
+    description: Optional[str] = Field(
+        default=None,
+        description="the standfirst or summary the page gives in its metadata (og:description, description); "
+        "None when it only repeats the headline",
+    )
+    tags: list[NonEmptyStr] = Field(
+        default_factory=list,
+        description="the story's tags: the tag list the page shows (when its metadata agrees), else its "
+        "article:tag / keywords metadata, without site-wide keywords such as 'berita terkini'",
+    )
+    language: Optional[str] = Field(
+        default=None,
+        description="ISO 639-1 code of the body: 'id', 'ms' or 'en' when its common words say so (whatever "
+        "the page declares); for a body too short to tell, the language the page declares; None when a "
+        "long body is in none of these and the page declares no other language",
     )
     removed: Optional[list[RemovedLine]] = Field(
         default=None, description="with explain=True: every line that is not body, and why"

@@ -99,8 +99,10 @@ class Hints:
     description: Optional[str] = None
     image_caption: Optional[str] = None
     image_credit: Optional[str] = None
+    image_url: Optional[str] = None  # og:image, twitter:image or JSON-LD image
     link_urls: dict[str, str] = field(default_factory=dict)  # anchor text -> href, for related links
-    language: Optional[str] = None
+    language: Optional[str] = None  # as declared: <html lang>, Content-Language, og:locale, JSON-LD inLanguage
+    tags: list[str] = field(default_factory=list)  # the page's visible tag list, else its tag/keyword metadata
 
 
 @dataclass(slots=True)
@@ -126,6 +128,10 @@ class Page:
     image_credit: Optional[str] = None
     related: list[tuple[str, Optional[str]]] = field(default_factory=list)
     closing_code: Optional[str] = None
+    image_url: Optional[str] = None
+    description: Optional[str] = None
+    tags: list[str] = field(default_factory=list)
+    language: Optional[str] = None
     tail_start: Optional[int] = None  # first line of trailing chrome
     header_end: Optional[int] = None  # where the story's text starts (see find_header_end); the header lies before it
     date_rest: dict[int, str] = field(default_factory=dict)  # date lines' text left once the date is cut out

@@ -85,8 +85,8 @@ def assemble(page: Page, *, explain: bool = False) -> Article:
     published_at = published if isinstance(published, dt.datetime) else None
     published_date = published.date() if isinstance(published, dt.datetime) else published
     lead_image = (
-        LeadImage(caption=page.image_caption, credit=page.image_credit)
-        if (page.image_caption or page.image_credit)
+        LeadImage(caption=page.image_caption, credit=page.image_credit, url=page.image_url)
+        if (page.image_caption or page.image_credit or page.image_url)
         else None
     )
     seen: set[str] = set()
@@ -121,6 +121,9 @@ def assemble(page: Page, *, explain: bool = False) -> Article:
             lead_image=lead_image,
             related=related,
             closing_code=page.closing_code,
+            description=page.description,
+            tags=page.tags,
+            language=page.language,
             removed=removed,
         )
     except ValidationError as exc:

@@ -14,6 +14,7 @@ from ._dom import HtmlDocument
 from .container import find_content, scan_body
 from .metadata import collect_hints
 from .render import render
+from .tags import choose_tags, shown_tag_lists
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 
@@ -51,6 +52,7 @@ def html_to_document(markup: str) -> HtmlDocument:
             body = root
         scan = scan_body(body)
         containers = find_content(scan)
+        hints.tags = choose_tags(shown_tag_lists(scan.names, root), hints.tags)
         base = hints.url
         lines = render(body, scan, containers, base, hints)
     except RecursionError:

@@ -12,6 +12,7 @@ from typing import Any, Iterable, Iterator, Optional
 
 from ..page import Hints
 from ._dom import clean, text_content
+from .tags import tag_list
 
 _SITE_SEPARATORS = re.compile(r"\s+[|\-–—:•»]\s+")
 
@@ -33,6 +34,10 @@ _META_MODIFIED = (
     "dcterms.modified", "modified_time", "article.updated", "content_lastmodifieddate",
 )
 
+_META_IMAGE = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "thumbnailurl")
+# Keyword metadata from most to least editorial; "<site>:keywords" (detik's dtk:keywords) come last.
+_META_KEYWORDS = ("news_keywords", "keywords")
+
 _MAX_JSONLD = 200_000  # a JSON-LD block larger than this is a data dump, not article metadata
 
 
@@ -48,6 +53,8 @@ def _meta_hints(root: Any, hints: Hints) -> dict[str, str]:
             metas[key] = content
         if key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author") and content:
             _add_authors(hints, [content])
+        if key == "article:tag" and content:  # one <meta> per tag
+            hints.tags.append(content)
     return metas
 
 
@@ -122,12 +129,24 @@ def _ld_names(value: Any) -> list[str]:
     return []
 
 
+def _ld_image_url(value: Any) -> Optional[str]:
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("contentUrl")
+    return clean(value) or None if isinstance(value, str) else None
+
+
 def _jsonld_hints(root: Any, hints: Hints) -> dict[str, Optional[str]]:
     found: dict[str, Optional[str]] = {}
     for item in _iter_jsonld(root):
-        for key in ("headline", "datePublished", "dateModified", "articleSection", "url", "description"):
+        for key in ("headline", "datePublished", "dateModified", "articleSection", "url", "description", "inLanguage"):
             if key not in found or not found[key]:
                 found[key] = _ld_text(item.get(key))
+        if not found.get("keywords"):
+            found["keywords"] = ", ".join(k for k in _ld_names(item.get("keywords")) if isinstance(k, str)) or None
+        if not found.get("image"):
+            found["image"] = _ld_image_url(item.get("image"))
         _add_authors(hints, _ld_names(item.get("author")))
         if hints.image_caption is None:
             img = item.get("image")
@@ -174,7 +193,10 @@ def collect_hints(root: Any) -> Hints:
     metas = _meta_hints(root, hints)
     ld = _jsonld_hints(root, hints)
 
-    lang = root.get("lang") or root.get("xml:lang") or metas.get("content-language") or metas.get("og:locale")
+    lang = (
+        root.get("lang") or root.get("xml:lang") or metas.get("content-language") or metas.get("og:locale")
+        or ld.get("inLanguage")
+    )
     hints.language = clean(lang) or None
 
     canonical = None
@@ -207,5 +229,17 @@ def collect_hints(root: Any) -> Hints:
     hints.modified = next((metas[k] for k in _META_MODIFIED if metas.get(k)), None) or ld.get("dateModified")
     hints.section = metas.get("article:section") or ld.get("articleSection")
     hints.description = metas.get("og:description") or metas.get("description") or ld.get("description")
+    hints.image_url = next((metas[k] for k in _META_IMAGE if metas.get(k)), None) or ld.get("image")
+    # The stated tags; the tag list the page shows is weighed against them once the body is scanned.
+    hints.tags = tag_list(hints.tags) or tag_list(_keywords(metas, ld))
     return hints
+
+
+def _keywords(metas: dict[str, str], ld: dict[str, Optional[str]]) -> list[str]:
+    """The first keyword list the page states: JSON-LD keywords, news_keywords, keywords, "<site>:keywords"."""
+    site_keys = sorted(k for k in metas if k.endswith(":keywords"))
+    for value in (ld.get("keywords"), *(metas.get(k) for k in (*_META_KEYWORDS, *site_keys))):
+        if value:
+            return [value]
+    return []
 

@@ -13,7 +13,9 @@ from .body import select_body
 from .byline import byline
 from .chrome import cut_tail, strip_chrome
 from .closing import closing_code
+from .details import details
 from .identify import identify_site
+from .language import language
 from .lead_image import lead_image
 from .normalize import normalize
 from .published import published
@@ -38,6 +40,8 @@ STEPS: tuple[Step, ...] = (
     select_body,
     closing_code,
     verdict,
+    details,
+    language,
 )
 
 __all__ = ["STEPS", "Step"]
