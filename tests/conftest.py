@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -19,3 +20,13 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not present (only developer checkouts have ../shared)")
     return path
+
+
+@pytest.fixture()
+def scratch_registry() -> Iterator[None]:
+    """Profiles registered by a test are dropped afterwards so they cannot steer other tests."""
+    from newsclean.sites import registry
+
+    saved = registry._current()
+    yield
+    registry._state = saved

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from newsclean import cli, sites
 
 PROFILE = """name = "warta-uji.example"
@@ -50,21 +52,18 @@ def test_environment_variable_loads_profiles_in_a_fresh_process(tmp_path: Path) 
     assert done.stdout.split() == ["warta-uji.example", "2"]
 
 
+@pytest.mark.usefixtures("scratch_registry")
 def test_cli_profiles_option_applies_and_is_passed_on(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.delenv(sites.PROFILES_ENV, raising=False)
     folder = _folder(tmp_path)
     dump = tmp_path / "page.txt"
     dump.write_text(DUMP, encoding="utf-8")
-    try:
-        code = cli.main(["--profiles", str(folder), "show", str(dump), "--json", "--url", "https://warta-uji.example/a"])
-        assert code == 0
-        article = json.loads(capsys.readouterr().out)
-        assert article["site"] == "warta-uji.example"
-        assert not any(p.startswith("Dukung jurnalisme") for p in article["body"])
-        assert os.environ[sites.PROFILES_ENV] == str(folder.resolve())
-    finally:
-        sites._registry.pop("warta-uji.example", None)
-        sites._by_domain.pop("warta-uji.example", None)
+    code = cli.main(["--profiles", str(folder), "show", str(dump), "--json", "--url", "https://warta-uji.example/a"])
+    assert code == 0
+    article = json.loads(capsys.readouterr().out)
+    assert article["site"] == "warta-uji.example"
+    assert not any(p.startswith("Dukung jurnalisme") for p in article["body"])
+    assert os.environ[sites.PROFILES_ENV] == str(folder.resolve())
 
 
 def test_cli_rejects_a_missing_profiles_folder(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

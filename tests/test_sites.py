@@ -185,17 +185,6 @@ def test_kompas_tv_breadcrumb_gives_the_rubric() -> None:
     assert article.editors == ["Bima Hartanto"]
 
 
-@pytest.fixture()
-def scratch_registry():
-    """Profiles registered by a test are dropped afterwards so they cannot steer other tests."""
-    sites.profiles()
-    saved = (dict(sites._registry), dict(sites._by_domain))
-    yield
-    sites._registry.clear(), sites._registry.update(saved[0])
-    sites._by_domain.clear(), sites._by_domain.update(saved[1])
-    sites._fingerprint_index.cache_clear()
-
-
 @pytest.mark.usefixtures("scratch_registry")
 def test_register_site_with_mapping() -> None:
     profile = newsclean.register_site(

@@ -288,6 +288,7 @@ def test_every_line_keeps_a_label_and_no_step_deletes() -> None:
     assert [ln.text for ln in page.lines if ln.label == "body"] == PARAGRAPHS
 
 
+@pytest.mark.usefixtures("scratch_registry")
 def test_register_site_changes_what_is_chrome() -> None:
     raw = dump(
         "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir",
@@ -295,17 +296,12 @@ def test_register_site_changes_what_is_chrome() -> None:
         tail=("Dukung jurnalisme warga dengan berlangganan buletin pekanan kami setiap Jumat pagi.",),
     )
     assert newsclean.parse(raw).body[-1].startswith("Dukung jurnalisme")
-    profile = newsclean.register_site(
+    newsclean.register_site(
         {"name": "warta-uji.example", "domains": ["warta-uji.example"], "chrome": {"prefix": ["Dukung jurnalisme"]}}
     )
-    try:
-        article = newsclean.parse(raw, url="https://warta-uji.example/berita/1")
-        assert article.body == PARAGRAPHS
-        assert article.site == "warta-uji.example"
-    finally:
-        sites._registry.pop(profile.name, None)
-        for domain in profile.domains:
-            sites._by_domain.pop(domain, None)
+    article = newsclean.parse(raw, url="https://warta-uji.example/berita/1")
+    assert article.body == PARAGRAPHS
+    assert article.site == "warta-uji.example"
 
 
 def test_comments_after_the_story_stay_out() -> None:

@@ -18,6 +18,7 @@ from .errors import (
     InputTooLarge,
     NewscleanError,
     NotAnArticle,
+    PatternTimeout,
     ProfileError,
 )
 __version__ = "0.1.0"
@@ -30,6 +31,7 @@ __all__ = [
     "LeadImage",
     "NewscleanError",
     "NotAnArticle",
+    "PatternTimeout",
     "ProfileError",
     "RelatedLink",
     "RemovedLine",

@@ -9,6 +9,7 @@ __all__ = [
     "NotAnArticle",
     "ArticleValidationError",
     "ProfileError",
+    "PatternTimeout",
 ]
 
 
@@ -54,3 +55,22 @@ class ArticleValidationError(NewscleanError, ValueError):
 
 class ProfileError(NewscleanError, ValueError):
     """A site profile is malformed (bad TOML, unknown key, or an invalid pattern)."""
+
+
+class PatternTimeout(ProfileError):
+    """A user's profile pattern ran over its time limit on one line (catastrophic backtracking).
+
+    Only the document being parsed fails; fix or remove the pattern named in the message.
+    """
+
+    def __init__(self, where: str, pattern: str, seconds: float) -> None:
+        self.where = where
+        self.pattern = pattern
+        self.seconds = seconds
+        super().__init__(
+            f"{where}: pattern {pattern!r} ran over its {seconds:g} s limit on one line "
+            "(it backtracks catastrophically); fix or remove it"
+        )
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, float]]:  # keep the fields across process pools
+        return (type(self), (self.where, self.pattern, self.seconds))

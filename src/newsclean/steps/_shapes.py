@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from ..dates import DateMatch, find_dates
 from ..page import Line, Page
 from ..text import words
+
+if TYPE_CHECKING:
+    from ..sites.patterns import ProfilePattern
 
 # Desk codes that close a story: "(AFP/OL-11)", "(Z-8)", "(fas/fas)", "(SAW)".
 _DESK_CODE = r"[A-Za-z][A-Za-z0-9]{0,11}(?:\s*/\s*[A-Za-z][A-Za-z0-9]{0,11})*(?:\s*-\s*\d{1,3})?"
@@ -97,7 +100,7 @@ def is_lead(text: str) -> bool:
     return bool(_DATELINE_LEAD.match(text[:60]) or _CAPS_LEAD.match(text[:60]))
 
 
-def dateline_lead(text: str, site_patterns: tuple[re.Pattern[str], ...] = ()) -> bool:
+def dateline_lead(text: str, site_patterns: tuple[ProfilePattern, ...] = ()) -> bool:
     """The paragraph opens with a story's dateline (the shared forms or the site profile's own)."""
     head = text[:80]
     return _STORY_DATELINE.match(head) is not None or any(p.match(head) for p in site_patterns)

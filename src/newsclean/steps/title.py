@@ -207,8 +207,8 @@ def _section_from_header(page: Page, header: list[Line]) -> None:
             continue
         for pattern in profile.section_patterns if profile else ():
             m = pattern.fullmatch(line.text)
-            if m:
-                page.section = page.section or m.group("section").strip()
+            if m:  # (the group may sit in an optional part of a user's pattern and match nothing)
+                page.section = page.section or (m.group("section") or "").strip() or None
                 line.mark("section", "title", "breadcrumb naming the rubric")
                 break
     if page.section is not None or page.title_index is None:

@@ -1,0 +1,178 @@
+"""Profile patterns: how a profile's phrases and regular expressions are compiled and matched.
+
+The package's own data (the shared lexicon, the bundled profiles) is vetted by the test suite and
+compiled with `re`, its phrases folded into one alternation per kind for speed. Patterns from anywhere
+else (`register_site`, `load_profiles`, ``NEWSCLEAN_PROFILES``, a `SiteProfile` built by a user) are
+compiled one by one with the `regex` package and every match runs under `PATTERN_TIMEOUT`: a pattern
+that backtracks catastrophically on some line then fails that one document with `PatternTimeout`
+(a `ProfileError` naming the profile, the key and the pattern) instead of holding a batch for ever.
+Each user pattern stands alone, so its inline flags (``(?x)``) and group names touch no other pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Mapping, NamedTuple, Optional, Union
+
+from ..errors import PatternTimeout, ProfileError
+
+__all__ = ["PATTERN_TIMEOUT", "GuardedPattern", "ProfilePattern", "LineMatcher", "PhraseSet", "compile_patterns"]
+
+#: Seconds one user pattern may spend on one line. Sane patterns take microseconds even on a
+#: 20,000-character line; only catastrophic backtracking gets near this.
+PATTERN_TIMEOUT = 0.1
+
+_FLAGS = re.IGNORECASE
+_MATCHER_KEYS = {"exact", "prefix", "pattern"}
+
+
+class GuardedPattern:
+    """A user's pattern: compiled with `regex` (case-insensitive), each match under `PATTERN_TIMEOUT`.
+
+    Offers the part of `re.Pattern` the steps use: `match`, `fullmatch`, `search`, `groupindex`, `pattern`.
+    """
+
+    __slots__ = ("pattern", "where", "groupindex", "_compiled")
+
+    def __init__(self, source: str, where: str) -> None:
+        import regex  # only users' profiles need it
+
+        try:
+            self._compiled = regex.compile(source, regex.IGNORECASE)
+        except (regex.error, ValueError, OverflowError, RecursionError) as exc:
+            raise ProfileError(f"{where}: invalid pattern {source!r}: {exc}") from None
+        self.pattern = source
+        self.where = where
+        self.groupindex: Mapping[str, int] = dict(self._compiled.groupindex)
+
+    def match(self, string: str, pos: int = 0, endpos: Optional[int] = None) -> Any:
+        return self._guarded(self._compiled.match, string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: Optional[int] = None) -> Any:
+        return self._guarded(self._compiled.fullmatch, string, pos, endpos)
+
+    def search(self, string: str, pos: int = 0, endpos: Optional[int] = None) -> Any:
+        return self._guarded(self._compiled.search, string, pos, endpos)
+
+    def _guarded(self, method: Any, string: str, pos: int, endpos: Optional[int]) -> Any:
+        try:
+            return method(string, pos, len(string) if endpos is None else endpos, timeout=PATTERN_TIMEOUT)
+        except TimeoutError:
+            raise PatternTimeout(self.where, self.pattern, PATTERN_TIMEOUT) from None
+
+    def __repr__(self) -> str:
+        return f"GuardedPattern({self.pattern!r})"
+
+
+#: What a profile's pattern fields hold: `re` patterns for the package's data, guarded ones for users'.
+ProfilePattern = Union["re.Pattern[str]", GuardedPattern]
+
+
+def compile_patterns(sources: Iterable[str], where: str, *, trusted: bool) -> tuple[ProfilePattern, ...]:
+    """Compile each pattern (`re` for the package's own data, `GuardedPattern` otherwise)."""
+    if not trusted:
+        return tuple(GuardedPattern(p, where) for p in sources)
+    out: list[ProfilePattern] = []
+    for p in sources:
+        try:
+            out.append(re.compile(p, _FLAGS))
+        except re.error as exc:
+            raise ProfileError(f"{where}: invalid pattern {p!r}: {exc}") from None
+    return tuple(out)
+
+
+class LineMatcher:
+    """Matches a whole line against exact phrases, prefixes and full-line patterns (case-insensitive).
+
+    Phrases of one kind and the package's own patterns are folded into single compiled alternations,
+    so a line costs one set lookup and at most two regex calls however many the lexicon holds; a
+    user's patterns (`GuardedPattern`) are tried one by one after them.
+    """
+
+    __slots__ = ("exact", "_prefix", "_pattern", "_guarded", "size")
+
+    def __init__(
+        self,
+        exact: Iterable[str] = (),
+        prefix: Iterable[str] = (),
+        pattern: Iterable[str] = (),
+        guarded: Iterable[GuardedPattern] = (),
+    ) -> None:
+        self.exact = frozenset(p.casefold() for p in exact if p)
+        prefixes = sorted({p for p in prefix if p}, key=len, reverse=True)
+        patterns = [p for p in pattern if p]
+        self._prefix = re.compile("|".join(map(re.escape, prefixes)), _FLAGS) if prefixes else None
+        self._pattern = (
+            re.compile("(?:(?:" + ")|(?:".join(patterns) + r"))\Z", _FLAGS) if patterns else None
+        )
+        self._guarded = tuple(guarded)
+        self.size = len(self.exact) + len(prefixes) + len(patterns) + len(self._guarded)
+
+    def match(self, line: str) -> Optional[str]:
+        """The phrase or pattern text that matched, or None."""
+        if not line:
+            return None
+        if line.casefold() in self.exact:
+            return line
+        if self._prefix is not None:
+            m = self._prefix.match(line)
+            if m is not None:
+                return m.group(0)
+        if self._pattern is not None:
+            m = self._pattern.match(line)
+            if m is not None:
+                return "pattern"
+        for guarded in self._guarded:
+            if guarded.fullmatch(line) is not None:
+                return "pattern"
+        return None
+
+    def __bool__(self) -> bool:
+        return self.size > 0
+
+
+class PhraseSet(NamedTuple):
+    """Validated chrome-style phrases of one kind (whole line, line start, full-line regex)."""
+
+    exact: tuple[str, ...] = ()
+    prefix: tuple[str, ...] = ()
+    pattern: tuple[str, ...] = ()  # the package's own, folded into one `re` alternation
+    guarded: tuple[GuardedPattern, ...] = ()  # a user's, each matched alone under a time limit
+
+    def __add__(self, other: object) -> "PhraseSet":  # type: ignore[override]
+        if not isinstance(other, PhraseSet):
+            return NotImplemented
+        return PhraseSet(
+            self.exact + other.exact, self.prefix + other.prefix, self.pattern + other.pattern,
+            self.guarded + other.guarded,
+        )
+
+    def matcher(self) -> LineMatcher:
+        return LineMatcher(self.exact, self.prefix, self.pattern, self.guarded)
+
+    @classmethod
+    def from_table(cls, table: Any, where: str, *, trusted: bool) -> "PhraseSet":
+        if not isinstance(table, Mapping):
+            raise ProfileError(f"{where} must be a table")
+        bad = set(table) - _MATCHER_KEYS
+        if bad:
+            raise ProfileError(f"{where} has unknown keys {sorted(bad)}")
+        patterns = strings(table, "pattern", where)
+        # Reject a bad pattern when the profile is read, not mid-parse.
+        compiled = compile_patterns(patterns, f"{where} pattern", trusted=trusted)
+        exact, prefix = strings(table, "exact", where), strings(table, "prefix", where)
+        if trusted:
+            return cls(exact, prefix, patterns)
+        return cls(exact, prefix, guarded=tuple(p for p in compiled if isinstance(p, GuardedPattern)))
+
+
+def strings(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    """`table[key]` as a tuple of non-blank strings (a single string is a list of one)."""
+    value = table.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ProfileError(f"{where} {key} must be a list of strings")
+    if any(not v.strip() for v in value):
+        raise ProfileError(f"{where} {key} has an empty entry, which would match every line or nothing")
+    return tuple(value)
