@@ -169,3 +169,24 @@ def test_a_comment_policy_after_the_story_starts_the_trailing_chrome() -> None:
         "Terima kasih. Kami sudah menerima laporan Anda dan akan menindaklanjutinya sesuai panduan komunitas.",
     ]
     assert newsclean.parse("\n".join([HEADLINE, LEAD, *PARAGRAPHS, *comments])).body == [LEAD, *PARAGRAPHS]
+
+
+def test_a_list_heading_followed_by_more_paragraphs_is_a_widget_label_not_the_end_of_the_story() -> None:
+    raw = "\n\n".join([HEADLINE, LEAD, PARAGRAPHS[0], "Berita Terkait", *PARAGRAPHS[1:]])
+    assert newsclean.parse(raw).body == [LEAD, *PARAGRAPHS]
+
+
+def test_a_list_heading_followed_by_headlines_still_ends_the_story() -> None:
+    others = ["Harga Cabai Rawit di Pasar Induk Turun Tipis", "Jadwal Pemadaman Listrik Bergilir Pekan Depan"]
+    raw = "\n\n".join([HEADLINE, LEAD, *PARAGRAPHS, "Berita Terkait", *others])
+    assert newsclean.parse(raw).body == [LEAD, *PARAGRAPHS]
+
+
+@pytest.mark.parametrize("cut", ["Sementara itu, petugas Dinas Sumber Da", "Wali Kota Ja", "Ba"])
+def test_the_unfinished_last_line_of_a_cut_dump_stays_with_the_story(cut: str) -> None:
+    assert newsclean.parse("\n".join([HEADLINE, LEAD, *PARAGRAPHS, cut])).body == [LEAD, *PARAGRAPHS, cut]
+
+
+@pytest.mark.parametrize("last", ["Reporter Magang: Budi Santoso", "Halaman: 12Lihat Semua", "Leave a Reply"])
+def test_a_label_or_comment_heading_last_on_the_page_is_not_the_story(last: str) -> None:
+    assert newsclean.parse("\n".join([HEADLINE, LEAD, *PARAGRAPHS, last])).body == [LEAD, *PARAGRAPHS]

@@ -90,6 +90,11 @@ def select_body(page: Page) -> None:
         body.insert(0, dateline)
     _mark_headline_widgets(body)
     body = stop_at_closing_code(page, body)
+    if page.closing_code is None:
+        cut_off = _cut_off_line(page, body[-1])
+        if cut_off is not None:
+            cut_off.label = None  # the story's last words, where the dump was cut
+            body.append(cut_off)
     header_end = find_header_end(page)
     in_body = {id(ln) for ln in body}
     for line in main:
@@ -133,6 +138,21 @@ def _mark_headline_widgets(body: list[Line]) -> None:
             for item in run:
                 item.mark("chrome", "select_body", "a list of other stories' headlines inside the story")
         run = []
+
+
+def _cut_off_line(page: Page, last: Line) -> Line | None:
+    """The page's last line when the dump was cut in the middle of the story's next paragraph
+    ("Menteri BUMN Er"): right under the last paragraph, unfinished, and nothing printed after it."""
+    if page.tail_start is not None or page.source_kind != "text":
+        return None  # (an HTML page is whole: its last line is the footer's)
+    final = next((ln for ln in reversed(page.lines) if ln.text), None)
+    if final is None or final is last or final.index - last.index > 2 or not ends_sentence(last.text):
+        return None
+    if final.label not in (None, "chrome") or (final.label == "chrome" and final.step != "select_body"):
+        return None
+    if ends_sentence(final.text) or len(final.text) > 200 or ":" in final.text[:40]:
+        return None  # (a "Label: value" line is a credit or a pager, not a sentence)
+    return final
 
 
 def _dateline_above(page: Page, first: Line) -> Line | None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from itertools import accumulate
 
 from .. import sites
-from ..page import Page
+from ..page import Line, Page
+
+_PARAGRAPHS_AFTER_WIDGET = 2
 
 
 def cut_tail(page: Page) -> None:
@@ -27,21 +29,33 @@ def cut_tail(page: Page) -> None:
         if not line.text or before[i] == 0:
             continue
         if lex.site_tail.match(line.text) is not None:
-            page.tail_start = i  # the site's own marker, after some prose: trusted
-            break
+            if not _story_goes_on(lines, i):
+                page.tail_start = i  # the site's own marker, after some prose: trusted
+                break
+            line.mark("chrome", "cut_tail", "label of a widget inside the story (the site's own marker)")
+            continue
         marker = lex.tail.match(line.text)
         if marker is None:
             continue
         prose_before = before[i] - prose_chars[i]
         if prose_before > total - before[i]:
-            page.tail_start = i
-            break
+            if not _story_goes_on(lines, i):
+                page.tail_start = i
+                break
+            line.mark("chrome", "cut_tail", f"label of a widget inside the story ({marker!r})")
     if page.tail_start is None:
         return
     marker_text = lines[page.tail_start].text
     for line in lines[page.tail_start:]:
         if line.text:
             line.mark("tail", "cut_tail", f"after the trailing-chrome marker {marker_text!r}")
+
+
+def _story_goes_on(lines: list[Line], marker: int) -> bool:
+    """Paragraphs right after a list heading mean its list did not print: the heading is a widget's label
+    inside the story ("Berita Rekomendasi" between two paragraphs), not the start of the trailing lists."""
+    following = [ln for ln in lines[marker + 1 : marker + 8] if ln.text][:_PARAGRAPHS_AFTER_WIDGET]
+    return len(following) == _PARAGRAPHS_AFTER_WIDGET and all(ln.is_prose and not ln.is_headline for ln in following)
 
 
 def strip_chrome(page: Page) -> None:
