@@ -150,8 +150,8 @@ def _cut_off_line(page: Page, last: Line) -> Line | None:
         return None
     if final.label not in (None, "chrome") or (final.label == "chrome" and final.step != "select_body"):
         return None
-    if ends_sentence(final.text) or len(final.text) > 200 or ":" in final.text[:40]:
-        return None  # (a "Label: value" line is a credit or a pager, not a sentence)
+    if ends_sentence(final.text) or len(final.text) > 200 or ":" in final.text[:40] or final.text.isupper():
+        return None  # (a "Label: value" line is a credit or a pager; a name in capitals signs the story off)
     return final
 
 
