@@ -10,7 +10,8 @@ import newsclean
 from newsclean import sites
 from newsclean.load import load
 from newsclean.pipeline import run_steps
-from newsclean.steps._shapes import clean_names, is_credit, is_lead, split_caption_credit
+from newsclean.steps._names import clean_names
+from newsclean.steps._shapes import is_credit, is_lead, split_caption_credit
 from newsclean.text import is_prose, looks_like_headline, normalize_line, strip_bullet
 
 AGENCIES = sites.lexicon().credit_agencies
@@ -109,6 +110,10 @@ def test_is_credit(line: str, expected: str | None) -> None:
         ("Foto: Pedagang sayur di dermaga. (Dok. Warga)", "Pedagang sayur di dermaga.", "Dok. Warga"),
         ("Telur maleo dipindahkan, Senin (14/11/2022). KOMPAS/ARYA WIBISANA 14-11-2022",
          "Telur maleo dipindahkan, Senin (14/11/2022).", "KOMPAS/ARYA WIBISANA"),
+        ("Petugas memeriksa tanggul yang jebol (kiri)./Antara-Rina Lestari",
+         "Petugas memeriksa tanggul yang jebol (kiri).", "Antara-Rina Lestari"),
+        ("Bupati meninjau lokasi banjir, Rabu (23/10/2019) / tempo.co",
+         "Bupati meninjau lokasi banjir, Rabu (23/10/2019)", "tempo.co"),
     ],
 )
 def test_split_caption_credit(line: str, caption: str, credit: str) -> None:
@@ -117,6 +122,8 @@ def test_split_caption_credit(line: str, caption: str, credit: str) -> None:
 
 def test_split_caption_credit_leaves_prose_alone() -> None:
     assert split_caption_credit("Warga diminta waspada, kata dia, Senin (14/1/2025).", AGENCIES) is None
+    # a slash after a sentence is only a credit when an agency or a site's domain follows it
+    assert split_caption_credit("Harga naik jadi Rp 12.000 (per kilo)./Liter dan Kilogram", AGENCIES) is None
 
 
 @pytest.mark.parametrize(

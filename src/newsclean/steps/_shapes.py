@@ -61,38 +61,19 @@ _GLUED_CREDIT = re.compile(
 )
 # "Dian saat masih 13 tahun © instagram.com/akun": a caption signed with a copyright mark.
 _COPYRIGHT_CREDIT = re.compile(r"\s©\s*(?P<credit>[^©\s][^©]{1,60})$")
+# "... (belakang, kedua kanan)./Antara-Yudhi Mahatma", "... Rabu (23/10/2019) / tempo.co": the credit
+# glued after the caption's closing stop or bracket with a slash.
+_SLASH_CREDIT = re.compile(r"(?<=[.)])\s*/\s*(?P<credit>[^/()]{2,50})$")
+_CREDIT_HEAD = re.compile(r"[^\s\-–/]+")
+_DOMAIN = re.compile(r"[\w\-]+\.(?:com|co|id|net|tv|org|news)\b", re.I)
 _FOTO_PREFIX = re.compile(r"^(?:Foto|Sumber|Photo)\s*:\s*", re.I)
 # Initials of the desk: "(rdr/adpsb/nov/bud)", "(mg4/jpnn)", "(Tri/P-2)", "(AFP/OL-11)".
 _DESK_CODE_PART = re.compile(r"[a-z]{2,6}\d{0,2}|[A-Z][a-z]{1,2}(?:-\d{1,3})?|[A-Z]{1,4}(?:-\d{1,3})?|AFP|Ant|ant")
 _CREDIT_DOK = re.compile(r"^(?:dok\.?|dokumentasi|ilustrasi|tangkapan layar)\b", re.I)
 
-_NAME_SPLIT = re.compile(r"\s*[,;&]\s*|\s+(?:dan|and)\s+")
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’\-]*|[a-z]{1,3}|bin|binti|van|der|de|da|al|el)$")
-_NOT_NAMES = frozenset(
-    """tim redaksi penulis editor reporter pewarta redaksi oleh admin kontributor wartawan
-    cnn indonesia cnbc indonesia kompas.com kompas.tv kompas tv tribunnews.com detikcom media indonesia
-    liputan6.com medcom.id metrotvnews.com antara tempo republika okezone kumparan suara.com""".split("\n")
-)
-_OUTLET = re.compile(
-    r"\b(?:detik\w*|CNN Indonesia|CNBC Indonesia|Kompas(?:\.com|\.tv|\.id| TV)?|Tribun[\w.\-]*|Liputan6\.com|"
-    r"Medcom\.id|Metrotvnews\.com|Antara(?:news)?|Tempo(?:\.co)?|Republika|Okezone|Sindonews|Suara\.com|"
-    r"Kumparan|Tirto(?:\.id)?|Merdeka\.com|VIVA(?:\.co\.id)?|JPNN(?:\.com)?|IDN Times|Bisnis\.com|"
-    r"Kontan(?:\.co\.id)?|Katadata|Beritasatu|iNews(?:\.id)?|JawaPos\.com)\b",
-    re.I,
-)
-# "Ayu Lestari, CNBC Indonesia", "Bayu Prasetyo | CNN Indonesia", "Fadhil Rahmanto - detikNews".
-BYLINE_WITH_OUTLET = re.compile(
-    r"(?P<authors>[A-Z][\w.'’\-]*(?:[ ,]+(?:dan\s+)?[A-Z][\w.'’\-]*){0,8})\s*(?:[,|•]|\s[-–—])\s*"
-    r"(?P<outlet>(?:detik\w*|CNN Indonesia|CNBC Indonesia|Kompas\.com|Kompas\.tv|Kompas TV|Tribunnews\.com|"
-    r"Liputan6\.com|Medcom\.id|Metrotvnews\.com|Antara|Antaranews|Tempo\.co|Republika|Okezone|Sindonews|"
-    r"Suara\.com|Kumparan|Tirto\.id|Merdeka\.com|VIVA\.co\.id|JPNN\.com|IDN Times|Bisnis\.com|Kontan|"
-    r"Katadata|Beritasatu|iNews\.id|JawaPos\.com))"
-)
-_ROLE_PREFIX = re.compile(r"(?:Kontributor|Koresponden|Wartawan|Reporter|Laporan|Tim)\b", re.I)
 _MAX_HEADER_LINES = 200
 _HEADER_WINDOW = 60  # lines above the story searched for its headline, timestamp and byline
 _RUN_GAP = 12  # non-blank lines allowed between runs of prose that still make one story
-_SEPARATOR_CHARS = " \t|•·,-–—:/"
 
 
 def is_lead(text: str) -> bool:
@@ -145,6 +126,9 @@ def split_caption_credit(text: str, agencies: frozenset[str]) -> Optional[tuple[
     m = _COPYRIGHT_CREDIT.search(text) if "©" in text else None
     if m is not None and m.start() > 0 and len(text) <= 300:
         return text[: m.start()].strip(), m.group("credit").strip()
+    m = _SLASH_CREDIT.search(text, max(0, len(text) - 60)) if "/" in text[-52:] else None
+    if m is not None and m.start() >= 20 and _is_agency_credit(m.group("credit"), agencies):
+        return text[: m.start()].strip(), m.group("credit").strip()
     m = _CAPS_CREDIT.search(text, max(0, len(text) - 90)) if "/" in text[-60:] else None
     if m is not None and m.start() > 0 and text[: m.start()].rstrip().endswith((".", ")")):
         return text[: m.start()].strip(), m.group("credit").strip()
@@ -154,37 +138,14 @@ def split_caption_credit(text: str, agencies: frozenset[str]) -> Optional[tuple[
     return None
 
 
+def _is_agency_credit(credit: str, agencies: frozenset[str]) -> bool:
+    """ "Antara-Yudhi Mahatma", "tempo.co": a known agency (maybe with its photographer) or a site's domain."""
+    head = _CREDIT_HEAD.match(credit.strip())
+    return head is not None and (head.group().casefold() in agencies or _DOMAIN.fullmatch(head.group()) is not None)
+
+
 def strip_foto_prefix(text: str) -> str:
     return _FOTO_PREFIX.sub("", text).strip()
-
-
-def clean_names(text: str) -> list[str]:
-    """Names from a byline fragment: outlets and separators removed, split on commas and "dan"."""
-    text = _OUTLET.sub("", text)
-    text = text.strip(_SEPARATOR_CHARS)
-    text = re.sub(r"^(?:oleh|by|penulis|reporter|pewarta)\s*:?\s+", "", text, flags=re.I)
-    names: list[str] = []
-    for part in _NAME_SPLIT.split(text):
-        part = part.strip(_SEPARATOR_CHARS)
-        if _ROLE_PREFIX.match(part):
-            continue  # "Kontributor Lhokseumawe": a role and a place, the name follows
-        if looks_like_name(part) and part not in names:
-            names.append(part)
-    return names
-
-
-def looks_like_name(text: str) -> bool:
-    """A person's name: 1-6 capitalised words, no digits, not a label or an outlet."""
-    if not text or len(text) > 60 or any(c.isdigit() for c in text):
-        return False
-    if text.casefold() in _NOT_NAMES:
-        return False
-    parts = text.split()
-    if not 1 <= len(parts) <= 6:
-        return False
-    if not parts[0][:1].isupper():
-        return False
-    return all(_NAME_WORD.match(p) for p in parts)
 
 
 def date_rest(text: str, matches: list[DateMatch]) -> str:
@@ -219,7 +180,13 @@ def find_header_end(page: Page) -> int:
     lines = page.lines
     end = page.tail_start if page.tail_start is not None else len(lines)
     candidates = [ln for ln in lines[:end] if ln.label is None and ln.text]
-    prose = [ln.is_prose and not _is_short_dated(ln.text) for ln in candidates]
+    # A line printed twice (a headline above its own copy, a caption and its alt text) is page
+    # furniture, however sentence-like: it does not start the story.
+    seen: dict[str, int] = {}
+    for ln in candidates:
+        if len(ln.text) <= 300:
+            seen[ln.text] = seen.get(ln.text, 0) + 1
+    prose = [ln.is_prose and seen.get(ln.text, 0) < 2 and not _is_short_dated(ln.text) for ln in candidates]
     runs: list[tuple[int, int, int]] = []  # (first, last, characters) in candidate positions
     k = 0
     while k < len(candidates):

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import re
 from typing import Optional
+from urllib.parse import urlsplit
 
 from .. import sites
 from ..dates import find_dates
 from ..page import Line, Page
 from ..text import fold, same_text, words
+from ._names import BYLINE_WITH_OUTLET
 from ._shapes import (
-    BYLINE_WITH_OUTLET,
     find_header_end,
     header_lines,
     is_credit,
     split_caption_credit,
 )
+from ._slug import SLUG_MATCH, slug_coverage, slug_words
 
 # Any " - Something" ending of an HTML title hint (the hint is only compared, or used when no line shows it).
 _SUFFIX = re.compile(r"\s+[|\-–—:]\s+[^|\-–—:]{2,40}$")
@@ -48,9 +50,12 @@ def title(page: Page) -> None:
         if h1:
             chosen = h1[0]
     if chosen is None:
+        chosen = _slug_headline(page, header)
+    if chosen is None:
         chosen = _best_headline(page, header, end)
     if chosen is not None:
         chosen, page.title = _without_site_suffix(page, chosen, end)
+        page.title = _LEADING_DASH.sub("", page.title)
         page.title_index = chosen.index
         size = len(chosen.text)
         for line in page.lines[:end]:
@@ -76,31 +81,58 @@ _BRAND = re.compile(
 
 def _document_title_heads(page: Page) -> set[str]:
     """Keys of '<headline>' for the '<headline> - <Site>' lines near the top of the page."""
+    printed = [ln for ln in page.lines if ln.text][:80]
+    keys = {ln.key for ln in printed}
+    names = _site_names(page)
     heads = set()
-    for line in [ln for ln in page.lines if ln.text][:80]:
+    for line in printed:
         m = _SITE_SUFFIX.search(line.text) if len(line.text) <= 250 else None
-        if m is not None and _BRAND.search(m.group("site")):
-            heads.add(fold(line.text[: m.start()]))
+        if m is not None:
+            head = fold(line.text[: m.start()])
+            if _is_site_name(m.group("site"), names) or head in keys:
+                heads.add(head)
     return heads
+
+
+def _site_names(page: Page) -> set[str]:
+    """The site's own name as its domains spell it ("espos" for www.espos.id), to spot it in a title suffix."""
+    hosts = list(page.profile.domains) if page.profile is not None else []
+    url = page.url or page.hints.url
+    if url:
+        try:
+            hosts.append(urlsplit(url if "//" in url else "//" + url).hostname or "")
+        except ValueError:
+            pass
+    return {label for host in hosts for label in host.split(".") if len(label) >= 4 and label not in _HOST_WORDS}
+
+
+_HOST_WORDS = frozenset({"www", "news", "mobile", "berita"})
+
+
+def _is_site_name(suffix: str, names: set[str]) -> bool:
+    folded = suffix.casefold()
+    return _BRAND.search(suffix) is not None or any(name in folded for name in names)
 
 
 def _without_site_suffix(page: Page, chosen: Line, end: int) -> tuple[Line, str]:
     """The headline without a site-name suffix: its plain copy on the page, or the text cut before it.
 
-    "<headline> - Health :: Okezone Lifestyle" loses both the site and the rubric before it.
+    "<headline> - Health :: Okezone Lifestyle" loses both the site and the rubric before it; so does
+    "<headline> - <the site's motto>" when the page also prints the headline alone.
     """
-    names = page.profile.domains if page.profile is not None else ()
+    names = _site_names(page)
+    printed = {ln.key for ln in page.lines[:end] if ln.text and ln is not chosen}
     text = chosen.text
     for cut in range(2):
         m = _SITE_SUFFIX.search(text)
         if m is None:
             break
         site = m.group("site")
-        is_site = _BRAND.search(site) is not None or any(d.split(".")[0] in site.casefold() for d in names)
+        head = text[: m.start()].strip()
         # A second, short suffix left after the site's name is the rubric ("- Health").
-        if not is_site and not (cut > 0 and len(site.split()) <= 3):
+        if not (_is_site_name(site, names) or fold(head) in printed or (cut > 0 and len(site.split()) <= 3)):
             break
-        text = text[: m.start()].strip()
+        text = head
     if text == chosen.text:
         return chosen, text
     key = fold(text)
@@ -109,6 +141,29 @@ def _without_site_suffix(page: Page, chosen: Line, end: int) -> tuple[Line, str]
             chosen.mark("chrome", "title", "the document title: headline plus site name")
             return line, line.text
     return chosen, text
+
+
+# "- <headline>": a renderer's list dash left before a headline.
+_LEADING_DASH = re.compile(r"^[-–—]\s+(?=\S)")
+_MAX_TITLE_WORDS = 30
+_MAX_BARE_TITLE_WORDS = 16
+
+
+def _slug_headline(page: Page, header: list[Line]) -> Optional[Line]:
+    """The header line the URL's slug was made from ("/kasus-ferienjob-jerman-..."), if one clearly is."""
+    slug = slug_words(page.url or page.hints.url)
+    if not slug:
+        return None
+    best: Optional[Line] = None
+    best_cover = SLUG_MATCH
+    for line in header:
+        n = len(line.text.split())
+        if n > _MAX_TITLE_WORDS or n > 3 * len(slug) or line.text.endswith("."):
+            continue  # a lead paragraph repeats the headline's words, but in a long sentence
+        cover = slug_coverage(slug, line.text)
+        if cover > best_cover:
+            best, best_cover = line, cover
+    return best
 
 
 def _anchor_indexes(page: Page) -> list[int]:
@@ -158,7 +213,17 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
             best, best_score = line, score
     if best is None and anchors:
         best = _sentence_case_headline(header, min(anchors))
+    elif best is None and header and header[0] is _first_printed(page):
+        # No timestamp or byline to anchor on: a short unpunctuated first line right above the story
+        # is its sentence-case headline ("Enam emiten agendakan pembagian dividen").
+        bare = _sentence_case_headline(header[-1:], find_header_end(page))
+        if bare is not None and len(bare.text.split()) <= _MAX_BARE_TITLE_WORDS and not _not_a_title(bare.text, agencies):
+            best = bare
     return best
+
+
+def _first_printed(page: Page) -> Optional[Line]:
+    return next((ln for ln in page.lines if ln.text and ln.label != "chrome"), None)
 
 
 def _sentence_case_headline(header: list[Line], anchor: int) -> Optional[Line]:
@@ -172,18 +237,59 @@ def _sentence_case_headline(header: list[Line], anchor: int) -> Optional[Line]:
     return None
 
 
-_TITLE_NOISE = re.compile(r"^(?:Foto|Sumber|Photo|Video|Baca|Lihat)\s*:|https?://|^/|%[0-9A-F]{2}|\((?:Sumber|Foto)\s*:")
+_TITLE_NOISE = re.compile(
+    r"^(?:Foto|Sumber|Photo|Video|Baca|Lihat)\s*:|https?://|^/|%[0-9A-F]{2}|\((?:Sumber|Foto)\s*:"
+    # Two sentences ("Nyaman tanpa iklan. Langganan Pro") are a promo or a teaser, not a headline.
+    r"|(?-i:[a-z]{3})\.\s+(?-i:[A-Z])"
+    # A numbered item of a list or round-up ("1. Drama Asmara ...").
+    r"|^\d{1,2}[.)]\s"
+    # Menu entries glued by the renderer ("Tentang KamiPedoman Media SiberKetentuan ...").
+    r"|(?-i:[a-z][A-Z]\w*\s.*[a-z][A-Z])"
+)
+
+
+# "Jakarta, CNN Indonesia -- Direktorat ...": a lead's dateline (place, outlet, dash), not a headline.
+_DATELINE = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)?,\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\s*(?:--|[-–—])\s")
 
 
 def _not_a_title(text: str, agencies: frozenset[str]) -> bool:
     """Credits, captions with their credit, bylines with an outlet, hashtags and URL fragments are not headlines."""
     return bool(
-        text.startswith(("#", "@"))
+        _is_tag_line(text)
+        or _DATELINE.match(text)
+        or _breadcrumb_section(text)
         or _TITLE_NOISE.search(text)
         or is_credit(text, agencies)
         or split_caption_credit(text, agencies)
         or BYLINE_WITH_OUTLET.fullmatch(text)
     )
+
+
+# "JOGLOSEMARNEWS.COM Umum Nasional", "Home » News » Nasional": a breadcrumb led by the site's name
+# (a domain written in capitals, or "Home"), then one to three rubric words.
+_CRUMB = re.compile(
+    r"(?:(?-i:[A-Z0-9\-]+\.(?:COM|CO\.ID|ID|NET|TV|NEWS|ORG))|home|beranda)"
+    r"(?P<crumbs>(?:\s*[»›>/|]?\s*[^\W\d_][\w&\-]*){1,3})",
+    re.I,
+)
+_CRUMB_SEPARATORS = re.compile(r"\s*[»›>/|]\s*|\s+")
+
+
+def _breadcrumb_section(text: str) -> Optional[str]:
+    """The last rubric of a breadcrumb line ("Nasional"), or None when the line is not one."""
+    m = _CRUMB.fullmatch(text) if len(text) <= 80 else None
+    if m is None:
+        return None
+    crumbs = [c for c in _CRUMB_SEPARATORS.split(m.group("crumbs")) if c]
+    return crumbs[-1] if crumbs else None
+
+
+def _is_tag_line(text: str) -> bool:
+    # "#banjir #jakarta" or "@akun": tags and handles. "#MovieTalk Sekte - Film ..." is a headline
+    # that opens with its series' hashtag: most of its words are plain words.
+    tokens = text.split()
+    tagged = sum(1 for t in tokens if t.startswith(("#", "@")))
+    return tagged > 0 and tagged * 2 >= len(tokens) - tagged
 
 
 def _glued_section(page: Page, header: list[Line], chosen: Line) -> None:
@@ -217,6 +323,11 @@ def _section_from_header(page: Page, header: list[Line]) -> None:
     above = [ln for ln in page.lines[: page.title_index] if ln.text]
     if above and above[-1].label is None:
         label = above[-1].text
+        crumb = _breadcrumb_section(label)
+        if crumb is not None:
+            page.section = crumb
+            above[-1].mark("section", "title", "breadcrumb above the headline")
+            return
         if is_credit(label, lex.credit_agencies):
             return
         if len(label) <= 30 and 1 <= len(label.split()) <= 4 and not any(c.isdigit() for c in label[:1]):
