@@ -20,6 +20,7 @@ from .lead_image import lead_image
 from .normalize import normalize
 from .published import published
 from .related import related
+from .sign_off import sign_off
 from .title import title
 from .verdict import require_prose, verdict
 
@@ -38,6 +39,7 @@ STEPS: tuple[Step, ...] = (
     title,
     lead_image,
     select_body,
+    sign_off,
     closing_code,
     verdict,
     details,

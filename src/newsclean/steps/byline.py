@@ -3,26 +3,37 @@
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from .. import sites
 from ..dates import parse_date
 from ..page import Line, Page
-from ._shapes import (
-    BYLINE_WITH_OUTLET,
-    clean_names,
-    find_header_end,
-    header_lines,
-    looks_like_name,
-)
+from ._names import BYLINE_WITH_OUTLET, clean_names, is_role_line, looks_like_name, same_person
+from ._shapes import find_header_end, header_lines, is_credit
 
+_AUTHOR_LABEL = (
+    r"(?:Penulis|Reporter|Pewarta|Wartawan|Kontributor|Fotografer|Ditulis oleh|Oleh|By"
+    r"|Laporan\s+(?:wartawan|reporter|koresponden)\s+[^,:]{2,60}?,)"
+)
+_EDITOR_LABEL = r"(?:Editor|Penyunting|Redaktur|Penyelaras)"
+# "Penulis: X | Editor: Y", "Reporter Magang: X" (a qualifier before the colon), "Oleh X".
 _LABELLED = re.compile(
-    r"(?:Penulis|Reporter|Pewarta|Wartawan|Kontributor|Fotografer|Ditulis oleh|Oleh|By|Laporan\s+(?:wartawan|reporter|koresponden)"
-    r"\s+[^,:]{2,60}?,)\s*:?\s*(?P<authors>[^|]+?)"
-    r"(?:(?:\s*\|\s*|\s+)(?:Editor|Penyunting|Redaktur)\s*:?\s*(?P<editors>.+))?",
+    rf"{_AUTHOR_LABEL}(?:(?:\s+[^\W\d_]+){{1,2}}\s*:|\s*:?)\s*(?P<authors>[^|]+?)"
+    rf"(?:(?:\s*\|\s*|\s+){_EDITOR_LABEL}\s*:?\s*(?P<editors>.+))?",
+    re.I,
+)
+# "Redaktur & Reporter : Tim Redaksi": one credit for both jobs.
+_BOTH_LABELS = re.compile(
+    rf"(?:{_EDITOR_LABEL}\s*(?:&|dan|/)\s*{_AUTHOR_LABEL}|{_AUTHOR_LABEL}\s*(?:&|dan|/)\s*{_EDITOR_LABEL})"
+    r"\s*:\s*(?P<names>.+)",
     re.I,
 )
 _BY_PREFIX = re.compile(r"(?:By|Oleh)\s+\S", re.I)
-_EDITOR = re.compile(r"(?:Editor|Penyunting|Redaktur|Penyelaras)\s*:\s*(?P<editors>.+)", re.I)
+_EDITOR = re.compile(rf"{_EDITOR_LABEL}\s*:\s*(?P<editors>.+)", re.I)
+# Renderings that lose the space or the table around a label: "EditorDwifantya Aquina" (label glued to
+# the name), "Penulis | : | Rina Lestari |" (a credit table flattened into cells).
+_GLUED_LABEL = re.compile(r"^(Penulis|Reporter|Pewarta|Editor|Penyunting|Redaktur)(?=[A-Z][a-z])")
+_TABLE_COLON = re.compile(r"\s*\|\s*:\s*\|?\s*")
 _LABEL_ALONE = {
     "oleh": "authors", "oleh:": "authors", "penulis": "authors", "penulis:": "authors", "reporter": "authors",
     "reporter:": "authors", "pewarta": "authors", "pewarta:": "authors", "wartawan:": "authors",
@@ -31,25 +42,52 @@ _LABEL_ALONE = {
 }
 # kompas.com prints the names first and the role below them.
 _LABEL_AFTER = {"penulis": "authors", "editor": "editors", "tim redaksi": "author_then_editors"}
+_MIN_HEADLINE_WORDS = 4
+
+
+class Credits:
+    """Authors and editors as they are found: each person once, under the first job they are given."""
+
+    def __init__(self) -> None:
+        self.authors: list[str] = []
+        self.editors: list[str] = []
+
+    def take(self, names: list[str], into: list[str]) -> None:
+        for name in names:
+            known = self.authors + self.editors
+            if name in known:
+                continue
+            twin = next((k for k, other in enumerate(into) if same_person(name, other)), None)
+            if twin is not None:
+                # "Endrapta Pramudhiaz" in one line and "Endrapta Ibrahim Pramudhiaz" in another: one
+                # person; the fuller spelling stays.
+                if len(name) > len(into[twin]):
+                    into[twin] = name
+                continue
+            if any(same_person(name, other) for other in known):
+                continue
+            into.append(name)
+
+
+def unglue(text: str) -> str:
+    """A byline line with its label and name pulled apart: "EditorX Y" -> "Editor: X Y"; table cells undone."""
+    if "|" in text and _TABLE_COLON.search(text):
+        text = _TABLE_COLON.sub(": ", text).strip(" |")
+    return _GLUED_LABEL.sub(r"\1: ", text)
 
 
 def byline(page: Page) -> None:
     """Authors, editors and rubric from the header's byline forms (site patterns, then generic ones)."""
     lex = sites.lexicon(page.profile)
     header = header_lines(page)
-    authors: list[str] = []
-    editors: list[str] = []
-
-    def take(names: list[str], into: list[str]) -> None:
-        for name in names:
-            if name not in authors and name not in editors:
-                into.append(name)
-
+    credits = Credits()
+    authors, editors = credits.authors, credits.editors
+    take = credits.take
     by_index = {ln.index: ln for ln in header}
     for k, line in enumerate(header):
         if line.label is not None:
             continue
-        text = page.date_rest.get(line.index, line.text)
+        text = unglue(page.date_rest.get(line.index, line.text))
         matched = False
         for pattern in lex.byline_patterns:
             m = pattern.fullmatch(line.text) or pattern.fullmatch(text)
@@ -70,26 +108,16 @@ def byline(page: Page) -> None:
             matched = True
             break
         if not matched:
+            matched = _labelled_credit(text, credits)
+        if not matched:
             m = BYLINE_WITH_OUTLET.fullmatch(text)
             if m and clean_names(m.group("authors")):
                 take(clean_names(m.group("authors")), authors)
                 matched = True
         if not matched:
-            m = _EDITOR.fullmatch(text)
-            if m:
-                take(clean_names(m.group("editors")), editors)
-                matched = True
-        if not matched:
-            m = _LABELLED.fullmatch(text)
-            if m and clean_names(m.group("authors")):
-                take(clean_names(m.group("authors")), authors)
-                if m.group("editors"):
-                    take(clean_names(m.group("editors")), editors)
-                matched = True
-        if not matched:
             role = _LABEL_ALONE.get(text.casefold())
             if role and k + 1 < len(header) and _is_name_list(header[k + 1].text):
-                take(clean_names(header[k + 1].text), authors if role == "authors" else editors)
+                take(clean_names(header[k + 1].text, labelled=True), authors if role == "authors" else editors)
                 header[k + 1].mark("byline", "byline", f"name after the label {text!r}")
                 matched = True
         if not matched:
@@ -109,19 +137,43 @@ def byline(page: Page) -> None:
                         take(names, authors if role == "authors" else editors)
                     matched = True
         if not matched and line.index in page.date_rest:
-            names = clean_names(text)
-            if names:
-                take(names, authors)
+            take(clean_names(text, labelled=_BY_PREFIX.match(text) is not None), authors)
             matched = True  # a date line's leftover is byline decoration either way
         if matched:
             line.mark("byline", "byline", "byline")
     if not authors:
-        _name_beside_date(page, by_index, take, authors)
-    _labels_after_story(page, take, authors, editors)
+        _author_box(header, credits)
+    if not authors:
+        _name_beside_date(page, by_index, credits)
+    if not authors:
+        _name_under_headline(page, header, credits)
+    _labels_after_story(page, credits)
     page.authors = authors
     page.editors = editors
     if not page.authors and page.hints.authors:
         page.authors = [a for a in page.hints.authors if looks_like_name(a)] or list(page.hints.authors)
+
+
+def _labelled_credit(text: str, credits: Credits, *, need_authors: bool = True) -> bool:
+    """ "Penulis: X | Editor: Y", "Editor: Y", "Redaktur & Reporter : X": take the names; say whether it was one."""
+    m = _BOTH_LABELS.fullmatch(text)
+    if m:
+        names = clean_names(m.group("names"), labelled=True)
+        if names:
+            credits.take(names, credits.authors)
+            credits.editors.extend(n for n in names if n not in credits.editors)  # the same people, both jobs
+            return True
+    m = _EDITOR.fullmatch(text)
+    if m and clean_names(m.group("editors"), labelled=True):
+        credits.take(clean_names(m.group("editors"), labelled=True), credits.editors)
+        return True
+    m = _LABELLED.fullmatch(text)
+    if m and need_authors and clean_names(m.group("authors"), labelled=True):
+        credits.take(clean_names(m.group("authors"), labelled=True), credits.authors)
+        if m.group("editors"):
+            credits.take(clean_names(m.group("editors"), labelled=True), credits.editors)
+        return True
+    return False
 
 
 def _is_name_list(text: str) -> bool:
@@ -132,8 +184,9 @@ def _is_name_list(text: str) -> bool:
     return bool(parts) and all(looks_like_name(p) for p in parts)
 
 
-def _labels_after_story(page: Page, take, authors: list[str], editors: list[str]) -> None:  # type: ignore[no-untyped-def]
-    # kompas.id prints "Editor:" on its own line below the story, the name on the next line.
+def _labels_after_story(page: Page, credits: Credits) -> None:
+    # kompas.id prints "Editor:" on its own line below the story, the name on the next line; many
+    # sites print "Penulis: X" / "Editor: Y" lines there.
     end = page.tail_start if page.tail_start is not None else len(page.lines)
     lines = page.lines
     for i in range(find_header_end(page), end):
@@ -142,29 +195,69 @@ def _labels_after_story(page: Page, take, authors: list[str], editors: list[str]
             continue
         if len(line.text) > 80:
             continue
-        m = _EDITOR.fullmatch(line.text)
-        if m and clean_names(m.group("editors")):
-            take(clean_names(m.group("editors")), editors)
-            line.mark("byline", "byline", "editor credit below the story")
+        text = unglue(line.text)
+        if _labelled_credit(text, credits, need_authors=not credits.authors):
+            line.mark("byline", "byline", "credit below the story")
             continue
-        m = _LABELLED.fullmatch(line.text)
-        if m and not authors and clean_names(m.group("authors")):
-            take(clean_names(m.group("authors")), authors)
-            line.mark("byline", "byline", "writer credit below the story")
-            continue
-        role = _LABEL_ALONE.get(line.text.casefold())
+        role = _LABEL_ALONE.get(text.casefold())
         if role is None:
             continue
         j = i + 1
         while j < end and not lines[j].text:
             j += 1
         if j < end and lines[j].label is None and looks_like_name(lines[j].text):
-            take(clean_names(lines[j].text), authors if role == "authors" else editors)
+            credits.take(clean_names(lines[j].text), credits.authors if role == "authors" else credits.editors)
             line.mark("byline", "byline", f"label {line.text!r} below the story")
             lines[j].mark("byline", "byline", f"name after the label {line.text!r}")
 
 
-def _name_beside_date(page: Page, by_index: dict[int, Line], take, authors: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _author_box(header: list[Line], credits: Credits) -> None:
+    # An opinion column opens with its writer's box: the name, then the role ("Direktur Eksekutif
+    # Migrant Watch"), which some pages print twice.
+    for k in range(len(header) - 1):
+        name, role = header[k], header[k + 1]
+        if name.label is None and role.label is None and _is_short_name(name.text) and is_role_line(role.text):
+            credits.take(clean_names(name.text), credits.authors)
+            name.mark("byline", "byline", "writer's name above their role")
+            for line in header[k + 1 :]:
+                if line.label is None and line.text == role.text:
+                    line.mark("byline", "byline", "the writer's role")
+            return
+
+
+def _name_under_headline(page: Page, header: list[Line], credits: Credits) -> None:
+    # "Raka Dwi Novianto" alone on the line right under the headline, before the photo and the story.
+    agencies = sites.lexicon(page.profile).credit_agencies
+    lines = page.lines
+    for line in header:
+        above = _previous_printed(lines, line.index)
+        if (
+            above is not None
+            and above.label is None
+            and line.label is None
+            and above.is_headline
+            and len(above.text.split()) >= _MIN_HEADLINE_WORDS
+            and _is_short_name(line.text)
+            and not is_credit(line.text, agencies)
+        ):
+            credits.take(clean_names(line.text), credits.authors)
+            line.mark("byline", "byline", "name under the headline")
+            return
+
+
+def _previous_printed(lines: list[Line], index: int) -> Optional[Line]:
+    j = index - 1
+    while j >= 0 and not lines[j].text:
+        j -= 1
+    return lines[j] if j >= 0 else None
+
+
+def _is_short_name(text: str) -> bool:
+    # A lone word is a rubric; a long line a headline.
+    return 2 <= len(text.split()) <= 4 and looks_like_name(text)
+
+
+def _name_beside_date(page: Page, by_index: dict[int, Line], credits: Credits) -> None:
     # "Arief Wibisono" on its own line right above the timestamp line. Below it, a bare name is more often
     # a topic tag (kapanlagi prints the star's name there): only "By X" / "Oleh X" counts.
     if page.published_index is None:
@@ -174,16 +267,13 @@ def _name_beside_date(page: Page, by_index: dict[int, Line], take, authors: list
         j = page.published_index + step
         while 0 <= j < len(lines) and not lines[j].text:
             j += step
+        found: Optional[Line] = lines[j] if 0 <= j < len(lines) and j in by_index else None
         if (
-            0 <= j < len(lines)
-            and j in by_index
-            and lines[j].label is None
-            and 2 <= len(lines[j].text.split()) <= 4  # a lone word is a rubric, a long line a headline
-            and looks_like_name(lines[j].text)
-            and (step < 0 or _BY_PREFIX.match(lines[j].text) is not None)
+            found is not None
+            and found.label is None
+            and _is_short_name(found.text)
+            and (step < 0 or _BY_PREFIX.match(found.text) is not None)
         ):
-            take(clean_names(lines[j].text), authors)
-            lines[j].mark("byline", "byline", "name beside the timestamp")
+            credits.take(clean_names(found.text), credits.authors)
+            found.mark("byline", "byline", "name beside the timestamp")
             return
-
-

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from .. import sites
 from ..page import Page
-from ._shapes import CODE_ALONE, CODE_AT_END, looks_like_name
-
+from ._shapes import CODE_ALONE, CODE_AT_END
 
 
 def closing_code(page: Page) -> None:
     """Record the closing code; it stays in the last paragraph when the page prints it there."""
-    _sign_off(page)
     if page.closing_code is not None or not page.body:
         return
     lex = sites.lexicon(page.profile)
@@ -35,30 +31,3 @@ def closing_code(page: Page) -> None:
                 if m:
                     page.closing_code = m.group("code")
                     break
-
-
-_CAPS_NAME = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){1,3}")
-
-
-# "... pembeli pertama. (Andika Putra)": the reporter's name closing the last paragraph.
-_NAME_AT_END = re.compile(r"[.!?\"”]\s*\((?P<name>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){1,3})\)\.?\s*$")
-
-
-def _sign_off(page: Page) -> None:
-    # Some sites sign the story: tempo with the writer's name in capitals on the line after it,
-    # metrotvnews with the reporter's name in brackets at the end of the last paragraph.
-    if page.authors or page.body_end is None:
-        return
-    if page.body:
-        m = _NAME_AT_END.search(page.body[-1])
-        if m is not None and looks_like_name(m.group("name")):
-            page.authors = [m.group("name")]
-            return
-    for line in page.lines[page.body_end : page.body_end + 3]:
-        if not line.text:
-            continue
-        undecided = line.label is None or (line.label == "chrome" and line.step == "select_body")
-        if undecided and len(line.text) <= 40 and _CAPS_NAME.fullmatch(line.text):
-            page.authors = [line.text]
-            line.mark("byline", "closing_code", "writer's sign-off in capitals after the story")
-        return

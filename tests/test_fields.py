@@ -1,0 +1,172 @@
+"""Header fields and related links in the forms real pages print them (invented Indonesian text)."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean.steps._names import clean_names, is_role_line, looks_like_name, same_person
+from newsclean.steps._slug import slug_coverage, slug_words
+from newsclean.steps.byline import unglue
+
+HEADLINE = "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir"
+PARAGRAPHS = [
+    "Pemerintah kota menyiapkan dua puluh pompa air di titik yang kerap tergenang saat hujan deras, "
+    "terutama di kawasan permukiman padat di bantaran sungai.",
+    '"Kami minta warga tidak membuang sampah ke saluran karena itu membuat air meluap," kata Kepala Dinas '
+    "Sumber Daya Air, Rudi Hartono, di Balai Kota, Senin.",
+    "Selain pompa, petugas juga menyiagakan perahu karet dan tenda darurat di setiap kecamatan yang rawan "
+    "banjir selama puncak musim hujan.",
+]
+
+
+def dump(*header: str, tail: tuple[str, ...] = ()) -> str:
+    return "\n\n".join([*header, *PARAGRAPHS, *tail])
+
+
+# ------------------------------------------------------------------------------------------------ titles
+
+
+def test_slug_words_skip_ids_dates_and_extensions() -> None:
+    url = "https://news.example.id/read/2024/03/27/06161181/pompa-air-disiagakan-di-20-titik-rawan-banjir.html"
+    assert slug_words(url) == {"pompa", "air", "disiagakan", "di", "titik", "rawan", "banjir"}
+    assert slug_words("https://example.id/berita/123456") == frozenset()
+    assert slug_words(None) == frozenset()
+
+
+def test_slug_coverage_counts_hyphenated_words_by_their_parts() -> None:
+    slug = slug_words("https://example.id/jokowi-ulang-tahun-ke-63-relawan-berdoa")
+    assert slug_coverage(slug, "Jokowi Ulang Tahun Ke-63, Relawan Berdoa") == 1.0
+    assert slug_coverage(slug, "Direktur Eksekutif Migrant Watch") == 0.0
+
+
+def test_the_url_slug_picks_the_headline_over_a_repeated_role_line() -> None:
+    raw = dump("Direktur Eksekutif Lembaga Air", "Direktur Eksekutif Lembaga Air", HEADLINE, "Senin, 13 Januari 2025 10:15 WIB")
+    url = "https://example.id/read/2025/01/13/101500/pompa-air-disiagakan-di-dua-puluh-titik-rawan-banjir"
+    assert newsclean.parse(raw, url=url).title == HEADLINE
+
+
+def test_a_headline_may_open_with_its_series_hashtag() -> None:
+    title = "#BincangKota Banjir - Pompa Air Disiagakan di Dua Puluh Titik"
+    assert newsclean.parse(dump(title, "Senin, 13 Januari 2025 10:15 WIB")).title == title
+
+
+def test_a_line_of_hashtags_is_not_a_headline() -> None:
+    article = newsclean.parse(dump("#banjir #jakarta #pompaair", HEADLINE, "Senin, 13 Januari 2025 10:15 WIB"))
+    assert article.title == HEADLINE
+
+
+def test_a_breadcrumb_led_by_the_site_name_is_the_section() -> None:
+    article = newsclean.parse(dump("WARTAKOTA.CO.ID Daerah Metropolitan", HEADLINE))
+    assert article.title == HEADLINE
+    assert article.section == "Metropolitan"
+
+
+def test_a_promo_of_two_sentences_is_not_a_headline() -> None:
+    assert newsclean.parse(dump("Nyaman tanpa iklan. Langganan Premium", HEADLINE)).title == HEADLINE
+
+
+def test_a_caption_with_its_credit_after_a_slash_is_not_a_headline() -> None:
+    caption = "Petugas memasang pompa air di Kali Sunter, Senin (13/1/2025)./Antara-Rudi Hartono"
+    article = newsclean.parse(dump(HEADLINE, caption, caption))
+    assert article.title == HEADLINE
+
+
+def test_a_sentence_case_first_line_above_the_story_is_its_headline() -> None:
+    assert newsclean.parse(dump("Pemkot siagakan pompa air di titik rawan banjir")).title == (
+        "Pemkot siagakan pompa air di titik rawan banjir"
+    )
+
+
+def test_a_document_title_with_the_site_motto_gives_way_to_the_plain_headline() -> None:
+    article = newsclean.parse(dump(f"{HEADLINE} - Kabar Kota dari Bekasi untuk Indonesia", "Berita", HEADLINE))
+    assert article.title == HEADLINE
+
+
+def test_a_leading_list_dash_is_not_part_of_the_headline() -> None:
+    assert newsclean.parse(dump(f"- {HEADLINE}", "Senin, 13 Januari 2025 10:15 WIB")).title == HEADLINE
+
+
+# ----------------------------------------------------------------------------------------------- bylines
+
+
+@pytest.mark.parametrize(
+    ("fragment", "labelled", "names"),
+    [
+        ("CNBC Indonesia TV, CNBC Indonesia", False, ["CNBC Indonesia TV"]),
+        ("Raka Pratama , Jurnalis-", False, ["Raka Pratama"]),
+        ("iwan Setiawan", True, ["iwan Setiawan"]),
+        ("iwan Setiawan", False, []),
+        ("Tim Redaksi", True, ["Tim Redaksi"]),
+        ("Tim Redaksi", False, []),
+        ("Tim Kabarkota - Kabarkota.id News -", True, ["Tim Kabarkota"]),
+    ],
+)
+def test_clean_names(fragment: str, labelled: bool, names: list[str]) -> None:
+    assert clean_names(fragment, labelled=labelled) == names
+
+
+def test_jobs_and_outlets_are_not_names() -> None:
+    assert not looks_like_name("Jurnalis")
+    assert not looks_like_name("Kompas.com")
+    assert looks_like_name("Rina Marlina")
+
+
+def test_same_person_spelled_with_and_without_a_middle_name() -> None:
+    assert same_person("Sekar Wulandari", "Sekar Ayu Wulandari")
+    assert not same_person("Sekar Wulandari", "Sekar Ayu Lestari")
+    assert not same_person("Sekar", "Sekar Ayu Wulandari")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("EditorRina Marlina", "Editor: Rina Marlina"),
+        ("Penulis | : | Rina Marlina |", "Penulis: Rina Marlina"),
+        ("Penulis: Rina Marlina", "Penulis: Rina Marlina"),
+        ("Editorial Team", "Editorial Team"),
+    ],
+)
+def test_unglue_labels(line: str, expected: str) -> None:
+    assert unglue(line) == expected
+
+
+def test_role_lines() -> None:
+    assert is_role_line("Dosen Fakultas Teknik Universitas Negeri Semarang")
+    assert not is_role_line("Dosen")  # a lone word is a rubric or a tag
+    assert not is_role_line("Direktur baru itu dilantik kemarin.")
+
+
+@pytest.mark.parametrize(
+    ("header", "tail", "authors", "editors"),
+    [
+        pytest.param(("Penulis: iwan Setiawan | Editor: muslimah",), (), ["iwan Setiawan"], ["muslimah"], id="lower-case"),
+        pytest.param((), ("Reporter Magang: Sinta Maharani",), ["Sinta Maharani"], [], id="qualified-label"),
+        pytest.param((), ("Redaktur & Reporter : Tim Redaksi",), ["Tim Redaksi"], ["Tim Redaksi"], id="both-jobs"),
+        pytest.param((), ("Editorial Team", "Rina Marlina", "EditorRina Marlina"), [], ["Rina Marlina"], id="glued"),
+        pytest.param(("Oleh Tim Kabarkota - Kabarkota.id News - Senin, 13 Januari 2025 10:15 WIB",), (),
+                     ["Tim Kabarkota"], [], id="team-by-line"),
+        pytest.param(("Rina Marlina",), (), ["Rina Marlina"], [], id="name-under-headline"),
+        pytest.param((), ("(Rina Marlina)", "Artikel Terkait"), ["Rina Marlina"], [], id="bracketed-sign-off"),
+        pytest.param((), ("Redaksi", "Kabar Kota Terlengkap se-Jawa Barat"), ["Redaksi"], [], id="newsroom-sign-off"),
+    ],
+)
+def test_byline_forms(header: tuple[str, ...], tail: tuple[str, ...], authors: list[str], editors: list[str]) -> None:
+    article = newsclean.parse(dump(HEADLINE, *header, tail=tail))
+    assert article.authors == authors
+    assert article.editors == editors
+    assert article.body == PARAGRAPHS
+
+
+def test_a_name_under_a_timestamp_is_not_taken_for_the_author() -> None:
+    # Entertainment sites print the star's name there, as a topic tag.
+    article = newsclean.parse(dump(HEADLINE, "Senin, 13 Januari 2025 10:15 WIB", "Rina Marlina"))
+    assert article.authors == []
+
+
+def test_a_columnist_box_names_the_author() -> None:
+    article = newsclean.parse(
+        dump("Rina Marlina", "Peneliti Pusat Studi Perkotaan", "Peneliti Pusat Studi Perkotaan", HEADLINE)
+    )
+    assert article.authors == ["Rina Marlina"]
+    assert article.title == HEADLINE
