@@ -190,3 +190,10 @@ def test_the_unfinished_last_line_of_a_cut_dump_stays_with_the_story(cut: str) -
 @pytest.mark.parametrize("last", ["Reporter Magang: Budi Santoso", "Halaman: 12Lihat Semua", "Leave a Reply"])
 def test_a_label_or_comment_heading_last_on_the_page_is_not_the_story(last: str) -> None:
     assert newsclean.parse("\n".join([HEADLINE, LEAD, *PARAGRAPHS, last])).body == [LEAD, *PARAGRAPHS]
+
+
+def test_lines_of_data_are_neither_a_headline_widget_nor_the_end_of_the_story() -> None:
+    data = ["Cum Dividen di Pasar Reguler: 26 November 2024", "Ex Dividen di Pasar Reguler : 28 November 2024"]
+    item = "2. PT Warta Makmur Tbk (WART) Perseroan akan membagikan dividen interim untuk tahun buku 2024 kepada pemegang saham."
+    raw = "\n".join([HEADLINE, LEAD, *PARAGRAPHS, *data, item, *data])
+    assert newsclean.parse(raw).body == [LEAD, *PARAGRAPHS, *data, item, *data]

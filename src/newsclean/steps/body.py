@@ -19,6 +19,8 @@ _RELATIVE_STAMP = re.compile(
 _LOWER_OR_PUNCT = re.compile(r"[a-z,.;:)\]–—-]")
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
+# A line of data inside the story: "Pembayaran dividen : 6 Desember 2024", "Kapasitas: 1.200 kursi".
+_DATA_LINE = re.compile(r"^[^:]{3,70}?\s?:\s*(?:\d|Rp|US\$)")
 
 
 def _blocks(page: Page, end: int) -> list[list[Line]]:
@@ -131,6 +133,7 @@ def _mark_headline_widgets(body: list[Line]) -> None:
             and not line.in_content  # inside an HTML article container the author's own lists stay
             and line.is_headline
             and not _NUMBERED.match(line.text)
+            and not _DATA_LINE.match(line.text)
         ):
             run.append(line)
             continue
@@ -178,7 +181,7 @@ def _continues_story(text: str) -> bool:
     """A short line after the last full paragraph that still belongs to the story (list item, cut-off end)."""
     if CODE_ALONE.fullmatch(text):
         return False
-    if _NUMBERED.match(text):
+    if _NUMBERED.match(text) or _DATA_LINE.match(text):
         return True
     return len(text.split()) >= 4 and not looks_like_headline(text)
 
