@@ -391,6 +391,9 @@ BYLINES = [
     ),
     ("ujar Darsono, Rabu (12/8/2015).", "ujar Darsono, ", ".", date(2015, 8, 12), None, "body dateline"),
     ("Rp12.50, Senin (1/1/2024)", "Rp12.50, ", "", date(2024, 1, 1), None, "number before a date is not a time"),
+    ("29 Des 2025, 22:28 WIBNews", "", "News", wib(2025, 12, 29, 22, 28), None, "zone glued to the next word"),
+    ("Selasa, 25 November 2025 15:00:45 WIB", "", "", wib(2025, 11, 25, 15, 0, 45), None, "seconds"),
+    ("Adrian Putra • 12 February 2020 13:15", "Adrian Putra • ", "", wib(2020, 2, 12, 13, 15), None, "English month"),
 ]
 
 
@@ -406,6 +409,16 @@ def test_find_dates_span(line: str, before: str, after: str, value: date, kind: 
     assert m.text == line[m.start : m.end]
     assert same(m.value, value)
     assert m.kind == kind
+
+
+def test_find_dates_zone_glued_to_the_next_keyword() -> None:
+    line = "Diperbarui 20 Mei 2024, 15:00 WIBDiterbitkan 20 Mei 2024, 09:30 WITA"
+    matches = find_dates(line)
+    assert [(m.kind, m.value) for m in matches] == [
+        ("updated", wib(2024, 5, 20, 15)),
+        ("published", datetime(2024, 5, 20, 9, 30, tzinfo=WITA)),
+    ]
+    assert [m.text for m in matches] == ["Diperbarui 20 Mei 2024, 15:00 WIB", "Diterbitkan 20 Mei 2024, 09:30 WITA"]
 
 
 def test_find_dates_several_in_order() -> None:

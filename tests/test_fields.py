@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import newsclean
@@ -9,6 +11,7 @@ from newsclean.steps._names import clean_names, is_role_line, looks_like_name, s
 from newsclean.steps._slug import slug_coverage, slug_words
 from newsclean.steps.byline import unglue
 
+WIB = dt.timezone(dt.timedelta(hours=7))
 HEADLINE = "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir"
 PARAGRAPHS = [
     "Pemerintah kota menyiapkan dua puluh pompa air di titik yang kerap tergenang saat hujan deras, "
@@ -170,3 +173,36 @@ def test_a_columnist_box_names_the_author() -> None:
     )
     assert article.authors == ["Rina Marlina"]
     assert article.title == HEADLINE
+
+
+# ------------------------------------------------------------------------------------------------- dates
+
+
+def test_a_timestamp_between_the_intro_paragraphs_is_the_date() -> None:
+    # Photo pages print the headline, a short intro, then the date above the photos' captions.
+    raw = "\n".join([HEADLINE, PARAGRAPHS[0], PARAGRAPHS[1], "Rabu, 25 Oktober 2023 21:56", PARAGRAPHS[2]])
+    article = newsclean.parse(raw)
+    assert article.published_at == dt.datetime(2023, 10, 25, 21, 56, tzinfo=WIB)
+    assert article.body[:2] == PARAGRAPHS[:2]
+
+
+def test_a_teaser_timestamp_after_the_story_is_not_the_date() -> None:
+    article = newsclean.parse(dump(HEADLINE, tail=("Terbaru", "Harga Beras Turun Tipis di Pasar Induk", "29 Des 2025, 22:28 WIB")))
+    assert article.published_date is None
+
+
+def test_the_collection_stamp_gives_the_day() -> None:
+    article = newsclean.parse(" date 2024-06-21 " + dump(HEADLINE))
+    assert article.title == HEADLINE
+    assert article.published_at is None
+    assert article.published_date == dt.date(2024, 6, 21)
+
+
+def test_the_page_timestamp_wins_over_the_collection_stamp() -> None:
+    article = newsclean.parse(" date 2024-06-21 " + dump(HEADLINE, "Jumat, 21 Juni 2024 08:15 WIB"))
+    assert article.published_at == dt.datetime(2024, 6, 21, 8, 15, tzinfo=WIB)
+
+
+def test_a_motto_date_is_not_the_page_date() -> None:
+    article = newsclean.parse(dump("Semangat Arek-arek Suroboyo 10 Nopember 1945 untuk Kota Bersih", HEADLINE))
+    assert article.published_date is None

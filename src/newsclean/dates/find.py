@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,6 +22,8 @@ MAX_PARSE_CHARS: Final = 300
 # How far an expression reaches around its anchor: keyword + time + weekday before, time + zone after.
 _LOOK_BEHIND: Final = 90
 _LOOK_AHEAD: Final = 120
+# A zone written straight against the next word: "22:28 WIBNews".
+_GLUED_ZONE: Final = re.compile(r"(?<=\d)\s?(?:WITA|WIB|WIT)(?=[A-Z][a-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +153,7 @@ def find_dates(line: str, *, reference: datetime | None = None) -> list[DateMatc
     ref = _check_reference(reference)
     if ref is None and DIGIT.search(line) is None:
         return []  # every absolute date has a digit: cheap exit for most prose lines
-    norm = prepare(line)
+    norm, spaces = _unglue_zones(line)
     out: list[DateMatch] = []
     for m in _matches(norm, REL_ANCHOR if ref is not None else None, windowed=True):
         start = m.start()
@@ -174,8 +177,26 @@ def find_dates(line: str, *, reference: datetime | None = None) -> list[DateMatc
         else:
             upd, pub = m.group("upd", "pub")
             kind = "updated" if upd else "published" if pub else None
+        if spaces:
+            start, end = start - bisect_left(spaces, start), end - bisect_left(spaces, end)
         out.append(DateMatch(start, end, line[start:end], value, kind))
     return out
+
+
+def _unglue_zones(line: str) -> tuple[str, list[int]]:
+    """The line prepared for matching, with a space put after each zone glued to the next word.
+
+    Renderers join a timestamp to the next element: "22:28 WIBNews", "15:00 WIBDiterbitkan 20 Mei ...".
+    Returns the text and the positions of the added spaces (to map spans back to the line).
+    """
+    norm = prepare(line)
+    if "WI" not in line:
+        return norm, []
+    glued = [m.end() for m in _GLUED_ZONE.finditer(line)]
+    if not glued:
+        return norm, []
+    pieces = [norm[a:b] for a, b in zip([0, *glued], [*glued, len(norm)], strict=True)]
+    return " ".join(pieces), [at + k for k, at in enumerate(glued)]
 
 
 def looks_like_date_line(line: str, *, reference: datetime | None = None) -> bool:

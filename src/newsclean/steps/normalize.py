@@ -7,8 +7,9 @@ import re
 from ..page import Page
 from ..text import normalize_line, strip_bullet
 
-# Some dump collections prefix each page with a stamp such as " date 2018-05 "; it is not page text.
-_LEADING_STAMP = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s*")
+# Some dump collections prefix each page with a stamp such as " date 2018-05 "; it is not page text,
+# but a full day in it is the page's date as the collection recorded it (a metadata hint).
+_LEADING_STAMP = re.compile(r"^\s*date\s+(?P<day>\d{4}-\d{2}(?:-\d{2})?)\s*")
 
 
 def normalize(page: Page) -> None:
@@ -18,6 +19,7 @@ def normalize(page: Page) -> None:
             stamped = _LEADING_STAMP.match(line.original)
             if stamped:
                 line.text = line.original[stamped.end():]
+                page.hints.published = page.hints.published or stamped.group("day")
         text = normalize_line(line.text)
         text, had_bullet = strip_bullet(text)
         line.text = text.strip()

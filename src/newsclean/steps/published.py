@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import NamedTuple, Optional
 
-from ..dates import DateMatch, find_dates, parse_date
+from ..dates import DateMatch, find_dates, looks_like_date_line, parse_date
 from ..page import Line, Page
 from ..text import is_prose, words
 from ._shapes import (
@@ -18,7 +18,9 @@ from ._shapes import (
 _DECORATION = re.compile(r"^[\W_]*$")
 _HEADER_LINE_MAX = 200
 _WIB = dt.timezone(dt.timedelta(hours=7))
-_TEASER_GAP = 12  # lines between the timestamps of consecutive teasers in a list
+_TEASER_GAP = 12
+_TIMESTAMP_LINE_MAX = 60
+_FIRST_NEWS_YEAR = 1995  # no page on the web carries an older timestamp of its own  # lines between the timestamps of consecutive teasers in a list
 
 
 class _Stamp(NamedTuple):
@@ -36,8 +38,8 @@ def published(page: Page) -> None:
         if len(line.text) > _HEADER_LINE_MAX:
             continue
         matches = find_dates(line.text, reference=page.fetched_at)
-        if not matches:
-            continue
+        if not matches or any(m.value.year < _FIRST_NEWS_YEAR for m in matches):
+            continue  # (a motto's or an anniversary's date: "10 Nopember 1945")
         rest = date_rest(line.text, matches)
         if is_prose(rest) or (line.text.endswith(".") and len(words(rest)) >= 3):
             continue  # a date mentioned inside a sentence
@@ -68,7 +70,31 @@ def published(page: Page) -> None:
                 break
         if page.published is None and page.updated is not None:
             page.published = page.updated  # only "diperbarui" is shown: the best we know
+    if page.published is None:
+        _timestamp_inside_story(page)
     _fill_dates_from_hints(page)
+
+
+def _timestamp_inside_story(page: Page) -> None:
+    """A timestamp line between the story's paragraphs (photo pages print it under the intro).
+
+    Only a full date and time alone on its line counts, and only with prose on both sides: a teaser's
+    timestamp after the story, or a motto's date, is not the story's.
+    """
+    end = page.tail_start if page.tail_start is not None else len(page.lines)
+    lines = [ln for ln in page.lines[find_header_end(page) : end] if ln.label is None and ln.text]
+    prose = [k for k, ln in enumerate(lines) if ln.is_prose]
+    if len(prose) < 2:
+        return
+    for line in lines[prose[0] + 1 : prose[-1]]:
+        if len(line.text) > _TIMESTAMP_LINE_MAX or not looks_like_date_line(line.text, reference=page.fetched_at):
+            continue
+        matches = find_dates(line.text, reference=page.fetched_at)
+        if len(matches) == 1 and isinstance(matches[0].value, dt.datetime):
+            page.published = matches[0].value
+            page.published_index = line.index
+            line.mark("date", "published", f"timestamp line inside the story ({matches[0].text!r})")
+        return
 
 
 def _without_teaser_lists(found: list[_Stamp], story_start: int) -> list[_Stamp]:
