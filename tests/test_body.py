@@ -197,3 +197,13 @@ def test_lines_of_data_are_neither_a_headline_widget_nor_the_end_of_the_story() 
     item = "2. PT Warta Makmur Tbk (WART) Perseroan akan membagikan dividen interim untuk tahun buku 2024 kepada pemegang saham."
     raw = "\n".join([HEADLINE, LEAD, *PARAGRAPHS, *data, item, *data])
     assert newsclean.parse(raw).body == [LEAD, *PARAGRAPHS, *data, item, *data]
+
+
+def test_a_lead_broken_at_its_links_into_short_lines_is_one_paragraph() -> None:
+    pieces = [
+        "Jakarta, CNN Indonesia -- Dinas Sumber Daya Air",
+        "DKI Jakarta menyiapkan dua puluh pompa air di titik yang kerap tergenang saat hujan deras, terutama",
+        "di kawasan permukiman padat.",
+    ]
+    article = newsclean.parse("\n".join([*pieces, *PARAGRAPHS]))
+    assert article.body == [" ".join(pieces), *PARAGRAPHS]

@@ -6,9 +6,10 @@ import re
 
 from ..page import Line, Page
 from ..text import clean_printed, ends_sentence, looks_like_headline, same_text
+from .. import sites
 from ..dates import find_dates
 from ._edges import opening_material, stop_at_closing_code
-from ._shapes import CODE_ALONE, DATELINE_ALONE, date_rest, find_header_end, is_dated_line
+from ._shapes import CODE_ALONE, DATELINE_ALONE, date_rest, dateline_lead, find_header_end, is_dated_line
 
 # Chrome, related-link and dateline lines sit inside the story: they do not split it into blocks.
 _TRANSPARENT = frozenset({"chrome", "related", "blank", "inline_caption", "dateline"})
@@ -16,6 +17,8 @@ _TRANSPARENT = frozenset({"chrome", "related", "blank", "inline_caption", "datel
 _RELATIVE_STAMP = re.compile(
     r"[•·|\s]*(?:\d{1,3}|se|beberapa)\s*(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(?:yang\s+)?lalu\s*", re.I
 )
+_LEAD_PIECES = 4  # short lines a lead broken at its links may span before its first long line
+_SHORT_PIECE = 80  # characters: a lead's opening this short did not end its paragraph
 _LOWER_OR_PUNCT = re.compile(r"[a-z,.;:)\]–—-]")
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
@@ -77,6 +80,7 @@ def select_body(page: Page) -> None:
         if main[first - 1].is_headline and not _LOWER_OR_PUNCT.match(main[first].text):
             break
         first -= 1
+    first = _broken_lead_start(page, main, first)
     # Keep trailing short lines that continue the text (a dump cut mid-sentence), not headline teasers.
     while last + 1 < len(main) and (
         _continues_story(main[last + 1].text) or (main[last + 1].in_content and main[last + 1].bullet)
@@ -141,6 +145,19 @@ def _mark_headline_widgets(body: list[Line]) -> None:
             for item in run:
                 item.mark("chrome", "select_body", "a list of other stories' headlines inside the story")
         run = []
+
+
+def _broken_lead_start(page: Page, block: list[Line], first: int) -> int:
+    """Where the story starts when a renderer broke its lead at links into short lines, the dateline on
+    the first of them ("Jakarta, CNN Indonesia -- Direktorat Lalu Lintas" / "Polda Metro Jaya ...")."""
+    patterns = sites.lexicon(page.profile).dateline_patterns
+    for k in range(first - 1, max(-1, first - 1 - _LEAD_PIECES), -1):
+        line = block[k]
+        if line.is_prose or block[k + 1].index - line.index > 2:
+            return first
+        if dateline_lead(line.text, patterns) and not ends_sentence(line.text):
+            return k
+    return first
 
 
 def _cut_off_line(page: Page, last: Line) -> Line | None:
@@ -238,8 +255,8 @@ def _as_printed(line: Line) -> str:
 def _continues(before: str, after: str, gap: int) -> bool:
     if gap > 2 or ends_sentence(before) or before.endswith((":", ";")):
         return False
-    if DATELINE_ALONE.match(before):
-        return True  # "Jakarta, CNN Indonesia --" / "Direktorat Lalu Lintas ...": the lead goes on
+    if DATELINE_ALONE.match(before) or (len(before) < _SHORT_PIECE and dateline_lead(before)):
+        return True  # "Jakarta, CNN Indonesia -- Direktorat Lalu Lintas" / "Polda Metro Jaya ...": the lead goes on
     if after[:1].islower() or after[:1] in "–—-,.;:)":
         return True
     # "... kapasitas" / "Kali Bekasi" / "masih terbatas": a short fragment inside a sentence.
