@@ -119,6 +119,13 @@ def test_html_is_recognised(text: str) -> None:
         "Jakarta - Harga cabai < Rp 50.000 per kilogram, kata pedagang.",
         "Baca juga: Menkeu <3 UMKM\nHarga naik 2 < 3 kali lipat",
         "Judul berita\nIsi dengan tag nyasar <br> di tengah kalimat.\nParagraf berikutnya.",
+        # A text rendering that quotes a frame's HTML source after a screenful of its own text.
+        "Beranda\nBerita\n" + "Paragraf teks biasa yang cukup panjang untuk sebuah halaman.\n" * 6
+        + "IFRAME: <!doctype html><html><head><style>a{color:red}</style></head></html>\n",
+        # A text rendering that printed an ad's markup literally, among many lines of text.
+        "Menu\nBerita\nOlahraga\nHiburan\nJudul Berita Hari Ini\n"
+        + "<a href='http://iklan.example/klik?n=1'><img src='http://iklan.example/b.png' /></a>\n" * 2
+        + "Paragraf pertama berita ini cukup panjang.\nParagraf kedua juga.\nParagraf ketiga.\n" * 3,
         "",
     ],
 )

@@ -54,6 +54,8 @@ _HTML_START = re.compile(
     r"\s*(?:<!--[^-]*(?:-(?!->)[^-]*)*-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|\?xml)", re.IGNORECASE
 )
 _HTML_SKELETON = re.compile(r"<(?:html|head|body)[\s>]|<meta\s|<title>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^<>]*>")
+_TEXT_BEFORE_SKELETON = 200
 _HTML_BLOCK = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|table|tr|td|span|article|section|a)\b[^<>]{0,400}>", re.IGNORECASE)
 
 
@@ -208,9 +210,15 @@ def looks_like_html(text: str) -> bool:
         return False
     if _HTML_START.match(head):
         return True
-    if _HTML_SKELETON.search(head):
-        return True
-    # A fragment without skeleton: demand several tags including closing ones, which stray "<" never gives.
+    skeleton = _HTML_SKELETON.search(head)
+    if skeleton is not None:
+        # Markup, not text, comes before a page's skeleton; a text rendering may quote a frame's source.
+        return len(_ANY_TAG.sub("", head[: skeleton.start()]).strip()) <= _TEXT_BEFORE_SKELETON
+    # A fragment without skeleton: demand several tags including closing ones, which stray "<" never gives,
+    # spread over the text (a text rendering may print an ad's markup literally on a few of its lines).
     tags = _HTML_BLOCK.findall(head)
     closing = sum(1 for t in tags if t.startswith("</"))
-    return len(tags) >= 4 and closing >= 2
+    if len(tags) < 4 or closing < 2:
+        return False
+    lines = [line for line in head.splitlines() if line.strip()]
+    return 4 * sum(1 for line in lines if "<" in line) >= len(lines)
