@@ -11,8 +11,9 @@ from ..dates import find_dates
 from ._edges import opening_material, stop_at_closing_code
 from ._shapes import CODE_ALONE, DATELINE_ALONE, date_rest, dateline_lead, find_header_end, is_dated_line
 
-# Chrome, related-link and dateline lines sit inside the story: they do not split it into blocks.
-_TRANSPARENT = frozenset({"chrome", "related", "blank", "inline_caption", "dateline"})
+# Chrome, related-link and dateline lines sit inside the story: they do not split it into blocks (nor do the
+# lines `reflow` joined into the paragraph above them).
+_TRANSPARENT = frozenset({"chrome", "related", "blank", "inline_caption", "dateline", "wrapped"})
 # "2 jam lalu", "sejam yang lalu", "• 5 menit yang lalu": a teaser's age, resolvable or not.
 _RELATIVE_STAMP = re.compile(
     r"[•·|\s]*(?:\d{1,3}|se|beberapa)\s*(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(?:yang\s+)?lalu\s*", re.I
@@ -40,7 +41,8 @@ def _blocks(page: Page, end: int) -> list[list[Line]]:
             continue
         if line.label is None:
             current.append(line)
-        elif line.label not in _TRANSPARENT:
+        elif line.label not in _TRANSPARENT or CODE_ALONE.fullmatch(line.text):
+            # (a desk code on its own line closes the story, even when a chrome phrase matched it)
             if current:
                 blocks.append(current)
             current = []
@@ -50,7 +52,13 @@ def _blocks(page: Page, end: int) -> list[list[Line]]:
 
 
 def _weight(block: list[Line]) -> int:
-    return sum(len(ln.text) for ln in block if ln.is_prose)
+    """Characters of prose, less those of headline-shaped lines between the block's prose lines: headlines
+    interleaved with prose are a listing's teasers (those above or below it are trimmed off anyway)."""
+    prose = [k for k, ln in enumerate(block) if ln.is_prose]
+    if not prose:
+        return 0
+    inside = block[prose[0] : prose[-1] + 1]
+    return sum(len(ln.text) if ln.is_prose else -len(ln.text) if ln.is_headline else 0 for ln in inside)
 
 
 def select_body(page: Page) -> None:
@@ -68,9 +76,10 @@ def select_body(page: Page) -> None:
     blocks = _blocks(page, end)
     if not blocks:
         return
-    main = max(blocks, key=_weight)
-    if _weight(main) == 0:
+    with_prose = [block for block in blocks if any(ln.is_prose for ln in block)]
+    if not with_prose:
         return
+    main = max(with_prose, key=_weight)
     first = next(k for k, ln in enumerate(main) if ln.is_prose)
     last = max(k for k, ln in enumerate(main) if ln.is_prose)
     # The lead may start on short lines a renderer broke at links ("... untuk mengantisipasi" /
@@ -237,7 +246,12 @@ def _paragraphs(lines: list[Line]) -> list[str]:
         if out and previous is not None and line.continues and line.index - previous.index == 1:
             # The next piece of a line too long to read whole (see `load`): put the line back together.
             out[-1] += previous.original[len(previous.original.rstrip()):] + text
-        elif out and previous is not None and _continues(previous.text, line.text, line.index - previous.index):
+        elif (
+            out
+            and previous is not None
+            and not line.bullet  # a list item starts a paragraph of its own
+            and _continues(previous.text, line.text, line.index - previous.index)
+        ):
             out[-1] = f"{out[-1]} {text}"
         else:
             out.append(text)

@@ -9,6 +9,10 @@ from ..page import Line, Page
 
 _PARAGRAPHS_AFTER_WIDGET = 2
 
+# A site's own tail marker is trusted after this much prose; before it, the prose above is a teaser in the
+# page header (a whole-page rendering shows the site's menus, marker included, above the story).
+_SITE_TAIL_PROSE = 200
+
 
 def cut_tail(page: Page) -> None:
     """Everything from the first tail marker (after the article has started) on is trailing chrome.
@@ -28,16 +32,18 @@ def cut_tail(page: Page) -> None:
     for i, line in enumerate(lines):
         if not line.text or before[i] == 0:
             continue
-        if lex.site_tail.match(line.text) is not None:
+        prose_before = before[i] - prose_chars[i]
+        if lex.site_tail.match(line.text) is not None and (
+            prose_before >= _SITE_TAIL_PROSE or prose_before > total - before[i]
+        ):
             if not _story_goes_on(lines, i):
-                page.tail_start = i  # the site's own marker, after some prose: trusted
+                page.tail_start = i  # the site's own marker, after the story has started: trusted
                 break
             line.mark("chrome", "cut_tail", "label of a widget inside the story (the site's own marker)")
             continue
         marker = lex.tail.match(line.text)
         if marker is None:
             continue
-        prose_before = before[i] - prose_chars[i]
         if prose_before > total - before[i]:
             if not _story_goes_on(lines, i):
                 page.tail_start = i
