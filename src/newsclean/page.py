@@ -18,6 +18,7 @@ LABELS = frozenset(
     {
         "body", "chrome", "title", "date", "byline", "section", "caption", "credit",
         "related", "dateline", "closing_code", "tail", "blank", "duplicate", "inline_caption", "standfirst",
+        "wrapped",
     }
 )
 

@@ -19,6 +19,7 @@ from .language import language
 from .lead_image import lead_image
 from .normalize import normalize
 from .published import published
+from .reflow import reflow
 from .related import related
 from .sign_off import sign_off
 from .title import title
@@ -29,6 +30,7 @@ Step = Callable[[Page], None]
 #: The default order. Site profiles change what steps know, never which steps run.
 STEPS: tuple[Step, ...] = (
     normalize,
+    reflow,
     require_prose,
     identify_site,
     cut_tail,
