@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 from pathlib import Path
 
 import pytest
 
 distributed = pytest.importorskip("dask.distributed")
 
-from newsclean.batch import parse_many  # noqa: E402
+from newsclean.batch import (  # noqa: E402
+    FRAME_COLUMNS,
+    clean_frame,
+    frame_meta,
+    frame_schema,
+    frame_spark_schema,
+    parse_many,
+)
 from test_batch import doc, fake_parse  # noqa: E402
 
 
@@ -81,3 +89,63 @@ def test_dask_worker_processes(tmp_path: Path) -> None:
         )
     assert [r.id for r in results] == [str(path), "raw", "bad"]
     assert [r.article.title if r.ok else r.error.error_type for r in results] == ["Dari berkas", "Mentah", "NotAnArticle"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# clean_frame: the same function for pandas, Dask partitions and Spark's mapInPandas
+
+
+def frame_parse(raw: Any, **kwargs: Any) -> Any:
+    """fake_parse, keeping the url and fetched_at each row passes."""
+    return fake_parse(raw, **kwargs).model_copy(update={"url": kwargs.get("url"), "fetched_at": kwargs.get("fetched_at")})
+
+
+def _dumps_frame() -> Any:
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            "id": ["a", "b", "c", "d", "e"],
+            "url": ["https://kompas.com/1", None, "https://tempo.co/3", None, "https://x.id/5"],
+            "content": [doc("Satu"), doc("NOT a listing"), doc("Tiga"), "", doc("Lima")],
+            "fetched_at": ["2024-01-01T00:00:00Z", None, None, None, "2024-01-05T07:00:00+07:00"],
+        }
+    )
+
+
+def test_clean_frame_gives_one_row_per_input_with_error_columns() -> None:
+    out = clean_frame(_dumps_frame(), parse_fn=frame_parse)
+    assert list(out.columns) == list(FRAME_COLUMNS)
+    assert list(out["id"]) == ["a", "b", "c", "d", "e"]
+    assert list(out["title"].fillna("-")) == ["Satu", "-", "Tiga", "-", "Lima"]
+    assert list(out["error_type"].fillna("-")) == ["-", "NotAnArticle", "-", "InputError", "-"]
+    assert {name: str(dtype) for name, dtype in out.dtypes.items()} == FRAME_COLUMNS
+    # Arrow takes it with the declared schema, as Spark's mapInPandas does.
+    import pyarrow as pa
+
+    table = pa.Table.from_pandas(out, schema=frame_schema(), preserve_index=False)
+    assert table.num_rows == 5
+    assert [t and t.isoformat() for t in table.column("fetched_at").to_pylist()] == [
+        "2024-01-01T00:00:00+00:00", None, None, None, "2024-01-05T00:00:00+00:00"
+    ]
+    assert table.column("url").to_pylist() == ["https://kompas.com/1", None, "https://tempo.co/3", None, "https://x.id/5"]
+    assert frame_spark_schema().startswith("id STRING, site STRING, url STRING")
+    assert "authors ARRAY<STRING>" in frame_spark_schema() and "fetched_at TIMESTAMP," in frame_spark_schema()
+
+
+def test_clean_frame_over_an_iterator_yields_a_frame_per_frame() -> None:
+    frame = _dumps_frame()
+    parts = list(clean_frame(iter([frame.iloc[:2], frame.iloc[2:]]), parse_fn=fake_parse))
+    assert [list(p["id"]) for p in parts] == [["a", "b"], ["c", "d", "e"]]
+
+
+def test_clean_frame_under_dask_map_partitions(client: object) -> None:
+    import dask.dataframe as dd
+    import pandas as pd
+
+    frame = _dumps_frame()
+    ddf = dd.from_pandas(frame, npartitions=3)
+    out = ddf.map_partitions(clean_frame, parse_fn=fake_parse, meta=frame_meta()).compute()
+    expected = clean_frame(frame, parse_fn=fake_parse)
+    pd.testing.assert_frame_equal(out.reset_index(drop=True), expected.reset_index(drop=True))
+    assert out["error_type"].notna().sum() == 2

@@ -42,6 +42,7 @@ __all__ = [
     "parse_date",
     "parse_many",
     "records",
+    "clean_frame",
     "register_site",
     "load_profiles",
     "to_dataframe",
@@ -61,6 +62,7 @@ _LAZY = {
     "find_dates": ("dates", "find_dates"),
     "parse_many": ("batch", "parse_many"),
     "records": ("batch", "records"),
+    "clean_frame": ("batch", "clean_frame"),
     "to_dataframe": ("batch", "to_dataframe"),
     "register_site": ("sites", "register_site"),
     "load_profiles": ("sites", "load_profiles"),
@@ -68,7 +70,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .batch import Result, parse_many, records, to_dataframe
+    from .batch import Result, clean_frame, parse_many, records, to_dataframe
     from .dates import find_dates, parse_date
     from .evaluate import evaluate
     from .models import Article, LeadImage, RelatedLink, RemovedLine

@@ -2,13 +2,15 @@
 
 One module per concern: `sources` (inputs → numbered items: paths, folders, globs, raw content),
 `warc`, `record_files` and `archives` (containers of many documents), `sitefilter` (which URLs to clean),
-`pool` (`parse_many`, running the parse function over items), `results` (`Result`, `ErrorRecord`,
+`pool` (`parse_many`, running the parse function over items), `frames` (`clean_frame`
+for pandas, Dask and Spark), `results` (`Result`, `ErrorRecord`,
 `BatchStats`, DataFrames), `columns` (the flat record shared by DataFrames, Parquet and CSV),
 `dedupe` (content fingerprints, near-duplicates) and `writers` (streaming JSONL/Parquet/CSV/errors).
 """
 
 from .columns import CSV_COLUMNS, DATAFRAME_COLUMNS, article_row, parquet_schema
 from .dedupe import Deduper, fingerprint
+from .frames import FRAME_COLUMNS, clean_frame, frame_meta, frame_schema, frame_spark_schema
 from .pool import OnError, ResultStream, parse_many
 from .record_files import RecordFields, Records, records
 from .results import DUPLICATE, SKIPPED, BatchStats, ErrorRecord, Result, errors_dataframe, to_dataframe
@@ -20,12 +22,17 @@ __all__ = [
     "CSV_COLUMNS",
     "DUPLICATE",
     "SKIPPED",
+    "FRAME_COLUMNS",
     "Deduper",
     "Doc",
     "RecordFields",
     "Records",
     "SiteFilter",
+    "clean_frame",
     "fingerprint",
+    "frame_meta",
+    "frame_schema",
+    "frame_spark_schema",
     "records",
     "DATAFRAME_COLUMNS",
     "DUMP_SUFFIXES",

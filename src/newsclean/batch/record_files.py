@@ -54,9 +54,18 @@ class RecordFields:
         return list(dict.fromkeys(name for name in names if name))
 
 
+def _absent(value: Any) -> bool:
+    """None, "", and the missing values of pandas and Arrow (NaN, NaT, NA)."""
+    if value is None or (isinstance(value, str) and value == ""):
+        return True
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return True
+    return isinstance(value, float) and value != value
+
+
 def to_fetched_at(value: Any) -> Optional[dt.datetime]:
     """A record's fetch time as a tz-aware datetime (naive → UTC); None when absent. Raises `InputError`."""
-    if value is None or value == "":
+    if _absent(value):
         return None
     if isinstance(value, dt.datetime):
         when = value
@@ -77,12 +86,12 @@ def to_fetched_at(value: Any) -> Optional[dt.datetime]:
 def row_to_doc(row: Mapping[str, Any], fallback_id: str, fields: RecordFields, wanted: _Wanted) -> Optional[Doc]:
     """One record as a `Doc` (None when `wanted` drops it)."""
     raw_id = row.get(fields.id) if fields.id else None
-    id_ = fallback_id if raw_id is None or raw_id == "" else str(raw_id)
+    id_ = fallback_id if _absent(raw_id) else str(raw_id)
     url_value = row.get(fields.url) if fields.url else None
-    url = str(url_value) if url_value not in (None, "") else None
+    url = None if _absent(url_value) else str(url_value)
     if not wanted(id_, url):
         return None
-    content = next((row[name] for name in fields.content_fields() if row.get(name) not in (None, "")), None)
+    content = next((row[name] for name in fields.content_fields() if not _absent(row.get(name))), None)
     if content is None:
         names = "/".join(fields.content_fields())
         return Doc(id_, None, url, error=f"record has no {names} field")
