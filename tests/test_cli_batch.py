@@ -15,16 +15,12 @@ import pytest
 
 from newsclean import cli
 from newsclean.cli import common as cli_common
-from test_batch import doc, fake_parse
+from test_batch import doc
+from test_cli import _fake_parser  # noqa: F401  (autouse: the stand-in parser for every test here)
 from test_containers import echo_parse
 from warc_builder import Response, write_warc
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(autouse=True)
-def _fake_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_common, "PARSE_FN", fake_parse)
 
 
 @pytest.fixture()
