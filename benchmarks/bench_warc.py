@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,19 +54,22 @@ def pages(suffix: str) -> list[tuple[Path, str]]:
 
 
 def build_warc(path: Path, html: list[tuple[Path, str]], records: int) -> Path:
-    responses = []
+    return write_warc(path, _responses(html, records), requests=True)
+
+
+def _responses(html: list[tuple[Path, str]], records: int) -> Iterator[Response]:
+    """The WARC's responses, made one at a time (the file is written as they come)."""
     for i in range(records):
         page, url = html[i % len(html)]
         rid = f"<urn:uuid:{i:08d}-0000-4000-8000-000000000000>"
         if i % 20 == 7:
-            responses.append(Response(f"{url}.png?r={i}", b"\x89PNG\r\n", content_type="image/png", record_id=rid))
+            yield Response(f"{url}.png?r={i}", b"\x89PNG\r\n", content_type="image/png", record_id=rid)
         elif i % 20 == 13:
-            responses.append(Response(f"{url}?r={i}", b"<html>gone</html>", status=404 if i % 40 == 13 else 301, record_id=rid))
+            yield Response(f"{url}?r={i}", b"<html>gone</html>", status=404 if i % 40 == 13 else 301, record_id=rid)
         elif i % 4 == 1:  # as in CC-NEWS, most pages are from sites outside the filter
-            responses.append(Response(f"https://news.example.org/{i}", page.read_bytes(), record_id=rid, date=FETCHED))
+            yield Response(f"https://news.example.org/{i}", page.read_bytes(), record_id=rid, date=FETCHED)
         else:
-            responses.append(Response(f"{url}?r={i}", page.read_bytes(), record_id=rid, date=FETCHED))
-    return write_warc(path, responses, requests=True)
+            yield Response(f"{url}?r={i}", page.read_bytes(), record_id=rid, date=FETCHED)
 
 
 def rss_mib() -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import uuid
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,17 +71,17 @@ def conversion_record(r: Response) -> bytes:
     )
 
 
-def write_warc(path: Path, responses: list[Response], *, wet: bool = False, requests: bool = False) -> Path:
+def write_warc(path: Path, responses: Iterable[Response], *, wet: bool = False, requests: bool = False) -> Path:
     """Write `responses` as a WARC (or WET) file, gzipped per record when `path` ends in .gz."""
-    parts = [warcinfo()]
-    for r in responses:
-        if requests and not wet:
-            parts.append(request_record(r.url))
-        parts.append(conversion_record(r) if wet else response_record(r))
-    if str(path).endswith(".gz"):
-        with open(path, "wb") as fh:
-            for part in parts:  # one gzip member per record, as Common Crawl writes them
-                fh.write(gzip.compress(part))
-    else:
-        path.write_bytes(b"".join(parts))
+    def parts() -> Iterator[bytes]:
+        yield warcinfo()
+        for r in responses:
+            if requests and not wet:
+                yield request_record(r.url)
+            yield conversion_record(r) if wet else response_record(r)
+
+    packed = str(path).endswith(".gz")
+    with open(path, "wb") as fh:
+        for part in parts():  # gzipped: one member per record, as Common Crawl writes them
+            fh.write(gzip.compress(part, compresslevel=6) if packed else part)
     return path
