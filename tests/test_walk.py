@@ -131,3 +131,17 @@ def test_non_utf8_file_names_are_written_and_framed(tmp_path: Path) -> None:
     ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert ids == [results[0].id, results[1].id]
     assert list(to_dataframe(results)["id"]) == ids
+
+
+def test_show_and_clean_on_a_fifo_end_with_a_usage_error_or_a_record(tree: Path, tmp_path: Path) -> None:
+    from newsclean import cli
+
+    fifo = tree / "pipe.txt"
+    os.mkfifo(fifo)
+    assert _finishes(lambda: cli.main(["show", str(fifo)])) == 2
+    out, errors = tmp_path / "o.jsonl", tmp_path / "e.jsonl"
+    code = _finishes(lambda: cli.main(["clean", str(tree), "-o", str(out), "--errors", str(errors),
+                                       "--workers", "1", "--no-progress"]))
+    assert code == 0  # a skipped FIFO is not a failure (the real parser calls these short dumps non-articles)
+    records = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert [r["id"] for r in records if r["error_type"] == "Skipped"] == [str(fifo)]
