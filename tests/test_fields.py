@@ -206,3 +206,54 @@ def test_the_page_timestamp_wins_over_the_collection_stamp() -> None:
 def test_a_motto_date_is_not_the_page_date() -> None:
     article = newsclean.parse(dump("Semangat Arek-arek Suroboyo 10 Nopember 1945 untuk Kota Bersih", HEADLINE))
     assert article.published_date is None
+
+
+# ------------------------------------------------------------------------------------------------ related
+
+
+def _related(raw: str) -> list[str]:
+    return [r.title for r in newsclean.parse(raw).related]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[Baca juga: Hujan Deras Rendam Tiga Kecamatan]",
+        "(Baca Juga: Hujan Deras Rendam Tiga Kecamatan)",
+        "BACA JUGA : Hujan Deras Rendam Tiga Kecamatan",
+        "baca juga: Hujan Deras Rendam Tiga Kecamatan",
+    ],
+)
+def test_a_related_link_in_its_variants(line: str) -> None:
+    raw = "\n\n".join([HEADLINE, PARAGRAPHS[0], line, *PARAGRAPHS[1:]])
+    assert _related(raw) == ["Hujan Deras Rendam Tiga Kecamatan"]
+    assert newsclean.parse(raw).body == PARAGRAPHS
+
+
+def test_a_link_title_keeps_its_own_exclamation_mark() -> None:
+    raw = "\n\n".join([HEADLINE, PARAGRAPHS[0], "Baca juga: Awas, Banjir Kiriman Datang Malam Ini!", *PARAGRAPHS[1:]])
+    assert _related(raw) == ["Awas, Banjir Kiriman Datang Malam Ini!"]
+
+
+def test_an_empty_label_takes_the_headline_on_the_next_line() -> None:
+    raw = "\n\n".join([HEADLINE, PARAGRAPHS[0], "Baca juga:", "Hujan Deras Rendam Tiga Kecamatan", *PARAGRAPHS[1:]])
+    assert _related(raw) == ["Hujan Deras Rendam Tiga Kecamatan"]
+
+
+def test_a_label_written_after_its_list() -> None:
+    items = ["- Hujan Deras Rendam Tiga Kecamatan", "- Posko Banjir Dibuka di Setiap Kelurahan"]
+    raw = "\n".join([PARAGRAPHS[0], *items, "Baca Juga", *PARAGRAPHS[1:]])
+    assert _related(raw) == ["Hujan Deras Rendam Tiga Kecamatan", "Posko Banjir Dibuka di Setiap Kelurahan"]
+    assert newsclean.parse(raw).body == PARAGRAPHS
+
+
+def test_a_list_without_a_label_is_not_related() -> None:
+    raw = "\n".join([*PARAGRAPHS, "- Hujan Deras Rendam Tiga Kecamatan", "- Posko Banjir Dibuka di Setiap Kelurahan"])
+    assert _related(raw) == []
+
+
+def test_a_link_glued_to_the_next_paragraph_is_split() -> None:
+    glued = "Baca Juga: Hujan Deras Rendam Tiga Kecamatan di Pinggiran Kota " + PARAGRAPHS[1]
+    raw = "\n\n".join([HEADLINE, PARAGRAPHS[0], glued, PARAGRAPHS[2]])
+    assert _related(raw) == ["Hujan Deras Rendam Tiga Kecamatan di Pinggiran Kota"]
+    assert newsclean.parse(raw).body == PARAGRAPHS
