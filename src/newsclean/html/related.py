@@ -9,8 +9,10 @@ from urllib.parse import urljoin
 from ..page import Hints
 from ._dom import HtmlLine, clean, text_content
 
+# "Baca juga:", "Lihat juga -", "Baca:" (a bare "Baca" only with its colon: it is a verb in a sentence too).
 _RELATED_MARKER = re.compile(
-    r"^\s*(?:baca\s+juga|lihat\s+juga|jangan\s+lewatkan|baca\s+pula|simak\s+juga|artikel\s+terkait)\b\s*[:\-–—]?\s*",
+    r"^\s*(?:baca\s+juga|lihat\s+juga|jangan\s+lewatkan|baca\s+pula|simak\s+juga|artikel\s+terkait|baca(?=\s*:))"
+    r"\b\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
 
@@ -90,6 +92,19 @@ def related_boxes(containers: list[Any]) -> tuple[dict[Any, list[Any]], set[Any]
                 boxes[el] = run
                 consumed.update(run)
     return boxes, consumed
+
+
+def box_holders(boxes: dict[Any, list[Any]], containers: list[Any]) -> dict[Any, list[Any]]:
+    """{element inside the text: the boxes under it}, for wrappers the render drops (a hidden or
+    "related"-named <span>/<p> around a "Baca juga" line): their boxes are still the article's links."""
+    container_set = set(containers)
+    holders: dict[Any, list[Any]] = {}
+    for box in boxes:
+        for ancestor in box.iterancestors():
+            if ancestor in container_set:
+                break
+            holders.setdefault(ancestor, []).append(box)
+    return holders
 
 
 def render_related(parts: list[Any], tag: str, base: Optional[str], hints: Hints) -> list[HtmlLine]:

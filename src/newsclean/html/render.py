@@ -16,7 +16,7 @@ from ._dom import (
 )
 from .captions import CREDIT_TAIL, is_caption, record_caption
 from .container import Scan
-from .related import related_boxes, render_related
+from .related import box_holders, related_boxes, render_related
 
 _COLON_CELL = re.compile(r"\s*\|\s*:\s*(?:\|\s*)?")
 # Link lists that carry these are bylines ("Penulis: <a>Nama</a>"), which the text steps need.
@@ -92,6 +92,7 @@ def _render_pass(
     from lxml import etree
 
     boxes, consumed = related_boxes(list(container_set))
+    holders = box_holders(boxes, list(container_set))
     out = _Renderer()
     block_stack: list[str] = []  # tags of open block elements, innermost last
     content_depth = 0
@@ -124,12 +125,16 @@ def _render_pass(
                 el not in protected
                 and (
                     is_hidden(el)
-                    or _is_junk(el, tag, content_depth > 0, names.get(el))
+                    or (_is_junk(el, tag, content_depth > 0, names.get(el)) and not _in_sentence(el, tag))
                     or (content_depth == 0 and el in link_lists and _is_link_list(el))
                 )
             ):
                 if tag in BLOCK_TAGS or tag in ("nav", "form", "iframe"):
                     out.flush()
+                if el in holders:
+                    out.flush()
+                    for box in holders[el]:
+                        out.lines.extend(render_related(boxes[box], "div", base, hints))
                 skipped.add(el)
                 walker.skip_subtree()
                 continue
@@ -176,6 +181,27 @@ def _render_pass(
                 out.add(el.tail, cur, content_depth > 0, li_depth > 0)
     out.flush()
     return out.lines
+
+
+# Phrasing elements: a class word on one of them names a link style, not a widget, when it sits in a sentence.
+_INLINE_TAGS = frozenset({"a", "span", "b", "strong", "em", "i", "u", "mark", "small", "abbr", "cite", "q", "font"})
+
+
+def _in_sentence(el: Any, tag: str) -> bool:
+    """An inline element inside running text ("harga <a class="inner-link-tag">tiket pesawat</a> masih
+    mahal"), whatever its class says: words follow it, or a word (or comma) ends the text before it.
+    Separators and labels ("Tags: ", ", ", " | ") do not count, so a bar of share or tag links stays a widget."""
+    if tag not in _INLINE_TAGS:
+        return False
+    tail = el.tail
+    if tail is not None and any(ch.isalnum() for ch in tail):
+        return True
+    previous = el.getprevious()
+    before = previous.tail if previous is not None else el.getparent().text
+    if not before:
+        return False
+    last = before.rstrip()[-1:]
+    return last.isalnum() and len(before.strip()) > 1
 
 
 def _in_breadcrumb(anchor: Any) -> bool:

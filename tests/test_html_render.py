@@ -1,0 +1,71 @@
+"""Tests for newsclean.html's render pass on page shapes seen on real sites (invented text)."""
+
+from __future__ import annotations
+
+from newsclean.html import HtmlDocument, html_to_document
+
+PARA1 = "Pemerintah Kota Sukamaju meresmikan jembatan baru yang menghubungkan dua kecamatan pada Senin pagi."
+PARA2 = "Wali kota mengatakan jembatan itu dibangun selama delapan bulan dengan dana daerah sebesar Rp 12 miliar."
+PARA3 = "Warga berharap jembatan tersebut mempercepat distribusi hasil panen ke pasar induk di pusat kota."
+
+
+def _page(content: str, outside: str = "") -> str:
+    return f"<html><body><h1>Jembatan Baru</h1>{outside}<div class='read__content'>{content}</div></body></html>"
+
+
+def _content(doc: HtmlDocument) -> list[str]:
+    return [ln.text for ln in doc.lines if ln.in_content]
+
+
+def test_inline_link_named_like_a_widget_stays_in_its_sentence() -> None:
+    # Tag pages linked from the text carry class words like "inner-link-tag": the words stay.
+    page = _page(
+        f"<p>{PARA1}</p>"
+        "<p>Menteri Perhubungan (<a class='inner-link-tag' href='/tag/menhub'>Menhub</a>) menyebut harga "
+        "<a class='inner-link-tag' href='/tag/tiket'>tiket pesawat</a> masih mahal karena "
+        "<a class='inner-link-tag' href='/tag/avtur'>avtur</a>.</p>"
+    )
+    assert _content(html_to_document(page)) == [
+        PARA1,
+        "Menteri Perhubungan (Menhub) menyebut harga tiket pesawat masih mahal karena avtur.",
+    ]
+
+
+def test_bar_of_widget_links_is_still_dropped() -> None:
+    page = _page(
+        f"<p>{PARA1}</p><div>Tags: <a class='tag'>Jembatan</a>, <a class='tag'>Sukamaju</a></div>"
+        "<p><a class='share-fb'>Facebook</a> | <a class='share-wa'>WhatsApp</a></p>"
+    )
+    assert _content(html_to_document(page)) == [PARA1, "Tags: ,", "|"]  # the links go, their separators stay
+
+
+def test_hidden_or_related_named_wrapper_keeps_its_baca_juga_links() -> None:
+    page = _page(
+        f"<p>{PARA1}</p>"
+        "<span class='read__bacajuga' style='display:none'><strong>Baca juga: "
+        "<a href='/read/1'>Pasar Induk Direnovasi Tahun Ini</a></strong></span>"
+        f"<p>{PARA2}</p>"
+        "<p class='related-news'><strong>Baca juga :&nbsp;<a href='/read/2'>Harga Gabah Kembali Naik</a></strong></p>"
+        f"<p>{PARA3}</p>"
+    )
+    doc = html_to_document(page)
+    assert _content(doc) == [
+        PARA1,
+        "Baca juga: Pasar Induk Direnovasi Tahun Ini",
+        PARA2,
+        "Baca juga: Harga Gabah Kembali Naik",
+        PARA3,
+    ]
+    assert doc.hints.link_urls == {"Pasar Induk Direnovasi Tahun Ini": "/read/1", "Harga Gabah Kembali Naik": "/read/2"}
+
+
+def test_bare_baca_with_colon_marks_a_related_link() -> None:
+    page = _page(
+        f"<p>{PARA1}</p><p class='baca'><strong>Baca: <a href='/read/3'>Jawaban Soal Kelas 4, Senin 4 Mei</a>"
+        f"</strong></p><p>{PARA2} Baca selengkapnya di laman resmi pemerintah kota.</p>"
+    )
+    assert _content(html_to_document(page)) == [
+        PARA1,
+        "Baca juga: Jawaban Soal Kelas 4, Senin 4 Mei",
+        f"{PARA2} Baca selengkapnya di laman resmi pemerintah kota.",
+    ]
