@@ -433,3 +433,12 @@ def test_text_straight_in_a_div_after_an_image_finds_the_container() -> None:
     doc = html_to_document(page)
     assert [ln.text for ln in doc.lines if ln.in_content][1:3] == [f"{PARA1} {PARA2}", PARA3]
     assert not any(ln.in_content for ln in doc.lines if ln.text.startswith("Jalan Merdeka"))
+
+
+def test_placeholder_author_is_not_a_name() -> None:
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Judul",'
+        ' "author": [{"@type": "Person", "name": "-"}, {"@type": "Person", "name": "Rina Wulandari"}]}</script>'
+        f"</head><body><p>{PARA1}</p></body></html>"
+    )
+    assert html_to_document(page).hints.authors == ["Rina Wulandari"]

@@ -69,3 +69,45 @@ def test_bare_baca_with_colon_marks_a_related_link() -> None:
         "Baca juga: Jawaban Soal Kelas 4, Senin 4 Mei",
         f"{PARA2} Baca selengkapnya di laman resmi pemerintah kota.",
     ]
+
+
+CAPTIONS = [
+    "Wali kota menggunting pita peresmian jembatan di sisi timur sungai pada Senin pagi.",
+    "Warga berjalan kaki melintasi jembatan baru yang menghubungkan dua kecamatan di Sukamaju.",
+    "Truk pengangkut hasil panen mulai melintas setelah jembatan dibuka untuk umum pada siang hari.",
+    "Anak-anak sekolah melihat sungai dari pagar jembatan yang dibangun selama delapan bulan itu.",
+]
+
+
+def _slide(k: int, caption: str, cloned: bool = False) -> str:
+    state = "aria-hidden='false' style='opacity: 1'" if k == 0 else "aria-hidden='true' style='opacity: 0'"
+    clone = " slick-cloned" if cloned else ""
+    return (
+        f"<figure class='detail__media-image slick-slide{clone}' {state}><div class='ratiobox'><img src='/{k}.jpg'>"
+        f"</div><figcaption>{caption}</figcaption></figure>"
+    )
+
+
+def test_photo_story_slider_captions_are_the_text() -> None:
+    slides = "".join(_slide(k, c) for k, c in enumerate(CAPTIONS)) + _slide(9, CAPTIONS[0], cloned=True)
+    page = (
+        "<html><body><article class='detail'><h1>Jembatan Baru</h1>"
+        f"<div class='detail__body-text'><p>Sukamaju - {PARA1}</p></div>"
+        f"<div class='detail__media'><div class='slick-list'><div class='slick-track'>{slides}</div></div></div>"
+        "</article></body></html>"
+    )
+    doc = html_to_document(page)
+    assert _content(doc) == [f"Sukamaju - {PARA1}", *CAPTIONS]
+    assert doc.hints.image_caption is None
+
+
+def test_gallery_beside_a_long_article_keeps_captions_out_of_the_text() -> None:
+    figures = "".join(_slide(0, c) for c in CAPTIONS[:3])
+    page = (
+        "<html><body><article class='detail'><h1>Jembatan Baru</h1>"
+        f"<div class='detail__body-text'><p>{PARA1}</p><p>{PARA2}</p><p>{PARA3}</p><p>{PARA1} {PARA2}</p></div>"
+        f"<div class='gallery'>{figures}</div></article></body></html>"
+    )
+    doc = html_to_document(page)
+    assert _content(doc) == [PARA1, PARA2, PARA3, f"{PARA1} {PARA2}"]
+    assert doc.hints.image_caption == CAPTIONS[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Optional
 
@@ -76,3 +77,64 @@ def record_caption(hints: Hints, el: Any) -> None:
         if hints.image_credit is None:
             hints.image_credit = credit
 
+
+
+# Slider plugins copy the first and last slides for their endless loop: the copies are not more photos.
+_CLONE_WORDS = frozenset({"slick-cloned", "swiper-slide-duplicate", "cloned", "clone"})
+_STORY_CAPTION_CHARS = 60  # a caption that tells part of the story is a sentence or more
+_STORY_PHOTOS = 3
+
+
+@dataclass(slots=True)
+class PhotoStory:
+    """A photo story: its captioned photos carry more of the story than the text container does."""
+
+    galleries: list[Any] = field(default_factory=list)  # elements holding the photos: article text too
+    photos: set[Any] = field(default_factory=set)  # every photo shown, hidden slides of a slider included
+    captions: set[Any] = field(default_factory=set)  # captions rendered as article text, not as a label
+
+
+def photo_story(figcaptions: list[Any], containers: list[Any], names: dict[Any, str]) -> Optional[PhotoStory]:
+    """The gallery of a photo story next to the text container, if the page is one.
+
+    Photo pages (detik's "Foto" rubrics and the like) print a lead paragraph, then a slider of photos
+    whose captions tell the rest; the slider shows one photo at a time and hides the others. A gallery
+    counts when it holds at least three captions of a sentence or more, sits in the container or beside
+    it (under the container's parent or grandparent), and its captions outweigh the container's text.
+    """
+    if not containers or len(figcaptions) < _STORY_PHOTOS:
+        return None
+    groups: dict[Any, list[tuple[Any, Any, int]]] = {}
+    for caption in figcaptions:
+        photo = caption.getparent()
+        holder = photo.getparent() if photo is not None else None
+        if holder is None or _CLONE_WORDS.intersection((names.get(photo) or "").split()):
+            continue
+        groups.setdefault(holder, []).append((photo, caption, len(clean(text_content(caption)))))
+    text_chars = sum(len(clean(text_content(c))) for c in containers)
+    near = _near_ancestors(containers[0])
+    best: Optional[tuple[int, Any, list[tuple[Any, Any, int]]]] = None
+    for holder, items in groups.items():
+        told = [n for _, _, n in items if n >= _STORY_CAPTION_CHARS]
+        if len(told) < _STORY_PHOTOS or sum(told) <= text_chars:
+            continue
+        if holder not in near and not any(a in near for a in holder.iterancestors()):
+            continue
+        if best is None or sum(told) > best[0]:
+            best = (sum(told), holder, items)
+    if best is None:
+        return None
+    _, holder, items = best
+    return PhotoStory([holder], {photo for photo, _, _ in items}, {caption for _, caption, _ in items})
+
+
+def _near_ancestors(container: Any) -> set[Any]:
+    """The container and the two elements above it (never the page's <body> or <html>)."""
+    near = {container}
+    node = container.getparent()
+    for _ in range(2):
+        if node is None or node.tag in ("body", "html"):
+            break
+        near.add(node)
+        node = node.getparent()
+    return near

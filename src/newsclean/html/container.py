@@ -42,6 +42,7 @@ class Scan:
     named: list[Any]  # elements named like an article-text container, in document order
     para_len: dict[Any, int]  # paragraph text credited to each paragraph parent (and half to its parent)
     lists: set[Any]  # blocks whose counts read as link lists (`_is_link_list` has the final word)
+    figcaptions: list[Any]  # every <figcaption>, in document order (photo stories tell the text in them)
 
 
 def scan_body(body: Any) -> Scan:
@@ -57,6 +58,7 @@ def scan_body(body: Any) -> Scan:
     named: list[Any] = []
     para_len: dict[Any, int] = {}
     lists: set[Any] = set()
+    figcaptions: list[Any] = []
     # stack frames: [total, link, anchors, has_h1, children, linked_children]
     stack: list[list[Any]] = []
     link_depth = 0
@@ -74,6 +76,8 @@ def scan_body(body: Any) -> Scan:
                     named.append(el)
             elif el.get("itemprop") == "articleBody":
                 named.append(el)
+            if tag == "figcaption":
+                figcaptions.append(el)
             if tag == "p" or tag == "br" or tag == "div":
                 # Paragraph text credits its container; <br>-separated runs (and other runs of text straight
                 # in a <div>, e.g. after an <img>) credit the element holding them.
@@ -141,7 +145,7 @@ def scan_body(body: Any) -> Scan:
             parent[4] += 1
             if anchors:
                 parent[5] += 1
-    return Scan(names, named, para_len, lists)
+    return Scan(names, named, para_len, lists, figcaptions)
 
 
 def _direct_runs(el: Any) -> int:

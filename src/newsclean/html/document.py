@@ -11,6 +11,7 @@ from typing import Any
 
 from ..errors import InputError
 from ._dom import HtmlDocument
+from .captions import photo_story
 from .container import find_content, scan_body
 from .metadata import collect_hints
 from .render import render
@@ -54,7 +55,8 @@ def html_to_document(markup: str) -> HtmlDocument:
         containers = find_content(scan)
         hints.tags = choose_tags(shown_tag_lists(scan.names, root), hints.tags)
         base = hints.url
-        lines = render(body, scan, containers, base, hints)
+        story = photo_story(scan.figcaptions, containers, scan.names)
+        lines = render(body, scan, containers, base, hints, story)
     except RecursionError:
         raise InputError("HTML is nested too deeply to render") from None
     return HtmlDocument(lines=lines, hints=hints)

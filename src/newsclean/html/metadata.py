@@ -69,7 +69,8 @@ def _add_authors(hints: Hints, names: Iterable[str]) -> None:
     for name in names:
         name = clean(name)
         # Sites put their company in the author meta ("Kompas Cyber Media"); only people are authors.
-        if not name or len(name) > 120 or _ORG_AUTHOR.search(name) or name in hints.authors:
+        # A placeholder ("-", "...") fills the slot when the CMS has no name.
+        if not any(ch.isalpha() for ch in name) or len(name) > 120 or _ORG_AUTHOR.search(name) or name in hints.authors:
             continue
         hints.authors.append(name)
 

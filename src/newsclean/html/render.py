@@ -8,13 +8,14 @@ the article's text container are flagged.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..page import Hints
 from ._dom import (
     BLOCK_TAGS, CELL_TAGS, DROP_TAGS, TOKEN_SPLIT, HtmlLine, clean, is_hidden, name_flags, text_prefix,
 )
-from .captions import CREDIT_TAIL, is_caption, record_caption
+from .captions import CREDIT_TAIL, PhotoStory, is_caption, record_caption
 from .container import Scan
 from .related import box_holders, related_boxes, render_related
 
@@ -63,34 +64,47 @@ class _Renderer:
             self.parts.append(" | ")
 
 
-def render(body: Any, scan: Scan, containers: list[Any], base: Optional[str], hints: Hints) -> list[HtmlLine]:
+@dataclass(slots=True)
+class _Plan:
+    """What the render pass is told about the page before it walks it."""
+
+    names: dict[Any, str]  # element → lowercased "class id"
+    containers: set[Any]  # elements holding the article text: their lines are flagged in_content
+    protected: set[Any]  # containers and their ancestors: never dropped by class or list shape
+    link_lists: set[Any]  # link-list candidates outside the text
+    shown: set[Any] = field(default_factory=set)  # elements rendered although hidden (slides of a photo story)
+    text_captions: set[Any] = field(default_factory=set)  # captions that are article text
+
+
+def render(
+    body: Any, scan: Scan, containers: list[Any], base: Optional[str], hints: Hints, story: Optional[PhotoStory] = None
+) -> list[HtmlLine]:
     container_set = set(containers)
+    if story is not None:
+        container_set.update(story.galleries)
     # Widgets are dropped by class/id, except the content container and its ancestors (some sites nest the
     # article text inside a "share"-named wrapper).
-    protected: set[Any] = set(containers)
-    for c in containers:
+    protected: set[Any] = set(container_set)
+    for c in container_set:
         protected.update(c.iterancestors())
 
     # Link lists outside the article: menus, headline lists, tickers.
     link_lists = {el for el in scan.lists if el not in protected}
-    lines = _render_pass(body, scan.names, container_set, protected, link_lists, base, hints)
+    plan = _Plan(scan.names, container_set, protected, link_lists)
+    if story is not None:
+        plan.shown, plan.text_captions = story.photos, story.captions
+    lines = _render_pass(body, plan, base, hints)
     if not containers and sum(len(ln.text) for ln in lines) < 200:
         # Nothing but link lists (an index or home page): show them, so the text steps can call it a listing.
-        lines = _render_pass(body, scan.names, container_set, protected, set(), base, hints)
+        plan.link_lists = set()
+        lines = _render_pass(body, plan, base, hints)
     return lines
 
 
-def _render_pass(
-    body: Any,
-    names: dict[Any, str],
-    container_set: set[Any],
-    protected: set[Any],
-    link_lists: set[Any],
-    base: Optional[str],
-    hints: Hints,
-) -> list[HtmlLine]:
+def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> list[HtmlLine]:
     from lxml import etree
 
+    names, container_set, protected, link_lists = plan.names, plan.containers, plan.protected, plan.link_lists
     boxes, consumed = related_boxes(list(container_set))
     holders = box_holders(boxes, list(container_set))
     out = _Renderer()
@@ -123,6 +137,7 @@ def _render_pass(
                 continue
             if (tag in DROP_TAGS and not (tag == "form" and el in protected)) or (
                 el not in protected
+                and el not in plan.shown
                 and (
                     is_hidden(el)
                     or (_is_junk(el, tag, content_depth > 0, names.get(el)) and not _in_sentence(el, tag))
@@ -138,7 +153,12 @@ def _render_pass(
                 skipped.add(el)
                 walker.skip_subtree()
                 continue
-            if el not in protected and is_caption(el, tag, names.get(el)):
+            if (
+                el not in protected
+                and el not in plan.shown
+                and el not in plan.text_captions
+                and is_caption(el, tag, names.get(el))
+            ):
                 # Captions are not text a reader follows; the first one is the lead photo's.
                 out.flush()
                 record_caption(hints, el)
