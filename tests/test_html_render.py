@@ -111,3 +111,27 @@ def test_gallery_beside_a_long_article_keeps_captions_out_of_the_text() -> None:
     doc = html_to_document(page)
     assert _content(doc) == [PARA1, PARA2, PARA3, f"{PARA1} {PARA2}"]
     assert doc.hints.image_caption == CAPTIONS[0]
+
+
+def test_two_time_stamps_side_by_side_do_not_glue() -> None:
+    page = _page(
+        f"<p>{PARA1}</p><p>{PARA2}</p>",
+        outside=(
+            "<p class='datetime'><time><span>Diperbarui </span>13 Mei 2024, 18:13 WIB<i></i></time>"
+            "<time><span>Diterbitkan </span>13 Mei 2024, 13:00 WIB</time></p>"
+        ),
+    )
+    lines = [ln.text for ln in html_to_document(page).lines]
+    assert "Diperbarui 13 Mei 2024, 18:13 WIB Diterbitkan 13 Mei 2024, 13:00 WIB" in lines
+
+
+def test_sub_heading_shaped_like_a_dateline_stays_in_the_body() -> None:
+    import newsclean
+
+    page = (
+        "<html><body><h1>Jembatan Baru Sukamaju Diresmikan Wali Kota</h1>"
+        "<p class='date'>Senin, 4 Maret 2024 09:15 WIB</p><div class='article-content-body'>"
+        f"<p>{PARA1}</p><p>{PARA2}</p><h2>Terima Kasih, Tapi...</h2><p>{PARA3}</p><p>{PARA2} {PARA1}</p>"
+        "</div></body></html>"
+    )
+    assert newsclean.parse(page).body == [PARA1, PARA2, "Terima Kasih, Tapi...", PARA3, f"{PARA2} {PARA1}"]

@@ -60,7 +60,7 @@ class _Renderer:
                     self.lines.append(HtmlLine(text, self.tag, self.in_content, self.bullet))
 
     def cell_break(self) -> None:
-        if self.parts and not "".join(self.parts).isspace():
+        if self.parts:  # (a line never starts with a whitespace-only part: `add` skips those)
             self.parts.append(" | ")
 
 
@@ -179,6 +179,8 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
                 out.flush()
             elif tag == "a" and _in_breadcrumb(el):
                 out.flush()  # one line per crumb: the last is the article's rubric
+            elif tag == "time":
+                out.add(" ", "div", False, False)  # two stamps side by side must not glue ("WIBDiterbitkan")
             cur = block_stack[-1] if block_stack else "div"
             out.add(el.text, cur, content_depth > 0, li_depth > 0)
         else:  # end
@@ -193,6 +195,8 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
                     li_depth -= 1
                 if tag == "a" and _in_breadcrumb(el):
                     out.flush()
+                if tag == "time":
+                    out.add(" ", "div", False, False)
                 if el in container_set:
                     out.flush()
                     content_depth -= 1

@@ -67,7 +67,12 @@ def select_body(page: Page) -> None:
     for line in page.lines[:end]:
         if line.label is not None or len(line.text) > 100:
             continue
-        if len(line.text) < 60 and DATELINE_ALONE.match(line.text) and len(line.text.split()) <= 5:
+        if (
+            len(line.text) < 60
+            and DATELINE_ALONE.match(line.text)
+            and len(line.text.split()) <= 5
+            and line.tag not in _SUBHEADINGS  # an HTML sub-heading ("Terima Kasih, Tapi...") is no dateline
+        ):
             line.mark("dateline", "select_body", "dateline on a line of its own")
         elif _is_teaser_stamp(line.text):
             # Timestamps below the header belong to other items (teasers, comments): they split blocks.
