@@ -7,7 +7,7 @@ from typing import Any, Optional
 from urllib.parse import urljoin
 
 from ..page import Hints
-from ._dom import HtmlLine, clean, text_content
+from ._dom import HtmlLine, clean, text_content, text_prefix
 
 # "Baca juga:", "Lihat juga -", "Baca:" (a bare "Baca" only with its colon: it is a verb in a sentence too).
 _RELATED_MARKER = re.compile(
@@ -26,11 +26,15 @@ _RUN_BOX_TAGS = frozenset({"div", "ul", "ol", "section", "aside", "nav"})
 _SEPARATOR_TEXT = re.compile(r"^[\s|•·,;\-–—]*$")
 
 
+_MAX_RUN_LINKS = 12
+
+
 def _sibling_run(marker: Any) -> list[Any]:
     """Link elements that follow a "Baca juga" heading at the same level (heading, then <a>/<br> runs)."""
     run: list[Any] = []
     if marker.tail and not _SEPARATOR_TEXT.match(marker.tail):
         return run
+    links = breaks = 0  # counted as the run grows: a page of 40,000 <br> must not be recounted per sibling
     for sib in marker.itersiblings():
         if not isinstance(sib.tag, str):
             break
@@ -38,17 +42,20 @@ def _sibling_run(marker: Any) -> list[Any]:
             return [sib]  # "<p>Baca Juga</p><div class=list>links</div>"
         if sib.tag not in _RUN_TAGS:
             break
-        if sib.tag != "br":
-            if not _has_anchor(sib):
+        if sib.tag == "br":
+            breaks += 1
+            if breaks > 2 * _MAX_RUN_LINKS:
+                break  # spacing, not a list of links
+        else:
+            if not _has_anchor(sib) or len(clean(text_prefix(sib, 1000))) > 250:
                 break
-            if len(clean(text_content(sib))) > 250:
-                break
+            links += 1
+            if links > _MAX_RUN_LINKS:
+                return []
         run.append(sib)
         if sib.tail and not _SEPARATOR_TEXT.match(sib.tail):
             break
-        if sum(1 for r in run if r.tag != "br") > 12:
-            return []
-    return run if any(r.tag != "br" for r in run) else []
+    return run if links else []
 
 
 def _mostly_links(el: Any) -> bool:
