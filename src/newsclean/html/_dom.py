@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Optional
 
+from lxml import etree  # (this package is imported only for HTML input)
+
 from ..page import Hints
 
 
@@ -84,14 +86,23 @@ def text_content(el: Any) -> str:
     return "".join(el.itertext())
 
 
-def text_prefix(el: Any, limit: int) -> str:
-    """The first `limit` characters of `text_content(el)`, without joining the rest of a large subtree."""
+def text_prefix(el: Any, limit: int, max_nodes: int = 200) -> str:
+    """The first `limit` characters of `text_content(el)`, without joining the rest of a large subtree.
+
+    The walk also stops after `max_nodes` elements: the text of a chain of empty wrappers nested
+    thousands deep lies at its bottom, and asking each wrapper for its first words must not walk the
+    whole chain (a full length comes from `Scan.sizes` instead).
+    """
     parts: list[str] = []
     size = 0
-    for piece in el.itertext():
-        parts.append(piece)
-        size += len(piece)
-        if size >= limit:
+    for k, (event, node) in enumerate(etree.iterwalk(el, events=("start", "end"))):
+        text = node.text if event == "start" else (node.tail if node is not el else None)
+        if text:
+            parts.append(text)
+            size += len(text)
+            if size >= limit:
+                break
+        if k >= 2 * max_nodes:
             break
     return "".join(parts)[:limit]
 

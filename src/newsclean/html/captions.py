@@ -9,6 +9,7 @@ from typing import Any, Optional
 
 from ..page import Hints
 from ._dom import TOKEN_SPLIT, clean, name_tokens, text_content, tokens
+from .container import is_within
 
 _CAPTION_TOKENS = frozenset(
     {
@@ -25,8 +26,11 @@ _FOTO_TAIL = re.compile(r"\.?\s*(?:Foto|Photo)\s*:\s*(?P<credit>[^:]{1,60})$", r
 CREDIT_TAIL = re.compile(r"(?:\bFoto|\bPhoto|\bIlustrasi|\bSumber foto)\s*:\s*[^:]{1,60}$", re.IGNORECASE)
 
 
-def is_caption(el: Any, tag: str, raw: Optional[str]) -> bool:
-    """A photo caption block: <figcaption>, a caption-named element, or a small image block with text."""
+def is_caption(el: Any, tag: str, raw: Optional[str], size: int) -> bool:
+    """A photo caption block: <figcaption>, a caption-named element, or a small image block with text.
+
+    `size`: the characters of text under the element (`Scan.sizes`).
+    """
     if tag == "figcaption":
         return True
     if raw is None or tag not in ("div", "span", "p", "figure", "td", "table"):
@@ -35,12 +39,24 @@ def is_caption(el: Any, tag: str, raw: Optional[str]) -> bool:
     if not toks:
         return False
     if toks & _CAPTION_TOKENS or _has_caption_word(raw):
-        return len(clean(text_content(el))) <= 600
-    if toks & _PHOTO_TOKENS and len(el) <= 8 and el.find(".//img") is not None:
-        if el.find(".//p") is not None or el.find(".//h1") is not None or el.find(".//h2") is not None:
-            return False
-        return 0 < len(clean(text_content(el))) <= 400
+        return size <= 600
+    if toks & _PHOTO_TOKENS and 0 < size <= 400 and len(el) <= 8:
+        return _small_photo_block(el)
     return False
+
+
+def _small_photo_block(el: Any) -> bool:
+    """An image with a line of text: an <img>, no paragraph or headline, and few elements (scan bounded)."""
+    has_image = False
+    for k, node in enumerate(el.iter()):
+        if k >= 200:
+            return False
+        tag = node.tag
+        if tag == "img":
+            has_image = True
+        elif tag in ("p", "h1", "h2"):
+            return False
+    return has_image
 
 
 @lru_cache(maxsize=4096)
@@ -94,7 +110,9 @@ class PhotoStory:
     captions: set[Any] = field(default_factory=set)  # captions rendered as article text, not as a label
 
 
-def photo_story(figcaptions: list[Any], containers: list[Any], names: dict[Any, str]) -> Optional[PhotoStory]:
+def photo_story(
+    figcaptions: list[Any], containers: list[Any], names: dict[Any, str], sizes: dict[Any, int]
+) -> Optional[PhotoStory]:
     """The gallery of a photo story next to the text container, if the page is one.
 
     Photo pages (detik's "Foto" rubrics and the like) print a lead paragraph, then a slider of photos
@@ -110,7 +128,7 @@ def photo_story(figcaptions: list[Any], containers: list[Any], names: dict[Any, 
         holder = photo.getparent() if photo is not None else None
         if holder is None or _CLONE_WORDS.intersection((names.get(photo) or "").split()):
             continue
-        groups.setdefault(holder, []).append((photo, caption, len(clean(text_content(caption)))))
+        groups.setdefault(holder, []).append((photo, caption, sizes.get(caption, 0)))
     text_chars = sum(len(clean(text_content(c))) for c in containers)
     near = _near_ancestors(containers[0])
     best: Optional[tuple[int, Any, list[tuple[Any, Any, int]]]] = None
@@ -118,7 +136,7 @@ def photo_story(figcaptions: list[Any], containers: list[Any], names: dict[Any, 
         told = [n for _, _, n in items if n >= _STORY_CAPTION_CHARS]
         if len(told) < _STORY_PHOTOS or sum(told) <= text_chars:
             continue
-        if holder not in near and not any(a in near for a in holder.iterancestors()):
+        if holder not in near and not any(is_within(holder, a, 12) for a in near):
             continue
         if best is None or sum(told) > best[0]:
             best = (sum(told), holder, items)

@@ -43,10 +43,16 @@ class Scan:
     para_len: dict[Any, int]  # paragraph text credited to each paragraph parent (and half to its parent)
     lists: set[Any]  # blocks whose counts read as link lists (`_is_link_list` has the final word)
     figcaptions: list[Any]  # every <figcaption>, in document order (photo stories tell the text in them)
+    weights: dict[Any, tuple[int, int]]  # named element → (prose outside links, all text), see `scan_body`
+    sizes: dict[Any, int]  # element with a class/id, and <figcaption> → characters of text under it
 
 
 def scan_body(body: Any) -> Scan:
     """One bottom-up walk: class/id names, named containers, paragraph weight and link-list statistics.
+
+    Weights: under each named element, the text outside links in pieces of 40+ characters (prose) and
+    all text, both summed bottom-up so that nested containers cost nothing extra. Sizes likewise (text
+    pieces counted stripped): later checks of an element's length never walk its subtree again.
 
     Link lists: for every element its text length, link-text length, anchor count and whether it holds an
     <h1>; text renderers show such lists, but they are never part of the header a reader needs (title,
@@ -59,9 +65,13 @@ def scan_body(body: Any) -> Scan:
     para_len: dict[Any, int] = {}
     lists: set[Any] = set()
     figcaptions: list[Any] = []
-    # stack frames: [total, link, anchors, has_h1, children, linked_children]
+    weights: dict[Any, tuple[int, int]] = {}
+    sizes: dict[Any, int] = {}
+    named_set: set[Any] = set()
+    # stack frames: [total, link, anchors, has_h1, children, linked_children, weighed_total, prose]
     stack: list[list[Any]] = []
     link_depth = 0
+    p_depth = 0  # open <p>: a <p> the parser left inside another is that paragraph's text, credited once
     for event, el in etree.iterwalk(body, events=("start", "end")):
         tag = el.tag
         if not isinstance(tag, str):
@@ -74,15 +84,18 @@ def scan_body(body: Any) -> Scan:
                 names[el] = raw
                 if el.get("itemprop") == "articleBody" or _is_content_name(raw):
                     named.append(el)
+                    named_set.add(el)
             elif el.get("itemprop") == "articleBody":
                 named.append(el)
+                named_set.add(el)
             if tag == "figcaption":
                 figcaptions.append(el)
             if tag == "p" or tag == "br" or tag == "div":
                 # Paragraph text credits its container; <br>-separated runs (and other runs of text straight
                 # in a <div>, e.g. after an <img>) credit the element holding them.
                 if tag == "p":
-                    n = len(clean(text_content(el) if len(el) else el.text))
+                    p_depth += 1
+                    n = len(clean(text_content(el) if len(el) else el.text)) if p_depth == 1 else 0
                 elif tag == "br":
                     n = len(clean(el.tail))
                 else:
@@ -95,19 +108,24 @@ def scan_body(body: Any) -> Scan:
                         # Paragraphs of an <article> are that post's: a list of post cards is no text.
                         if grand is not None and holder.tag != "article":
                             para_len[grand] = para_len.get(grand, 0) + n // 2
+            text = el.text
+            n = len(text.strip()) if text else 0
+            w = 0 if tag in DROP_TAGS else n  # (a script's or style's own text is no page text)
             if tag == "a":
                 link_depth += 1
-                text = el.text
-                n = len(text.strip()) if text else 0
-                stack.append([n, n, 1, False, 0, 0])
+                stack.append([n, n, 1, False, 0, 0, w, 0])
             else:
-                text = el.text
-                n = len(text.strip()) if text else 0
-                stack.append([n, n if link_depth else 0, 0, tag == "h1", 0, 0])
+                stack.append([n, n if link_depth else 0, 0, tag == "h1", 0, 0, w, w if w >= 40 and not link_depth else 0])
             continue
-        total, link, anchors, has_h1, children, linked = stack.pop()
+        total, link, anchors, has_h1, children, linked, weighed, prose = stack.pop()
         if tag == "a":
             link_depth -= 1
+        elif tag == "p":
+            p_depth -= 1
+        if el in named_set:
+            weights[el] = (prose, weighed)
+        if tag == "figcaption" or el in names:
+            sizes[el] = total
         if (
             anchors >= 2
             and tag in _LIST_CANDIDATES
@@ -135,17 +153,22 @@ def scan_body(body: Any) -> Scan:
             if tail:
                 n = len(tail.strip())
                 total += n
+                weighed += n
                 if link_depth:
                     link += n
+                elif n >= 40:
+                    prose += n
             parent[0] += total
             parent[1] += link
             parent[2] += anchors
+            parent[6] += weighed
+            parent[7] += prose
             if has_h1:
                 parent[3] = True
             parent[4] += 1
             if anchors:
                 parent[5] += 1
-    return Scan(names, named, para_len, lists, figcaptions)
+    return Scan(names, named, para_len, lists, figcaptions, weights, sizes)
 
 
 def _direct_runs(el: Any) -> int:
@@ -176,7 +199,7 @@ def find_content(scan: Scan) -> list[Any]:
         for el in named:
             if el.tag in ("body", "html"):
                 continue
-            prose, total = _text_weight(el)
+            prose, total = scan.weights.get(el, (0, 0))
             if prose >= 80:
                 # Prose weighted by its share of all text: outer wrappers also hold link lists and widgets.
                 scored.append((prose * prose / max(total, 1), prose, el))
@@ -187,7 +210,7 @@ def find_content(scan: Scan) -> list[Any]:
             inner = [
                 (prose, el)
                 for _, prose, el in scored
-                if el is not best and prose >= 0.6 * best_prose and best in set(el.iterancestors())
+                if el is not best and prose >= 0.6 * best_prose and is_within(el, best)
             ]
             if inner:
                 best = min(inner, key=lambda pe: pe[0])[1]
@@ -199,6 +222,22 @@ def find_content(scan: Scan) -> list[Any]:
         if para_len[holder] >= 200 and holder.tag not in ("body", "html"):
             return _with_siblings(holder, para_len)
     return []
+
+
+_MAX_PARTS = 40  # pages or parts of one article's text; more same-class blocks are a list of posts
+_MAX_CLIMB = 64  # how far up `is_within` looks: real pages nest a text a few levels inside its wrapper
+
+
+def is_within(el: Any, ancestor: Any, limit: int = _MAX_CLIMB) -> bool:
+    """`ancestor` is above `el`, at most `limit` levels up (bounded: hostile pages nest thousands deep)."""
+    node = el.getparent()
+    for _ in range(limit):
+        if node is None:
+            return False
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
 
 
 _COMMENT_TOKENS = frozenset({"comment", "comments", "komentar", "disqus"})
@@ -231,35 +270,6 @@ def _comment_sections(scan: Scan) -> Callable[[Any], bool]:
     return in_comments
 
 
-def _text_weight(el: Any) -> tuple[int, int]:
-    """(prose-like text outside links, all text) under `el`; prose = runs of 40+ characters."""
-    from lxml import etree
-
-    prose = 0
-    total = 0
-    link_depth = 0
-    for event, node in etree.iterwalk(el, events=("start", "end")):
-        tag = node.tag
-        if not isinstance(tag, str):
-            continue
-        if event == "start":
-            if tag in DROP_TAGS:
-                continue
-            if tag == "a":
-                link_depth += 1
-            text = node.text
-        else:
-            if tag == "a":
-                link_depth -= 1
-            text = node.tail if node is not el else None
-        if text:
-            n = len(text.strip())
-            total += n
-            if n >= 40 and link_depth == 0:
-                prose += n
-    return prose, total
-
-
 def _with_siblings(el: Any, para_len: dict[Any, int]) -> list[Any]:
     """Multi-page articles repeat the container (page-1, page-2 ...) as siblings with the same class.
 
@@ -271,11 +281,14 @@ def _with_siblings(el: Any, para_len: dict[Any, int]) -> list[Any]:
     if not cls or parent is None:
         return [el]
     found = [s for s in parent if s is el or (s.tag == el.tag and s.get("class") == cls)]
+    if len(found) > _MAX_PARTS:
+        return [el]  # a list of post cards, not the pages of one article
     for other, n in para_len.items():
+        if len(found) >= _MAX_PARTS:
+            break
         if n < 200 or other.tag != el.tag or other in found or other.get("class") != cls:
             continue
-        lineage = set(other.iterancestors())
-        if any(f in lineage for f in found) or any(other in set(f.iterancestors()) for f in found):
+        if any(is_within(other, f) or is_within(f, other) for f in found):
             continue
         found.append(other)
     return found

@@ -18,24 +18,62 @@ from .render import render
 from .tags import choose_tags, shown_tag_lists
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# libxml2 stops building the tree at this depth (with `huge_tree`; 256 without) and drops the rest.
+_MAX_DEPTH = 2048
+# Tags a too-deep page is re-read without: wrappers whose nesting carries no text. Blocks among them
+# leave a line break behind. `[^<>]*` stops at the next "<", so a run of unclosed "<span" stays linear.
+_WRAPPER_TAG = re.compile(
+    r"</?(?P<name>span|font|b|i|u|em|strong|small|big|a|abbr|cite|mark|s|strike|sub|sup|q|label|time"
+    r"|div|section|article|main|center|header|footer|aside|nav|blockquote|figure|ul|ol|li|dl|dt|dd"
+    r"|table|thead|tbody|tfoot|tr|td|th)\b[^<>]*>",
+    re.IGNORECASE,
+)
+_INLINE_WRAPPERS = frozenset(
+    "span font b i u em strong small big a abbr cite mark s strike sub sup q label time".split()
+)
 
 
 def _parse(markup: str) -> Any:
-    from lxml import etree
-
     # lxml refuses str input that carries an XML encoding declaration; the text is already decoded.
     markup = _XML_DECL.sub("", markup, count=1)
     if not markup.strip():
         raise InputError("empty HTML document")
+    if not markup.isascii():
+        try:
+            markup.encode("utf-8")
+        except UnicodeEncodeError:
+            # A lone surrogate (a broken escape upstream) makes libxml2 stop reading at that point.
+            markup = _LONE_SURROGATE.sub("\ufffd", markup)
+    root, too_deep = _parse_tree(markup)
+    if too_deep:
+        # Thousands of unclosed <span>/<div> (broken templates, hostile pages): read the page again
+        # without its wrapper tags rather than lose everything after the 2,048th level.
+        root, too_deep = _parse_tree(_WRAPPER_TAG.sub(_flatten_tag, markup))
+        if too_deep:
+            raise InputError(f"HTML nests elements more than {_MAX_DEPTH} levels deep; the page cannot be read")
+    return root
+
+
+def _flatten_tag(match: re.Match[str]) -> str:
+    return "" if match.group("name").lower() in _INLINE_WRAPPERS else "<br>"
+
+
+def _parse_tree(markup: str) -> tuple[Any, bool]:
+    """The parsed tree, and whether libxml2 stopped at its depth limit (and dropped the rest)."""
+    from lxml import etree
+
     # Plain etree elements, not lxml.html's HtmlElement: its per-element class lookup costs ~15% of a parse.
-    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+    # `huge_tree` lifts libxml2's default depth limit of 256, which real pages with unclosed tags reach.
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=True)
     try:
         root = etree.fromstring(markup, parser=parser)
     except (etree.LxmlError, ValueError, TypeError) as exc:
         raise InputError(f"HTML could not be parsed: {exc}") from None
     if root is None:
         raise InputError("HTML could not be parsed: no document element")
-    return root
+    too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message for e in parser.error_log)
+    return root, too_deep
 
 
 def html_to_document(markup: str) -> HtmlDocument:
@@ -55,7 +93,7 @@ def html_to_document(markup: str) -> HtmlDocument:
         containers = find_content(scan)
         hints.tags = choose_tags(shown_tag_lists(scan.names, root), hints.tags)
         base = hints.url
-        story = photo_story(scan.figcaptions, containers, scan.names)
+        story = photo_story(scan.figcaptions, containers, scan.names, scan.sizes)
         lines = render(body, scan, containers, base, hints, story)
     except RecursionError:
         raise InputError("HTML is nested too deeply to render") from None

@@ -17,19 +17,44 @@ _RELATED_MARKER = re.compile(
 )
 
 
-def _has_anchor(el: Any) -> bool:
-    return next(el.iter("a"), None) is not None
-
-
 _RUN_TAGS = frozenset({"a", "br", "ul", "ol", "li", "span", "strong", "b", "em", "i", "small"})
 _RUN_BOX_TAGS = frozenset({"div", "ul", "ol", "section", "aside", "nav"})
 _SEPARATOR_TEXT = re.compile(r"^[\s|•·,;\-–—]*$")
+_MAX_LINKS = 12  # a box or run with more links than this is a list of headlines, not in-text related links
+# Elements a box may hold (its links with their <li>, <span>, icons): a larger element is never a box, and
+# the scans below stop there.
+_MAX_BOX_NODES = 200
+# Elements all those scans may visit on one page. Real pages use a few thousand; a hostile one (a marker
+# in each of thousands of nested wrappers) stops here, its later markers left as plain text lines.
+_PAGE_BUDGET = 100_000
+_MAX_BOX_TEXT = 250 * _MAX_LINKS + 60
+_MAX_WRAPPER_DEPTH = 6  # wrappers around a box ("span.hidden > strong > box") sit right above it
 
 
-_MAX_RUN_LINKS = 12
+class _Budget:
+    __slots__ = ("left",)
+
+    def __init__(self, left: int) -> None:
+        self.left = left
 
 
-def _sibling_run(marker: Any) -> list[Any]:
+def _links_in(el: Any, budget: _Budget) -> Optional[tuple[int, int]]:
+    """(anchors, anchors with text) in a small element; None when it is too large to be a link box."""
+    anchors = titled = 0
+    for k, node in enumerate(el.iter()):
+        budget.left -= 1
+        if k >= _MAX_BOX_NODES or budget.left < 0:
+            return None
+        if node.tag == "a":
+            anchors += 1
+            if clean(text_prefix(node, 300)):
+                titled += 1
+                if titled > _MAX_LINKS:
+                    break  # more links than any box holds: counting on changes nothing
+    return anchors, titled
+
+
+def _sibling_run(marker: Any, budget: _Budget) -> list[Any]:
     """Link elements that follow a "Baca juga" heading at the same level (heading, then <a>/<br> runs)."""
     run: list[Any] = []
     if marker.tail and not _SEPARATOR_TEXT.match(marker.tail):
@@ -38,19 +63,20 @@ def _sibling_run(marker: Any) -> list[Any]:
     for sib in marker.itersiblings():
         if not isinstance(sib.tag, str):
             break
-        if not run and sib.tag in _RUN_BOX_TAGS and _mostly_links(sib):
+        if not run and sib.tag in _RUN_BOX_TAGS and _mostly_links(sib, budget):
             return [sib]  # "<p>Baca Juga</p><div class=list>links</div>"
         if sib.tag not in _RUN_TAGS:
             break
         if sib.tag == "br":
             breaks += 1
-            if breaks > 2 * _MAX_RUN_LINKS:
+            if breaks > 2 * _MAX_LINKS:
                 break  # spacing, not a list of links
         else:
-            if not _has_anchor(sib) or len(clean(text_prefix(sib, 1000))) > 250:
+            found = _links_in(sib, budget)
+            if not found or not found[0] or len(clean(text_prefix(sib, 1000, _MAX_BOX_NODES))) > 250:
                 break
             links += 1
-            if links > _MAX_RUN_LINKS:
+            if links > _MAX_LINKS:
                 return []
         run.append(sib)
         if sib.tail and not _SEPARATOR_TEXT.match(sib.tail):
@@ -58,7 +84,9 @@ def _sibling_run(marker: Any) -> list[Any]:
     return run if links else []
 
 
-def _mostly_links(el: Any) -> bool:
+def _mostly_links(el: Any, budget: _Budget) -> bool:
+    if _links_in(el, budget) is None:
+        return False
     text = len(clean(text_content(el)))
     links = sum(len(clean(text_content(a))) for a in el.iter("a"))
     return 0 < text <= 3000 and links >= 0.6 * text
@@ -70,34 +98,53 @@ def related_boxes(containers: list[Any]) -> tuple[dict[Any, list[Any]], set[Any]
     Returns {element where the box starts: [elements holding its links]} and the set of further elements
     the box consumes (links that follow a marker heading as its siblings).
     """
+    from lxml import etree
+
     # Sets hold the element proxies themselves: lxml reuses a proxy only while a reference to it lives,
     # so id() of a dropped proxy is meaningless.
     container_set = set(containers)
     boxes: dict[Any, list[Any]] = {}
     consumed: set[Any] = set()
+    links: dict[Any, Optional[tuple[int, int]]] = {}  # memo: many markers climb to the same ancestor
+    budget = _Budget(_PAGE_BUDGET)
     for container in containers:
-        for el in container.iter():
-            text = el.text
-            if not isinstance(el.tag, str) or not text or not _RELATED_MARKER.match(text):
+        inside = 0  # open boxes around the walk's position: markers in them are the box's own
+        walker = etree.iterwalk(container, events=("start", "end"))
+        for event, el in walker:
+            if event == "end":
+                if el in boxes and el is not container:
+                    inside -= 1
                 continue
-            if el in consumed or any(a in boxes or a in consumed for a in el.iterancestors()):
+            if el in consumed:
+                walker.skip_subtree()
+                continue
+            text = el.text
+            if inside or not isinstance(el.tag, str) or not text or not _RELATED_MARKER.match(text):
                 continue
             box = el.getparent() if el.tag == "a" else el
+            found: Optional[tuple[int, int]] = None
             for _ in range(4):
-                if box is None or box in container_set or _has_anchor(box):
+                if box is None or box in container_set:
                     break
+                if box not in links:
+                    links[box] = _links_in(box, budget)
+                found = links[box]
+                if found is None or found[0]:
+                    break  # too large to be a box, or the element holding the marker's links
                 box = box.getparent()
-            if box is not None and box not in container_set and _has_anchor(box):
-                anchors = sum(1 for a in box.iter("a") if clean(text_content(a)))
+            if box is not None and box not in container_set and found:
+                titled = found[1]
                 # Too many links or too much text: the marker sits in a paragraph or in the page wrapper.
-                if 0 < anchors <= 12 and len(clean(text_content(box))) <= 250 * anchors + 60:
+                if 0 < titled <= _MAX_LINKS and len(clean(text_prefix(box, _MAX_BOX_TEXT + 500, _MAX_BOX_NODES))) <= 250 * titled + 60:
                     boxes[box] = [box]
+                    inside += 1  # the box is the marker or one of its open ancestors: its end comes later
                     continue
             # The marker is a heading or paragraph of its own; its links follow as siblings.
-            run = _sibling_run(el)
+            run = _sibling_run(el, budget)
             if run:
                 boxes[el] = run
                 consumed.update(run)
+                inside += 1
     return boxes, consumed
 
 
@@ -107,8 +154,8 @@ def box_holders(boxes: dict[Any, list[Any]], containers: list[Any]) -> dict[Any,
     container_set = set(containers)
     holders: dict[Any, list[Any]] = {}
     for box in boxes:
-        for ancestor in box.iterancestors():
-            if ancestor in container_set:
+        for depth, ancestor in enumerate(box.iterancestors()):
+            if ancestor in container_set or depth >= _MAX_WRAPPER_DEPTH:
                 break
             holders.setdefault(ancestor, []).append(box)
     return holders

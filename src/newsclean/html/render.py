@@ -69,6 +69,7 @@ class _Plan:
     """What the render pass is told about the page before it walks it."""
 
     names: dict[Any, str]  # element → lowercased "class id"
+    sizes: dict[Any, int]  # element → characters of text under it (`Scan.sizes`)
     containers: set[Any]  # elements holding the article text: their lines are flagged in_content
     protected: set[Any]  # containers and their ancestors: never dropped by class or list shape
     link_lists: set[Any]  # link-list candidates outside the text
@@ -90,7 +91,7 @@ def render(
 
     # Link lists outside the article: menus, headline lists, tickers.
     link_lists = {el for el in scan.lists if el not in protected}
-    plan = _Plan(scan.names, container_set, protected, link_lists)
+    plan = _Plan(scan.names, scan.sizes, container_set, protected, link_lists)
     if story is not None:
         plan.shown, plan.text_captions = story.photos, story.captions
     lines = _render_pass(body, plan, base, hints)
@@ -104,13 +105,15 @@ def render(
 def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> list[HtmlLine]:
     from lxml import etree
 
-    names, container_set, protected, link_lists = plan.names, plan.containers, plan.protected, plan.link_lists
+    names, sizes, container_set, protected = plan.names, plan.sizes, plan.containers, plan.protected
+    link_lists = plan.link_lists
     boxes, consumed = related_boxes(list(container_set))
     holders = box_holders(boxes, list(container_set))
     out = _Renderer()
     block_stack: list[str] = []  # tags of open block elements, innermost last
     content_depth = 0
     li_depth = 0
+    article_depth = 0  # open <article> elements (counted, not looked up: pages can nest thousands deep)
     skipped: set[Any] = set()  # elements whose subtree was skipped: at their end only the tail counts
 
     walker = etree.iterwalk(body, events=("start", "end"))
@@ -140,7 +143,10 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
                 and el not in plan.shown
                 and (
                     is_hidden(el)
-                    or (_is_junk(el, tag, content_depth > 0, names.get(el)) and not _in_sentence(el, tag))
+                    or (
+                        _is_junk(el, tag, content_depth > 0, article_depth > 0, names.get(el))
+                        and not _in_sentence(el, tag)
+                    )
                     or (content_depth == 0 and el in link_lists and _is_link_list(el))
                 )
             ):
@@ -157,7 +163,7 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
                 el not in protected
                 and el not in plan.shown
                 and el not in plan.text_captions
-                and is_caption(el, tag, names.get(el))
+                and is_caption(el, tag, names.get(el), sizes.get(el, 0))
             ):
                 # Captions are not text a reader follows; the first one is the lead photo's.
                 out.flush()
@@ -170,6 +176,8 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
                 content_depth += 1
             if tag == "li":
                 li_depth += 1
+            elif tag == "article":
+                article_depth += 1
             if tag in BLOCK_TAGS:
                 out.flush()
                 block_stack.append(tag)
@@ -193,6 +201,8 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
                         block_stack.pop()
                 if tag == "li":
                     li_depth -= 1
+                elif tag == "article":
+                    article_depth -= 1
                 if tag == "a" and _in_breadcrumb(el):
                     out.flush()
                 if tag == "time":
@@ -238,11 +248,11 @@ def _is_link_list(el: Any) -> bool:
     return "breadcrumb" not in (el.get("class") or "").lower() and not _BYLINE_WORDS.search(text_prefix(el, 300))
 
 
-def _is_junk(el: Any, tag: str, in_content: bool, raw: Optional[str]) -> bool:
+def _is_junk(el: Any, tag: str, in_content: bool, in_article: bool, raw: Optional[str]) -> bool:
     """A widget by its tag or class/id words (`raw`: the element's lowercased "class id", None if neither)."""
     if tag == "footer" and not in_content:
         # The page footer goes; an <article>'s own footer may hold the byline or editor line.
-        return next(el.iterancestors("article"), None) is None
+        return not in_article
     if tag == "aside" and not in_content:
         return True
     if raw is None:

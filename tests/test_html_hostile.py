@@ -1,0 +1,70 @@
+"""Hostile HTML (issue #13): inputs that once took minutes, lost the page, or blamed the wrong cause.
+
+Each input is built here; every test checks the article that comes out, not the time it took (the
+timings live in benchmarks/bench_hostile.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean.html import html_to_document
+
+PARAS = [
+    f"Pemerintah daerah {k} menyatakan bahwa program tersebut akan dilanjutkan pada tahun depan, "
+    "meskipun anggaran yang tersedia masih terbatas dan belum disetujui dewan."
+    for k in range(1, 12)
+]
+TITLE = "Program Daerah Dilanjutkan Tahun Depan Meski Anggaran Terbatas"
+
+
+def _article(inside: str = "", before: str = "", paras: list[str] = PARAS[:6]) -> str:
+    text = "".join(f"<p>{p}</p>" for p in paras)
+    return (
+        f"<html><head><title>{TITLE}</title></head><body>{before}<h1>{TITLE}</h1>"
+        f"<div class='article-content'>{text}{inside}</div></body></html>"
+    )
+
+
+def test_thousands_of_baca_juga_markers_in_the_text() -> None:
+    # 71 s before: each marker recounted every link of the wrapper it climbed to.
+    page = _article(inside="<div>" + "<b>Baca juga</b><a href='/x'>x</a>" * 6000 + "</div>")
+    assert newsclean.parse(page).body == PARAS[:6]
+
+
+def test_baca_juga_then_forty_thousand_line_breaks() -> None:
+    # 24 s before: the links after the marker were recounted at every <br>.
+    page = _article(inside="<p>Baca juga</p>" + "<br>" * 40_000)
+    assert newsclean.parse(page).body == PARAS[:6]
+
+
+def test_table_row_of_forty_thousand_cells() -> None:
+    # 8.9 s before: every cell joined the row so far to see whether it was blank.
+    html = html_to_document(_article(inside="<table><tr>" + "<td>x</td>" * 40_000 + "</tr></table>"))
+    row = [ln.text for ln in html.lines if ln.text.startswith("x |")]
+    assert row == [" | ".join(["x"] * 40_000)]
+
+
+@pytest.mark.parametrize("tag", ["span", "div", "font"])
+def test_three_hundred_unclosed_wrappers_before_the_article(tag: str) -> None:
+    # libxml2 stops at 256 levels by default and dropped everything after: "no visible text".
+    page = _article(before=f"<{tag}>" * 300)
+    article = newsclean.parse(page)
+    assert article.title == TITLE
+    assert article.body == PARAS[:6]
+
+
+def test_nesting_beyond_the_parser_limit_keeps_the_text() -> None:
+    # Past 2,048 levels even huge_tree stops; the page is read again without its wrapper tags.
+    article = newsclean.parse(_article(before="<div><span>" * 3000))
+    assert article.body == PARAS[:6]
+
+
+def test_lone_surrogate_does_not_cut_the_page() -> None:
+    broken = [*PARAS]
+    broken[2] = broken[2].replace("program", "pro\ud800gram")
+    article = newsclean.parse(_article(paras=broken))
+    assert len(article.body) == 11
+    assert article.body[2] == PARAS[2].replace("program", "pro\ufffdgram")
+    assert article.body[10] == PARAS[10]
