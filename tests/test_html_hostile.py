@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 import newsclean
+from newsclean.errors import InputTooLarge
 from newsclean.html import html_to_document
 
 PARAS = [
@@ -68,3 +69,24 @@ def test_lone_surrogate_does_not_cut_the_page() -> None:
     assert len(article.body) == 11
     assert article.body[2] == PARAS[2].replace("program", "pro\ufffdgram")
     assert article.body[10] == PARAS[10]
+
+
+def test_page_of_tiny_elements_over_the_element_limit_is_refused_early() -> None:
+    page = _article(inside="<span>x</span>" * 5_000)
+    with pytest.raises(InputTooLarge) as caught:
+        html_to_document(page, max_elements=1_000)
+    assert caught.value.limit == 1_000 and caught.value.size > 5_000
+    assert len(html_to_document(page, max_elements=10_000).lines) > 0
+    # parse() allows one element per 50 characters of its max_chars
+    with pytest.raises(InputTooLarge):
+        newsclean.parse(page, max_chars=len(page) * 2)
+    assert newsclean.parse(page).body[:6] == PARAS[:6]
+
+
+def test_rendering_stops_at_the_line_limit() -> None:
+    page = _article(inside="<div>Baris pendek</div>" * 3_000)
+    with pytest.raises(InputTooLarge) as caught:
+        html_to_document(page, max_lines=2_000)
+    assert caught.value.unit == "lines"
+    with pytest.raises(InputTooLarge):
+        newsclean.parse(page, max_lines=2_000)

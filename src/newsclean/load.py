@@ -23,6 +23,9 @@ _MAX_LINE_CHARS = 20_000
 # shortened to this many; a dump padded with millions of newlines then costs what the page costs.
 _MAX_BLANK_RUN = 16
 _SPACES = (" ", "\t", "\xa0")
+# Real pages spend a hundred characters or more per HTML element; a page of tiny elements reaching this
+# ratio would take seconds to walk, so `max_chars` also bounds the elements (100,000 by default).
+_CHARS_PER_ELEMENT = 50
 
 
 def to_text(raw: Raw, *, max_chars: int = DEFAULT_MAX_CHARS) -> str:
@@ -68,7 +71,7 @@ def load(
     if looks_like_html(text):
         from .html import html_to_document
 
-        doc = html_to_document(text)
+        doc = html_to_document(text, max_elements=max_chars // _CHARS_PER_ELEMENT, max_lines=max_lines)
         rendered = doc.lines
         lines = _lines([hl.text for hl in rendered], max_lines)
         for line in lines:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
+from ..errors import InputTooLarge
 from ._dom import DROP_TAGS, clean, name_tokens, text_content
 
 # Names sites give the element that holds the article's text (class/id substrings, lowercased).
@@ -47,7 +48,7 @@ class Scan:
     sizes: dict[Any, int]  # element with a class/id, and <figcaption> → characters of text under it
 
 
-def scan_body(body: Any) -> Scan:
+def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
     """One bottom-up walk: class/id names, named containers, paragraph weight and link-list statistics.
 
     Weights: under each named element, the text outside links in pieces of 40+ characters (prose) and
@@ -57,6 +58,9 @@ def scan_body(body: Any) -> Scan:
     Link lists: for every element its text length, link-text length, anchor count and whether it holds an
     <h1>; text renderers show such lists, but they are never part of the header a reader needs (title,
     date, byline) and their headline-like lines drown the text steps' prose heuristics.
+
+    More than `max_elements` elements: `InputTooLarge` (real pages hold a few thousand; a page of
+    hundreds of thousands of tiny elements would cost seconds for nothing).
     """
     from lxml import etree
 
@@ -67,29 +71,37 @@ def scan_body(body: Any) -> Scan:
     figcaptions: list[Any] = []
     weights: dict[Any, tuple[int, int]] = {}
     sizes: dict[Any, int] = {}
-    named_set: set[Any] = set()
-    # stack frames: [total, link, anchors, has_h1, children, linked_children, weighed_total, prose]
+    # stack frames: [total, link, anchors, has_h1, children, linked_children, weighed_total, prose, kind]
+    # (kind: 0 plain, 1 with a class/id or a <figcaption>: its size is kept, 2 also named as a text container)
     stack: list[list[Any]] = []
     link_depth = 0
     p_depth = 0  # open <p>: a <p> the parser left inside another is that paragraph's text, credited once
+    elements = 0
+    limit = max_elements if max_elements is not None else -1
     for event, el in etree.iterwalk(body, events=("start", "end")):
         tag = el.tag
         if not isinstance(tag, str):
             continue
         if event == "start":
+            elements += 1
+            if elements == limit + 1:
+                raise InputTooLarge(sum(1 for _ in body.iter()), limit, unit="HTML elements")
             cls = el.get("class")
             ident = el.get("id")
+            kind = 0
             if cls or ident:
                 raw = f"{cls or ''} {ident or ''}".lower()
                 names[el] = raw
+                kind = 1
                 if el.get("itemprop") == "articleBody" or _is_content_name(raw):
                     named.append(el)
-                    named_set.add(el)
+                    kind = 2
             elif el.get("itemprop") == "articleBody":
                 named.append(el)
-                named_set.add(el)
+                kind = 2
             if tag == "figcaption":
                 figcaptions.append(el)
+                kind = kind or 1
             if tag == "p" or tag == "br" or tag == "div":
                 # Paragraph text credits its container; <br>-separated runs (and other runs of text straight
                 # in a <div>, e.g. after an <img>) credit the element holding them.
@@ -113,19 +125,20 @@ def scan_body(body: Any) -> Scan:
             w = 0 if tag in DROP_TAGS else n  # (a script's or style's own text is no page text)
             if tag == "a":
                 link_depth += 1
-                stack.append([n, n, 1, False, 0, 0, w, 0])
+                stack.append([n, n, 1, False, 0, 0, w, 0, kind])
             else:
-                stack.append([n, n if link_depth else 0, 0, tag == "h1", 0, 0, w, w if w >= 40 and not link_depth else 0])
+                prose_n = w if w >= 40 and not link_depth else 0
+                stack.append([n, n if link_depth else 0, 0, tag == "h1", 0, 0, w, prose_n, kind])
             continue
-        total, link, anchors, has_h1, children, linked, weighed, prose = stack.pop()
+        total, link, anchors, has_h1, children, linked, weighed, prose, kind = stack.pop()
         if tag == "a":
             link_depth -= 1
         elif tag == "p":
             p_depth -= 1
-        if el in named_set:
-            weights[el] = (prose, weighed)
-        if tag == "figcaption" or el in names:
+        if kind:
             sizes[el] = total
+            if kind == 2:
+                weights[el] = (prose, weighed)
         if (
             anchors >= 2
             and tag in _LIST_CANDIDATES

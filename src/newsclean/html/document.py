@@ -7,7 +7,7 @@ and never recurses in Python, and libxml2 caps nesting depth, so hostile markup 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Optional
 
 from ..errors import InputError
 from ._dom import HtmlDocument
@@ -21,16 +21,17 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # libxml2 stops building the tree at this depth (with `huge_tree`; 256 without) and drops the rest.
 _MAX_DEPTH = 2048
-# Tags a too-deep page is re-read without: wrappers whose nesting carries no text. Blocks among them
-# leave a line break behind. `[^<>]*` stops at the next "<", so a run of unclosed "<span" stays linear.
-_WRAPPER_TAG = re.compile(
-    r"</?(?P<name>span|font|b|i|u|em|strong|small|big|a|abbr|cite|mark|s|strike|sub|sup|q|label|time"
-    r"|div|section|article|main|center|header|footer|aside|nav|blockquote|figure|ul|ol|li|dl|dt|dd"
-    r"|table|thead|tbody|tfoot|tr|td|th)\b[^<>]*>",
+# Tags a too-deep page is read again without: wrappers whose nesting carries no text. Inline ones simply
+# go; a run of block ones leaves one line break. `[^<>]*` stops at the next "<", so even a run of
+# unclosed "<span" stays linear.
+_INLINE_WRAPPERS = re.compile(
+    r"</?(?:span|font|b|i|u|em|strong|small|big|a|abbr|cite|mark|s|strike|sub|sup|q|label|time)\b[^<>]*>",
     re.IGNORECASE,
 )
-_INLINE_WRAPPERS = frozenset(
-    "span font b i u em strong small big a abbr cite mark s strike sub sup q label time".split()
+_BLOCK_WRAPPERS = re.compile(
+    r"(?:</?(?:div|section|article|main|center|header|footer|aside|nav|blockquote|figure|ul|ol|li|dl|dt|dd"
+    r"|table|thead|tbody|tfoot|tr|td|th)\b[^<>]*>\s*)+",
+    re.IGNORECASE,
 )
 
 
@@ -49,14 +50,10 @@ def _parse(markup: str) -> Any:
     if too_deep:
         # Thousands of unclosed <span>/<div> (broken templates, hostile pages): read the page again
         # without its wrapper tags rather than lose everything after the 2,048th level.
-        root, too_deep = _parse_tree(_WRAPPER_TAG.sub(_flatten_tag, markup))
+        root, too_deep = _parse_tree(_BLOCK_WRAPPERS.sub("<br>", _INLINE_WRAPPERS.sub("", markup)))
         if too_deep:
             raise InputError(f"HTML nests elements more than {_MAX_DEPTH} levels deep; the page cannot be read")
     return root
-
-
-def _flatten_tag(match: re.Match[str]) -> str:
-    return "" if match.group("name").lower() in _INLINE_WRAPPERS else "<br>"
 
 
 def _parse_tree(markup: str) -> tuple[Any, bool]:
@@ -76,10 +73,13 @@ def _parse_tree(markup: str) -> tuple[Any, bool]:
     return root, too_deep
 
 
-def html_to_document(markup: str) -> HtmlDocument:
+def html_to_document(
+    markup: str, *, max_elements: Optional[int] = None, max_lines: Optional[int] = None
+) -> HtmlDocument:
     """Render an HTML page into text lines (with tag, in-content and bullet flags) and metadata hints.
 
-    Raises `InputError` when the markup cannot be parsed at all.
+    Raises `InputError` when the markup cannot be parsed at all, `InputTooLarge` when the body holds
+    more than `max_elements` elements or renders to more than `max_lines` lines (no limit by default).
     """
     if not isinstance(markup, str):
         raise InputError(f"html_to_document expects str, got {type(markup).__name__}")
@@ -89,12 +89,12 @@ def html_to_document(markup: str) -> HtmlDocument:
         body = root.find("body")
         if body is None:
             body = root
-        scan = scan_body(body)
+        scan = scan_body(body, max_elements)
         containers = find_content(scan)
         hints.tags = choose_tags(shown_tag_lists(scan.names, root), hints.tags)
         base = hints.url
         story = photo_story(scan.figcaptions, containers, scan.names, scan.sizes)
-        lines = render(body, scan, containers, base, hints, story)
+        lines = render(body, scan, containers, base, hints, story, max_lines)
     except RecursionError:
         raise InputError("HTML is nested too deeply to render") from None
     return HtmlDocument(lines=lines, hints=hints)

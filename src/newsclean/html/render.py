@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from ..errors import InputTooLarge
 from ..page import Hints
 from ._dom import (
     BLOCK_TAGS, CELL_TAGS, DROP_TAGS, TOKEN_SPLIT, HtmlLine, clean, is_hidden, name_flags, text_prefix,
@@ -27,9 +28,10 @@ _BYLINE_WORDS = re.compile(r"\b(?:Penulis|Editor|Reporter|Pewarta|Redaktur|Oleh|
 class _Renderer:
     """Accumulates inline text into lines; block boundaries and `<br>` end a line."""
 
-    __slots__ = ("lines", "parts", "tag", "in_content", "bullet", "captions")
+    __slots__ = ("lines", "parts", "tag", "in_content", "bullet", "captions", "max_lines")
 
-    def __init__(self) -> None:
+    def __init__(self, max_lines: Optional[int]) -> None:
+        self.max_lines = max_lines
         self.lines: list[HtmlLine] = []
         self.captions: list[str] = []
         self.parts: list[str] = []
@@ -58,6 +60,9 @@ class _Renderer:
                     self.captions.append(text)  # an in-text photo caption ("... Foto: Grammy")
                 else:
                     self.lines.append(HtmlLine(text, self.tag, self.in_content, self.bullet))
+                    if self.max_lines is not None and len(self.lines) > self.max_lines:
+                        # Stop here: the rest of a page this long would cost time for nothing.
+                        raise InputTooLarge(len(self.lines), self.max_lines, unit="lines")
 
     def cell_break(self) -> None:
         if self.parts:  # (a line never starts with a whitespace-only part: `add` skips those)
@@ -75,10 +80,17 @@ class _Plan:
     link_lists: set[Any]  # link-list candidates outside the text
     shown: set[Any] = field(default_factory=set)  # elements rendered although hidden (slides of a photo story)
     text_captions: set[Any] = field(default_factory=set)  # captions that are article text
+    max_lines: Optional[int] = None  # more lines than this: `InputTooLarge`
 
 
 def render(
-    body: Any, scan: Scan, containers: list[Any], base: Optional[str], hints: Hints, story: Optional[PhotoStory] = None
+    body: Any,
+    scan: Scan,
+    containers: list[Any],
+    base: Optional[str],
+    hints: Hints,
+    story: Optional[PhotoStory] = None,
+    max_lines: Optional[int] = None,
 ) -> list[HtmlLine]:
     container_set = set(containers)
     if story is not None:
@@ -91,7 +103,7 @@ def render(
 
     # Link lists outside the article: menus, headline lists, tickers.
     link_lists = {el for el in scan.lists if el not in protected}
-    plan = _Plan(scan.names, scan.sizes, container_set, protected, link_lists)
+    plan = _Plan(scan.names, scan.sizes, container_set, protected, link_lists, max_lines=max_lines)
     if story is not None:
         plan.shown, plan.text_captions = story.photos, story.captions
     lines = _render_pass(body, plan, base, hints)
@@ -106,10 +118,10 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
     from lxml import etree
 
     names, sizes, container_set, protected = plan.names, plan.sizes, plan.containers, plan.protected
-    link_lists = plan.link_lists
+    link_lists, shown, text_captions = plan.link_lists, plan.shown, plan.text_captions
     boxes, consumed = related_boxes(list(container_set))
     holders = box_holders(boxes, list(container_set))
-    out = _Renderer()
+    out = _Renderer(plan.max_lines)
     block_stack: list[str] = []  # tags of open block elements, innermost last
     content_depth = 0
     li_depth = 0
@@ -138,18 +150,23 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
                 skipped.add(el)
                 walker.skip_subtree()
                 continue
-            if (tag in DROP_TAGS and not (tag == "form" and el in protected)) or (
-                el not in protected
-                and el not in plan.shown
-                and (
-                    is_hidden(el)
+            raw = names.get(el)
+            if tag in DROP_TAGS:
+                drop = not (tag == "form" and el in protected)
+            elif el in protected or el in shown:
+                drop = False
+            else:
+                drop = (
+                    # (an element without attributes is never hidden: skip the attribute lookups)
+                    (bool(el.keys()) and is_hidden(el))
                     or (
-                        _is_junk(el, tag, content_depth > 0, article_depth > 0, names.get(el))
+                        (raw is not None or tag in ("footer", "aside"))
+                        and _is_junk(el, tag, content_depth > 0, article_depth > 0, raw)
                         and not _in_sentence(el, tag)
                     )
                     or (content_depth == 0 and el in link_lists and _is_link_list(el))
                 )
-            ):
+            if drop:
                 if tag in BLOCK_TAGS or tag in ("nav", "form", "iframe"):
                     out.flush()
                 if el in holders:
@@ -160,10 +177,11 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
                 walker.skip_subtree()
                 continue
             if (
-                el not in protected
-                and el not in plan.shown
-                and el not in plan.text_captions
-                and is_caption(el, tag, names.get(el), sizes.get(el, 0))
+                (raw is not None or tag == "figcaption")
+                and el not in protected
+                and el not in shown
+                and el not in text_captions
+                and is_caption(el, tag, raw, sizes.get(el, 0))
             ):
                 # Captions are not text a reader follows; the first one is the lead photo's.
                 out.flush()
@@ -185,7 +203,7 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
                 out.cell_break()
             elif tag == "br":
                 out.flush()
-            elif tag == "a" and _in_breadcrumb(el):
+            elif tag == "a" and _in_breadcrumb(el, names):
                 out.flush()  # one line per crumb: the last is the article's rubric
             elif tag == "time":
                 out.add(" ", "div", False, False)  # two stamps side by side must not glue ("WIBDiterbitkan")
@@ -203,7 +221,7 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
                     li_depth -= 1
                 elif tag == "article":
                     article_depth -= 1
-                if tag == "a" and _in_breadcrumb(el):
+                if tag == "a" and _in_breadcrumb(el, names):
                     out.flush()
                 if tag == "time":
                     out.add(" ", "div", False, False)
@@ -238,9 +256,8 @@ def _in_sentence(el: Any, tag: str) -> bool:
     return last.isalnum() and len(before.strip()) > 1
 
 
-def _in_breadcrumb(anchor: Any) -> bool:
-    parent = anchor.getparent()
-    return parent is not None and "crumb" in ((parent.get("class") or "") + (parent.get("id") or "")).lower()
+def _in_breadcrumb(anchor: Any, names: dict[Any, str]) -> bool:
+    return "crumb" in names.get(anchor.getparent(), "")
 
 
 def _is_link_list(el: Any) -> bool:
