@@ -207,3 +207,79 @@ def test_a_lead_broken_at_its_links_into_short_lines_is_one_paragraph() -> None:
     ]
     article = newsclean.parse("\n".join([*pieces, *PARAGRAPHS]))
     assert article.body == [" ".join(pieces), *PARAGRAPHS]
+
+
+def test_a_dated_sub_heading_does_not_split_the_story() -> None:
+    raw = "\n".join([HEADLINE, LEAD, PARAGRAPHS[0], "Jadwal Pemadaman Bergilir, Senin 14 April 2025", *PARAGRAPHS[1:]])
+    assert newsclean.parse(raw).body == [LEAD, PARAGRAPHS[0], "Jadwal Pemadaman Bergilir, Senin 14 April 2025", *PARAGRAPHS[1:]]
+
+
+def test_stacked_sub_headings_and_an_announced_list_stay_in_the_story() -> None:
+    story = [
+        LEAD,
+        "Wilayah yang Terdampak",
+        "Kawasan Rawan Genangan",
+        "Petugas mencatat sejumlah kecamatan yang paling sering tergenang, yakni sebagai berikut:",
+        "- Kelapa Gading",
+        "- Cilincing",
+        "- Penjaringan Utara",
+        *PARAGRAPHS,
+    ]
+    assert newsclean.parse("\n".join([HEADLINE, *story])).body == story
+
+
+def test_a_numbered_heading_right_above_the_first_paragraph_opens_the_story() -> None:
+    raw = "\n".join([HEADLINE, "Reporter : Budi Santoso", "", "3. Pompa Cadangan – Disiagakan di Kali Sunter", *PARAGRAPHS])
+    assert newsclean.parse(raw).body == ["3. Pompa Cadangan – Disiagakan di Kali Sunter", *PARAGRAPHS]
+
+
+def test_a_sub_heading_above_the_cut_off_last_line_stays_too() -> None:
+    raw = "\n".join([HEADLINE, LEAD, *PARAGRAPHS, "", "Pompa Cadangan Disiapkan", "", "Selain itu, petugas"])
+    assert newsclean.parse(raw).body == [LEAD, *PARAGRAPHS, "Pompa Cadangan Disiapkan", "Selain itu, petugas"]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Foto: Wali kota meninjau rumah pompa Kali Sunter bersama petugas.",
+        "Ilustrasi banjir di permukiman warga. (@WartaKota / Net)",
+        "Pompa air dioperasikan di Kali Sunter. (https://instagram.com/dinas.sda)",
+        "Pompa air dioperasikan di Kali Sunter. (Budi Santoso/)",
+    ],
+)
+def test_photo_captions_in_more_shapes_are_not_body(caption: str) -> None:
+    raw = "\n".join([HEADLINE, LEAD, PARAGRAPHS[0], caption, *PARAGRAPHS[1:]])
+    assert newsclean.parse(raw).body == [LEAD, *PARAGRAPHS]
+
+
+@pytest.mark.parametrize(
+    ("last", "code"),
+    [
+        ('"Kami siap menghadapi puncak musim hujan," kata Rudi di Balai Kota. (Rin/Ed/Warta)', "Rin/Ed/Warta"),
+        ("Seperti diketahui, banjir besar terakhir melanda kota ini pada awal tahun 2020 silam.(Rina/warta)", "Rina/warta"),
+    ],
+)
+def test_the_story_s_last_paragraph_closing_with_a_code_is_not_a_caption(last: str, code: str) -> None:
+    article = newsclean.parse("\n".join([HEADLINE, LEAD, *PARAGRAPHS, last]))
+    assert article.body == [LEAD, *PARAGRAPHS, last]
+    assert article.closing_code == code
+
+
+def test_a_keyword_caption_with_its_date_under_the_lead_photo_is_the_photo_s() -> None:
+    caption = "BANJIR - Warga menunggu bantuan di posko pengungsian Kali Sunter, Senin (3/2/2025)."
+    raw = "\n".join([HEADLINE, "Pompa air di Kali Sunter", "Warta Kota/Rina Marlina", caption, LEAD, *PARAGRAPHS])
+    assert newsclean.parse(raw).body == [LEAD, *PARAGRAPHS]
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "SCROLL TO RESUME CONTENT",
+        "xq7 ADVERTISEMENT",
+        "Silakan baca konten menarik lainnya dari Warta.com di Google News",
+        "* Untuk mengetahui kebenaran informasi yang beredar, silakan WhatsApp ke nomor 0811-0000-000.",
+    ],
+)
+def test_more_promo_variants_are_chrome(chrome: str) -> None:
+    raw = "\n".join([HEADLINE, LEAD, PARAGRAPHS[0], chrome, *PARAGRAPHS[1:]])
+    assert newsclean.parse(raw).body == [LEAD, *PARAGRAPHS]

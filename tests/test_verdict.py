@@ -108,3 +108,14 @@ def test_headlines_each_over_one_teaser_are_a_listing_even_with_a_header() -> No
         lines += [headline[2:], teaser]
     with pytest.raises(newsclean.NotAnArticle, match="headlines each over one teaser line"):
         newsclean.parse("\n".join(lines))
+
+
+def test_a_teaser_cut_short_with_read_more_is_a_listing() -> None:
+    raw = "\n".join([STORY[0][:-1] + " dan sejumlah warga mulai mengungsi ...", "Read more"])
+    with pytest.raises(newsclean.NotAnArticle, match="teaser cut short"):
+        newsclean.parse(raw)
+
+
+def test_a_category_label_first_is_a_listing() -> None:
+    with pytest.raises(newsclean.NotAnArticle, match="tag or index page"):
+        newsclean.parse("\n".join(["Kategori: Banjir", "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir", *STORY]))

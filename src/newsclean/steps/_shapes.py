@@ -66,6 +66,9 @@ _COPYRIGHT_CREDIT = re.compile(r"\s©\s*(?P<credit>[^©\s][^©]{1,60})$")
 _SLASH_CREDIT = re.compile(r"(?<=[.)])\s*/\s*(?P<credit>[^/()]{2,50})$")
 _CREDIT_HEAD = re.compile(r"[^\s\-–/]+")
 _DOMAIN = re.compile(r"[\w\-]+\.(?:com|co|id|net|tv|org|news)\b", re.I)
+_CAPITALISED_WORDS = re.compile(r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}")
+_HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9_.]{2,30}\b")
+_CREDIT_URL = re.compile(r"(?:https?://)?(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.(?:com|id|net|org|tv)/[\w./\-]*")
 _FOTO_PREFIX = re.compile(r"^(?:Foto|Sumber|Photo)\s*:\s*", re.I)
 # Initials of the desk: "(rdr/adpsb/nov/bud)", "(mg4/jpnn)", "(Tri/P-2)", "(AFP/OL-11)".
 _DESK_CODE_PART = re.compile(r"[a-z]{2,6}\d{0,2}|[A-Z][a-z]{1,2}(?:-\d{1,3})?|[A-Z]{1,4}(?:-\d{1,3})?|AFP|Ant|ant")
@@ -102,6 +105,10 @@ def is_credit(text: str, agencies: frozenset[str]) -> Optional[str]:
     parts = [p.strip() for p in core.split("/")]
     if len(parts) > 1 and all(_DESK_CODE_PART.fullmatch(p) for p in parts):
         return None  # "(fas/fas)", "(AFP/OL-11)": the desk code closing a story, not a photo credit
+    if _HANDLE.search(core) or _CREDIT_URL.fullmatch(core):
+        return core  # "(@KotaNews / Net)", "(https://instagram.com/klub)": the picture's source
+    if len(parts) == 2 and bool(parts[0]) != bool(parts[1]) and _CAPITALISED_WORDS.fullmatch(parts[0] or parts[1]):
+        return core  # "(Nama Fotografer/)": a credit whose agency was left empty
     if " / " in core and parts[0].casefold() not in agencies:
         return None  # "Bola / Liga Indonesia" is a breadcrumb; spaced slashes in credits follow an agency
     if "/" in core and not core.startswith("http") and all(0 < len(p) <= 45 for p in parts):

@@ -18,6 +18,9 @@ _TRANSPARENT = frozenset({"chrome", "related", "blank", "inline_caption", "datel
 _RELATIVE_STAMP = re.compile(
     r"[•·|\s]*(?:\d{1,3}|se|beberapa)\s*(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(?:yang\s+)?lalu\s*", re.I
 )
+_LIST_ITEM = re.compile(r"^[-–•*]\s")
+_WIDGET_WORDS = 6  # words per item, on average, in a widget of other stories' headlines
+_STAMP_SEPARATORS = ("|", " - ", "•", "·", " – ", " — ")
 _LEAD_PIECES = 4  # short lines a lead broken at its links may span before its first long line
 _SHORT_PIECE = 80  # characters: a lead's opening this short did not end its paragraph
 _LOWER_OR_PUNCT = re.compile(r"[a-z,.;:)\]–—-]")
@@ -95,6 +98,8 @@ def select_body(page: Page) -> None:
             break
         first -= 1
     first = _broken_lead_start(page, main, first)
+    if first > 0 and _introduces(main[first - 1], main[first]):
+        first -= 1
     # Keep trailing short lines that continue the text (a dump cut mid-sentence), not headline teasers.
     while last + 1 < len(main) and (
         _continues_story(main[last + 1].text) or (main[last + 1].in_content and main[last + 1].bullet)
@@ -111,10 +116,9 @@ def select_body(page: Page) -> None:
     _mark_headline_widgets(body)
     body = stop_at_closing_code(page, body)
     if page.closing_code is None:
-        cut_off = _cut_off_line(page, body[-1])
-        if cut_off is not None:
-            cut_off.label = None  # the story's last words, where the dump was cut
-            body.append(cut_off)
+        for line in _cut_off_lines(page, body[-1]):
+            line.label = None  # the story's last words, where the dump was cut
+            body.append(line)
     header_end = find_header_end(page)
     in_body = {id(ln) for ln in body}
     for line in main:
@@ -143,7 +147,10 @@ def select_body(page: Page) -> None:
 def _mark_headline_widgets(body: list[Line]) -> None:
     # Two or more headline-shaped lines in a row inside the story are a widget listing other
     # stories; a sub-heading stands alone and is followed by its text. Numbered items are a roundup.
+    # Other stories' headlines are long; stacked sub-headings ("Wilayah Terdampak" / "Kawasan Rawan")
+    # and the items of a list the story announces ("... provinsi berikut:") are short or introduced.
     run: list[Line] = []
+    previous: Line | None = None
     for line in [*body, None]:
         if (
             line is not None
@@ -153,12 +160,23 @@ def _mark_headline_widgets(body: list[Line]) -> None:
             and not _NUMBERED.match(line.text)
             and not _DATA_LINE.match(line.text)
         ):
+            if not run:
+                introduced = previous is not None and previous.text.endswith(":")
             run.append(line)
             continue
-        if len(run) >= 2:
+        if len(run) >= 2 and not introduced and sum(len(i.text.split()) for i in run) >= _WIDGET_WORDS * len(run):
             for item in run:
                 item.mark("chrome", "select_body", "a list of other stories' headlines inside the story")
         run = []
+        previous = line
+
+
+def _introduces(line: Line, following: Line) -> bool:
+    """A line announcing what follows ("Berikut daftar wilayahnya:", "Kategori Siaga (hujan lebat):") or
+    a numbered item's heading ("3. Nama – Judul Bagian") right above the story's first paragraph."""
+    if following.index - line.index > 2 or line.label is not None:
+        return False
+    return (line.text.endswith(":") and len(line.text.split()) >= 3) or _NUMBERED.match(line.text) is not None
 
 
 def _broken_lead_start(page: Page, block: list[Line], first: int) -> int:
@@ -174,19 +192,25 @@ def _broken_lead_start(page: Page, block: list[Line], first: int) -> int:
     return first
 
 
-def _cut_off_line(page: Page, last: Line) -> Line | None:
+def _cut_off_lines(page: Page, last: Line) -> list[Line]:
     """The page's last line when the dump was cut in the middle of the story's next paragraph
-    ("Menteri BUMN Er"): right under the last paragraph, unfinished, and nothing printed after it."""
+    ("Menteri BUMN Er"), with the sub-heading printed above it if any: right under the story's last
+    paragraph (or the line introducing a list), unfinished, and nothing printed after it."""
     if page.tail_start is not None or page.source_kind != "text":
-        return None  # (an HTML page is whole: its last line is the footer's)
-    final = next((ln for ln in reversed(page.lines) if ln.text), None)
-    if final is None or final is last or final.index - last.index > 2 or not ends_sentence(last.text):
-        return None
-    if final.label not in (None, "chrome") or (final.label == "chrome" and final.step != "select_body"):
-        return None
-    if ends_sentence(final.text) or len(final.text) > 200 or ":" in final.text[:40] or final.text.isupper():
-        return None  # (a "Label: value" line is a credit or a pager; a name in capitals signs the story off)
-    return final
+        return []  # (an HTML page is whole: its last line is the footer's)
+    after = [ln for ln in page.lines[last.index + 1 :] if ln.text]
+    if not 1 <= len(after) <= 2 or not (ends_sentence(last.text) or last.text.endswith(":")):
+        return []
+    if any(ln.label not in (None, "chrome") or (ln.label == "chrome" and ln.step != "select_body") for ln in after):
+        return []
+    final = after[-1]
+    if ends_sentence(final.text) or len(final.text) > 200 or ":" in final.text[:40] or " | " in final.text:
+        return []  # (a "Label: value" or "Role | Name" line is a credit or a pager)
+    if final.text.isupper() and len(final.text.split()) >= 2:
+        return []  # a name in capitals signs the story off
+    if len(after) == 2 and not (after[0].is_headline and final.index - last.index <= 4):
+        return []  # only a sub-heading may stand between the story and its cut-off line
+    return after
 
 
 def _dateline_above(page: Page, first: Line) -> Line | None:
@@ -199,13 +223,18 @@ def _dateline_above(page: Page, first: Line) -> Line | None:
 
 def _is_teaser_stamp(text: str) -> bool:
     """A line that is another item's timestamp ("27/03/2024, 06:16 WIB", "2 jam lalu", "Kompas.com - <date>"),
-    not a line of data that carries a date ("Pembayaran Dividen : 6 Desember 2024")."""
+    not a line of data that carries a date ("Pembayaran Dividen : 6 Desember 2024") nor a dated sub-heading
+    ("Peringatan Dini Cuaca, Senin 14 April 2025")."""
     if _RELATIVE_STAMP.fullmatch(text):
         return True
     if text.endswith(".") or not is_dated_line(text):
         return False
     label = date_rest(text, find_dates(text))
-    return not (label.endswith(":") and len(label.split()) >= 2)
+    if label.endswith(":") and len(label.split()) >= 2:
+        return False
+    # A stamp's other words are a source or a separator ("detikNews |", "Kompas.com -"); three words of
+    # text and no separator make a heading.
+    return len(label.split()) < 3 or any(sep in label for sep in _STAMP_SEPARATORS)
 
 
 def _continues_story(text: str) -> bool:
@@ -274,6 +303,8 @@ def _as_printed(line: Line) -> str:
 def _continues(before: str, after: str, gap: int) -> bool:
     if gap > 2 or ends_sentence(before) or before.endswith((":", ";")):
         return False
+    if _LIST_ITEM.match(after) and _LIST_ITEM.match(before):
+        return False  # the next item of a list
     if DATELINE_ALONE.match(before) or (len(before) < _SHORT_PIECE and dateline_lead(before)):
         return True  # "Jakarta, CNN Indonesia -- Direktorat Lalu Lintas" / "Polda Metro Jaya ...": the lead goes on
     if after[:1].islower() or after[:1] in "–—-,.;:)":

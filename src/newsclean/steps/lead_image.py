@@ -67,6 +67,7 @@ def lead_image(page: Page) -> None:
         # as "Bisnis" is a breadcrumb, not a credit: only credits with a slash or in brackets count.
         top = [ln for ln in page.lines[: find_header_end(page)] if ln.label is None and ln.text][:8]
         _scan_for_image(page, top, shapes, bare_credits=False)
+    _keyword_caption_below_photo(page)
     if page.image_caption is None and page.image_credit is None:
         # HTML pages hand figure captions over as metadata rather than lines.
         page.image_caption = page.hints.image_caption or None
@@ -74,13 +75,19 @@ def lead_image(page: Page) -> None:
     # Photo captions inside the story carry their credit in parentheses: they are not body text.
     end = page.tail_start if page.tail_start is not None else len(page.lines)
     printed = [ln for ln in page.lines[:end] if ln.text]
+    # The story's last paragraph may close with its writer's code ("... silam.(Nama/situs)"): that is
+    # a sign-off for closing_code, not a caption, however much the code looks like a credit.
+    last_prose = next((ln for ln in reversed(printed) if ln.label is None and ln.is_prose), None)
     for k, line in enumerate(printed):
         text = line.text
-        if line.label is not None or len(text) > 300:
+        if line.label is not None or len(text) > 300 or line is last_prose:
             continue
         # Only lines that can hold a credit are examined: a slash, brackets, a colon or a credit word.
         if ")" in text or ":" in text or "/" in text or _credit_word(text, agencies):
-            if shapes.lead(text):
+            if _FOTO_LINE.match(text):
+                line.mark("inline_caption", "lead_image", "photo caption or source signed 'Foto:'/'Sumber:'")
+                continue
+            if shapes.lead(text) or _story_paragraph(text):
                 continue
             pair = shapes.caption_credit(text)
             bare = pair is None and is_credit(text, agencies) is not None
@@ -90,6 +97,47 @@ def lead_image(page: Page) -> None:
                     _mark_caption_copies(printed, k, pair[0])
                 elif bare and k > 0 and _caption_above_credit(printed[k - 1]):
                     printed[k - 1].mark("inline_caption", "lead_image", "photo caption above its credit")
+
+
+# "Foto: Bupati meninjau lokasi longsor ...", "Sumber: Kementerian Kesehatan": a caption or a source line.
+_FOTO_LINE = re.compile(r"(?:foto|photo|sumber|sumber foto)\s*:\s*\S", re.I)
+# A quote attributed with a speech verb: a paragraph of the story, even if it ends with a bracketed code.
+_SPEECH = re.compile(
+    r"[\"“”]\S.*[\"“”].{0,40}\b(?:kata|ujar|ucap|tutur|jelas|imbuh|tegas|ungkap|sebut|terang|tambah)\w*\b"
+)
+
+
+# The full caption some sites print under the photo's short one: a keyword in capitals, a dash or colon,
+# one descriptive sentence and the day the picture was taken ("BANJIR - Warga menunggu bantuan di posko,
+# Senin (3/2/2025)."). Without that date the shape is a lead's ("JAKARTA - Presiden ..."), not a caption's.
+_KEYWORD_CAPTION = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,}){0,2}\s*[-–—:]\s+[^\"“”]{20,250}\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\.?")
+
+
+def _keyword_caption_below_photo(page: Page) -> None:
+    """Right under the lead photo's caption or credit, a caption in the keyword form is the photo's too."""
+    photo = [ln.index for ln in page.lines if ln.label in ("caption", "credit") and ln.step == "lead_image"]
+    if not photo:
+        return
+    below = next((ln for ln in page.lines[max(photo) + 1 :] if ln.text), None)
+    if (
+        below is not None
+        and below.label is None
+        and _KEYWORD_CAPTION.fullmatch(below.text)
+        and not _SENTENCE_BREAK.search(below.text)
+    ):
+        below.mark("caption", "lead_image", "the lead photo's caption in full, under its short one")
+
+
+def _story_paragraph(text: str) -> bool:
+    """A paragraph of the story ('"...," kata Wali Kota. (Abc/De/Site)'), not a caption with its credit."""
+    if _SPEECH.search(text) is not None:
+        return True
+    before_credit = _TRAILING_BRACKETS.sub("", text)
+    return len(_SENTENCE_BREAK.findall(before_credit)) >= 2
+
+
+_TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)[\s.|]*$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[A-Z\"“]")
 
 
 # A credit printed under its own label: "Photo :" / "• Tangkapan Layar", "Sumber :" / "• Dok: Toyota".

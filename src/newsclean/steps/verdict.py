@@ -55,6 +55,8 @@ def verdict(page: Page) -> None:
     other_items = sum(1 for ln in page.lines if ln.label == "date" and ln.step == "select_body")
     if other_items >= 3 and len(body_lines) == 1 and chars < 600:
         raise NotAnArticle(f"listing page: {other_items} timestamps of other items around one teaser paragraph")
+    if _cut_short_teaser(page, body_lines):
+        raise NotAnArticle("listing page: a teaser cut short with a link to the whole story")
     span = page.lines[body_lines[0].index : body_lines[-1].index + 1]
     pairs = teaser_pairs(span)
     prose_in_span = sum(1 for ln in span if ln.is_prose)
@@ -73,6 +75,20 @@ def verdict(page: Page) -> None:
     # A listing alternates headlines with their teasers and has no byline or timestamp of its own.
     if len(headlines) >= 4 and len(headlines) >= 0.6 * len(prose):
         raise NotAnArticle(f"listing page: {len(headlines)} headline-like lines for {len(prose)} lines of prose")
+
+
+_READ_MORE = re.compile(
+    r"(?:read more|continue reading|baca selengkapnya|selengkapnya|lanjutkan membaca|baca lanjutannya)\W*", re.I
+)
+_ELLIPSIS = ("...", "…", "[…]", "[...]")
+
+
+def _cut_short_teaser(page: Page, body_lines: list[Line]) -> bool:
+    """A snippet or two ending in an ellipsis, then "Read more": the listing's teaser, not a story."""
+    if sum(1 for ln in body_lines if ln.is_prose) > 2 or not body_lines[-1].text.endswith(_ELLIPSIS):
+        return False
+    after = next((ln for ln in page.lines[body_lines[-1].index + 1 :] if ln.text), None)
+    return after is not None and _READ_MORE.fullmatch(after.text) is not None
 
 
 def _solid_story(page: Page, body_lines: list[Line]) -> bool:
