@@ -14,18 +14,21 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import (
     ArticleValidationError,
+    BatchError,
     InputError,
     InputTooLarge,
     NewscleanError,
     NotAnArticle,
     PatternTimeout,
     ProfileError,
+    Timeout,
 )
 __version__ = "0.1.0"
 
 __all__ = [
     "Article",
     "ArticleValidationError",
+    "BatchError",
     "InputError",
     "InputTooLarge",
     "LeadImage",
@@ -33,6 +36,7 @@ __all__ = [
     "NotAnArticle",
     "PatternTimeout",
     "ProfileError",
+    "Timeout",
     "RelatedLink",
     "RemovedLine",
     "Result",

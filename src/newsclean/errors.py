@@ -10,6 +10,8 @@ __all__ = [
     "ArticleValidationError",
     "ProfileError",
     "PatternTimeout",
+    "Timeout",
+    "BatchError",
 ]
 
 
@@ -51,6 +53,27 @@ class NotAnArticle(NewscleanError):
 
 class ArticleValidationError(NewscleanError, ValueError):
     """The fields extracted from a page do not make a valid `Article`."""
+
+
+class Timeout(NewscleanError):
+    """A document took longer than the batch's per-document time budget (`parse_many(timeout=...)`)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(
+            f"cleaning this document took over {seconds:g} s, the per-document time budget; the batch moved on "
+            "(raise it with parse_many(timeout=...) or newsclean clean --timeout)"
+        )
+
+    def __reduce__(self) -> tuple[type, tuple[float]]:  # keep the budget across process pools
+        return (type(self), (self.seconds,))
+
+
+class BatchError(NewscleanError):
+    """`parse_many` could not go on: its iterable of inputs raised, or its executor refused work.
+
+    Raised after every input taken so far has its result; the original exception is the `__cause__`.
+    """
 
 
 class ProfileError(NewscleanError, ValueError):

@@ -25,7 +25,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, Literal, Optional, Union
 
-from ..errors import InputError, NewscleanError
+from ..errors import BatchError, InputError, NewscleanError
 from ..models import Article
 from .dedupe import Deduper, fingerprint
 from .results import DUPLICATE, SKIPPED, BatchStats, ErrorRecord, Result
@@ -115,6 +115,35 @@ class _Ready:
         return self._value
 
 
+class _TakenInputs(Iterator[Item]):
+    """The items, ending early instead of raising when the caller's iterable of inputs fails.
+
+    Every item taken before the failure is then cleaned and reported as usual; `failure` says why the
+    run stopped, and is raised after the last of those results.
+    """
+
+    def __init__(self, items: Iterator[Item]) -> None:
+        self._items = items
+        self.taken = 0
+        self.failure: Optional[BatchError] = None
+
+    def __next__(self) -> Item:
+        if self.failure is not None:
+            raise StopIteration
+        try:
+            item = next(self._items)
+        except StopIteration:
+            raise
+        except Exception as exc:
+            self.failure = BatchError(
+                f"the inputs raised {type(exc).__name__}: {exc}; the {self.taken} taken before have their results"
+            )
+            self.failure.__cause__ = exc
+            raise StopIteration from None
+        self.taken += 1
+        return item
+
+
 def _is_dask(executor: Any) -> bool:
     return type(executor).__module__.split(".")[0] == "distributed"
 
@@ -176,6 +205,7 @@ class ResultStream(Iterator[Result]):
         self._options = input_options or InputOptions()
         self._options.read_in_worker = read_in_worker
         self._dedupe = dedupe
+        self._refused: Optional[BatchError] = None  # the executor refused a task: no more are sent
         self._gen: Generator[Result, None, None] = self._generate()
 
     # iterator protocol ---------------------------------------------------------------------------
@@ -223,6 +253,12 @@ class ResultStream(Iterator[Result]):
             return self._executor.submit(_run_chunk, *args)
         except BrokenProcessPool as exc:
             return _Ready(exc=exc)
+        except Exception as exc:  # shut down, closed client, ...: the chunk gets error records, the run stops
+            reason = f"{type(exc).__name__}: {exc}"
+            if self._refused is None:
+                self._refused = BatchError(f"the executor refused work ({reason}); the inputs taken have their results")
+                self._refused.__cause__ = exc
+            return _Ready([(None, "BatchError", f"not cleaned: the executor refused the task ({reason})", None)] * len(chunk))
 
     def _emit(self, item: Item, outcome: _Outcome) -> Iterator[Result]:
         index, id_, _, _, _ = item
@@ -287,7 +323,8 @@ class ResultStream(Iterator[Result]):
                 self._bar.refresh()
 
         self._options.on_expand = on_expand
-        items = iter_items(self._inputs, self._options)
+        taken = _TakenInputs(iter_items(self._inputs, self._options))
+        items: Iterator[Item] = taken
         keep_exc = self._on_error == "raise"
         try:
             inline = self._executor is None and (self._workers == 1 or (os.cpu_count() or 1) == 1)
@@ -300,6 +337,8 @@ class ResultStream(Iterator[Result]):
                 for item in items:
                     # Inline, the original exception object is at hand: re-raise it unchanged.
                     yield from self._emit(item, _run_one(item, fn, self._kwargs, keep_exc))
+                if taken.failure is not None:
+                    raise taken.failure
                 return
             if self._executor is None:
                 self._new_pool(self._workers or os.cpu_count())
@@ -308,7 +347,7 @@ class ResultStream(Iterator[Result]):
             chunksize = max(1, self._chunksize or DEFAULT_CHUNKSIZE)
             max_pending = max(1, self._max_pending or 2 * width)
             pending: deque[tuple[list[Item], Any]] = deque()
-            while True:
+            while self._refused is None:
                 if len(pending) >= max_pending:
                     yield from self._drain_head(pending)
                 chunk = list(itertools.islice(items, chunksize))
@@ -317,6 +356,9 @@ class ResultStream(Iterator[Result]):
                 pending.append((chunk, self._submit(chunk)))
             while pending:
                 yield from self._drain_head(pending)
+            failure = self._refused or taken.failure
+            if failure is not None:
+                raise failure
         finally:
             self.stats.filtered, self.stats.resumed = self._options.filtered, self._options.excluded
             self.stats.finished = time.perf_counter()
