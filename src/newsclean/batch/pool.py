@@ -17,15 +17,20 @@ from __future__ import annotations
 import itertools
 import os
 import pickle
+import signal
+import threading
 import time
 import warnings
+import weakref
 from collections import deque
 from collections.abc import Callable, Collection, Generator, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Literal, Optional, Union
 
-from ..errors import BatchError, InputError, NewscleanError
+from ..errors import BatchError, InputError, NewscleanError, Timeout
 from ..models import Article
 from .dedupe import Deduper, fingerprint
 from .results import DUPLICATE, SKIPPED, BatchStats, ErrorRecord, Result
@@ -35,11 +40,17 @@ if TYPE_CHECKING:  # pragma: no cover
     from .record_files import RecordFields
     from .sitefilter import SiteFilter
 
-__all__ = ["DEFAULT_CHUNKSIZE", "INLINE_BELOW", "OnError", "ResultStream", "parse_many"]
+__all__ = ["DEFAULT_CHUNKSIZE", "DEFAULT_TIMEOUT", "INLINE_BELOW", "OnError", "ResultStream", "parse_many"]
 
 #: With workers=None, fewer inputs than this are cleaned inline: a process pool costs more than it saves.
 INLINE_BELOW = 16
 DEFAULT_CHUNKSIZE = 8
+#: Seconds one document may take in a batch before it becomes a `Timeout` error record. Generous: a
+#: page takes milliseconds, and anything up to the size limit well under two seconds.
+DEFAULT_TIMEOUT = 60.0
+# A pool of ours whose worker is stuck where the time budget cannot reach it (inside C code) is killed
+# once its task is this much past the budgets of all its documents.
+_GRACE = 30.0
 
 OnError = Literal["record", "raise", "skip"]
 # What a worker returns per item: (article, error_type, message, exception-or-None).
@@ -56,12 +67,57 @@ def _default_parse() -> Callable[..., Article]:
     return parse
 
 
-def _ignore_sigint() -> None:
-    # Ctrl-C reaches the whole process group; only the parent should react (close outputs, exit 130),
-    # not every worker with a traceback of its own.
+def _init_worker(profiles_env: Optional[str], profiles: tuple[Any, ...]) -> None:
+    """Set up a worker process of our pool: the parent's NEWSCLEAN_PROFILES and registered profiles.
+
+    Workers start fresh (forkserver or spawn, never fork: forking a process that runs threads, as a
+    notebook kernel does, can deadlock), so they get the parent's profiles explicitly.
+    """
     import signal
 
+    from ..sites import registry
+
+    # Ctrl-C reaches the whole process group; only the parent should react (close outputs, exit 130),
+    # not every worker with a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if profiles_env is None:
+        os.environ.pop(registry.PROFILES_ENV, None)
+    else:
+        os.environ[registry.PROFILES_ENV] = profiles_env
+    registry.adopt(profiles)
+
+
+def _pool_context() -> Any:
+    """A start method that is safe in a threaded parent: forkserver where there is one, else spawn."""
+    import multiprocessing
+
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        # Workers fork from a server that has the pipeline imported already (a no-op once it runs).
+        context.set_forkserver_preload(["newsclean.batch.pool", "newsclean.pipeline"])
+    return context
+
+
+@contextmanager
+def _time_budget(seconds: Optional[float]) -> Iterator[None]:
+    """Raise `Timeout` in this thread once `seconds` have passed (the main thread of a POSIX process:
+    pool workers, and the caller when cleaning inline). Elsewhere (threads, Dask) it does nothing."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: Any) -> None:
+        signal.setitimer(signal.ITIMER_REAL, 0.05)  # once more soon, should a broad `except` swallow this one
+        raise Timeout(seconds)  # type: ignore[arg-type]
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _survives_pickle(exc: BaseException) -> bool:
@@ -72,7 +128,9 @@ def _survives_pickle(exc: BaseException) -> bool:
     return True
 
 
-def _run_one(item: Item, fn: Callable[..., Article], kwargs: dict[str, Any], keep_exc: bool) -> _Outcome:
+def _run_one(
+    item: Item, fn: Callable[..., Article], kwargs: dict[str, Any], keep_exc: bool, budget: Optional[float] = None
+) -> _Outcome:
     _, _, kind, payload, meta = item
     if kind == "skip":
         return (None, SKIPPED, payload[1], None)
@@ -81,7 +139,8 @@ def _run_one(item: Item, fn: Callable[..., Article], kwargs: dict[str, Any], kee
             raise InputError(payload[1])
         raw = read_dump(payload) if kind == "path" else payload
         # The document's own url/fetched_at (a WARC record's, a record file row's) win over the run's.
-        article = fn(raw, **({**kwargs, **meta} if meta else kwargs))
+        with _time_budget(budget):
+            article = fn(raw, **({**kwargs, **meta} if meta else kwargs))
         if not isinstance(article, Article):
             raise TypeError(f"parse function returned {type(article).__name__}, not Article")
         return (article, None, None, None)
@@ -93,10 +152,44 @@ def _run_one(item: Item, fn: Callable[..., Article], kwargs: dict[str, Any], kee
 
 
 def _run_chunk(
-    chunk: list[Item], parse_fn: Optional[Callable[..., Article]], kwargs: dict[str, Any], keep_exc: bool
+    chunk: list[Item],
+    parse_fn: Optional[Callable[..., Article]],
+    kwargs: dict[str, Any],
+    keep_exc: bool,
+    budget: Optional[float] = None,
 ) -> list[_Outcome]:
     fn = parse_fn if parse_fn is not None else _default_parse()
-    return [_run_one(item, fn, kwargs, keep_exc) for item in chunk]
+    return [_run_one(item, fn, kwargs, keep_exc, budget) for item in chunk]
+
+
+_live_streams: "weakref.WeakSet[ResultStream]" = weakref.WeakSet()
+_exit_hook = threading.Lock()
+_exit_hook_registered = False
+
+
+def _kill_live_pools() -> None:
+    # At interpreter exit, before concurrent.futures waits for every pool's workers: a run left
+    # unfinished (Ctrl-C in the code consuming the results, a stream never closed) must not hold the
+    # process for its stuck documents.
+    for stream in list(_live_streams):
+        stream._abort()
+
+
+def _register_exit_hook() -> None:
+    global _exit_hook_registered
+    with _exit_hook:
+        register = getattr(threading, "_register_atexit", None)  # runs before concurrent.futures' own hook
+        if not _exit_hook_registered and register is not None:
+            try:
+                register(_kill_live_pools)
+            except RuntimeError:  # the interpreter is already shutting down
+                return
+            _exit_hook_registered = True
+
+
+def _exit_at_once(signum: int, frame: Any) -> None:
+    # A second Ctrl-C while the first is being handled: the user wants out, now.
+    os._exit(130)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -109,7 +202,7 @@ class _Ready:
     def __init__(self, value: Any = None, exc: Optional[BaseException] = None) -> None:
         self._value, self._exc = value, exc
 
-    def result(self) -> Any:
+    def result(self, timeout: Optional[float] = None) -> Any:
         if self._exc is not None:
             raise self._exc
         return self._value
@@ -180,11 +273,14 @@ class ResultStream(Iterator[Result]):
         parse_kwargs: dict[str, Any],
         input_options: Optional[InputOptions] = None,
         dedupe: Optional[Deduper] = None,
+        timeout: Optional[float] = DEFAULT_TIMEOUT,
     ) -> None:
         if on_error not in ("record", "raise", "skip"):
             raise ValueError(f"on_error must be 'record', 'raise' or 'skip', not {on_error!r}")
         if workers is not None and workers < 1:
             raise ValueError("workers must be >= 1")
+        if timeout is not None and not (isinstance(timeout, (int, float)) and timeout > 0):
+            raise ValueError(f"timeout must be a positive number of seconds or None, not {timeout!r}")
         if isinstance(inputs, (str, bytes, os.PathLike)):
             inputs = [inputs]  # one input given bare: don't iterate over its characters
         self.stats = BatchStats()
@@ -206,6 +302,8 @@ class ResultStream(Iterator[Result]):
         self._options.read_in_worker = read_in_worker
         self._dedupe = dedupe
         self._refused: Optional[BatchError] = None  # the executor refused a task: no more are sent
+        self._budget = float(timeout) if timeout is not None else None
+        self._pool_worked = False  # a task of the current pool of ours has come back
         self._gen: Generator[Result, None, None] = self._generate()
 
     # iterator protocol ---------------------------------------------------------------------------
@@ -229,8 +327,44 @@ class ResultStream(Iterator[Result]):
         return self._owned or isinstance(self._executor, ProcessPoolExecutor)
 
     def _new_pool(self, max_workers: Optional[int]) -> None:
-        self._executor = ProcessPoolExecutor(max_workers=max_workers, initializer=_ignore_sigint)
+        from ..sites import PROFILES_ENV, registry
+
+        self._executor = ProcessPoolExecutor(
+            max_workers=max_workers,
+            mp_context=_pool_context(),
+            initializer=_init_worker,
+            initargs=(os.environ.get(PROFILES_ENV), registry.registered()),
+        )
         self._owned = True
+        self._pool_worked = False
+        _live_streams.add(self)
+        _register_exit_hook()
+
+    def _kill_pool(self) -> None:
+        """Kill the workers of our pool (a stuck document, an interrupt) and shut it down at once."""
+        pool = self._executor
+        if not self._owned or pool is None:
+            return
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            try:
+                process.kill()
+            except Exception:  # noqa: BLE001 - already gone
+                pass
+        pool.shutdown(wait=True, cancel_futures=True)
+        self._executor = None
+
+    def _abort(self) -> None:
+        """Stopped early (Ctrl-C, an error, `close()`): kill our workers rather than wait for them; a
+        second Ctrl-C meanwhile ends the process at once."""
+        if not self._owned or self._executor is None:
+            return
+        in_main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, _exit_at_once) if in_main else None
+        try:
+            self._kill_pool()
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGINT, previous)
 
     def _check_picklable(self) -> None:
         if self._parse_fn is None or not self._processes():
@@ -244,7 +378,7 @@ class ResultStream(Iterator[Result]):
             ) from None
 
     def _submit(self, chunk: list[Item]) -> Any:
-        args = (chunk, self._parse_fn, self._kwargs, self._on_error == "raise")
+        args = (chunk, self._parse_fn, self._kwargs, self._on_error == "raise", self._budget)
         assert self._executor is not None
         try:
             if self._dask:
@@ -336,7 +470,7 @@ class ResultStream(Iterator[Result]):
                 fn = self._parse_fn if self._parse_fn is not None else _default_parse()
                 for item in items:
                     # Inline, the original exception object is at hand: re-raise it unchanged.
-                    yield from self._emit(item, _run_one(item, fn, self._kwargs, keep_exc))
+                    yield from self._emit(item, _run_one(item, fn, self._kwargs, keep_exc, self._budget))
                 if taken.failure is not None:
                     raise taken.failure
                 return
@@ -350,6 +484,8 @@ class ResultStream(Iterator[Result]):
             while self._refused is None:
                 if len(pending) >= max_pending:
                     yield from self._drain_head(pending)
+                    if self._refused is not None:
+                        break
                 chunk = list(itertools.islice(items, chunksize))
                 if not chunk:
                     break
@@ -359,6 +495,9 @@ class ResultStream(Iterator[Result]):
             failure = self._refused or taken.failure
             if failure is not None:
                 raise failure
+        except BaseException:
+            self._abort()
+            raise
         finally:
             self.stats.filtered, self.stats.resumed = self._options.filtered, self._options.excluded
             self.stats.finished = time.perf_counter()
@@ -368,10 +507,19 @@ class ResultStream(Iterator[Result]):
                 self._executor.shutdown(wait=True, cancel_futures=True)
                 self._executor = None
 
+    def _deadline(self, documents: int) -> Optional[float]:
+        # Only a pool of ours can be killed when a worker is stuck; others are waited for.
+        return self._budget * documents + _GRACE if self._owned and self._budget else None
+
     def _drain_head(self, pending: deque[tuple[list[Item], Any]]) -> Iterator[Result]:
         chunk, future = pending.popleft()
         try:
-            outcomes = future.result()
+            deadline = self._deadline(len(chunk))
+            outcomes = future.result() if deadline is None else future.result(timeout=deadline)
+            self._pool_worked = True
+        except FutureTimeout:
+            self._kill_pool()  # a worker is stuck past every budget: its pool goes, the chunk is replayed
+            outcomes = self._recover(chunk, pending)
         except BrokenProcessPool:
             outcomes = self._recover(chunk, pending)
         except Exception as exc:  # the task itself failed (Dask KilledWorker, unpicklable result, ...)
@@ -382,7 +530,7 @@ class ResultStream(Iterator[Result]):
             yield from self._emit(item, outcome)
 
     def _recover(self, chunk: list[Item], pending: deque[tuple[list[Item], Any]]) -> list[_Outcome]:
-        """A worker process died. Find the document that killed it, keep everyone else's work."""
+        """A worker process died (or was killed, stuck). Find the document at fault, keep everyone else's work."""
         old = self._executor
         if not self._owned:
             warnings.warn(
@@ -390,33 +538,63 @@ class ResultStream(Iterator[Result]):
                 RuntimeWarning,
                 stacklevel=4,
             )
-        max_workers = getattr(old, "_max_workers", None)
+        max_workers = getattr(old, "_max_workers", None) or self._workers or os.cpu_count()
         # Settle every in-flight future of the broken pool: finished work is kept, the rest redone.
         settled: list[tuple[list[Item], Any]] = []
         for other_chunk, fut in pending:
             try:
                 settled.append((other_chunk, _Ready(fut.result())))
-            except BrokenProcessPool:
+            except (BrokenProcessPool, FutureTimeout):
                 settled.append((other_chunk, None))
             except Exception as exc:
                 settled.append((other_chunk, _Ready(exc=exc)))
         if self._owned and old is not None:
             old.shutdown(wait=True, cancel_futures=True)
+        never_worked = not self._pool_worked
         self._new_pool(max_workers)
-        # The head chunk is replayed one document at a time, so a crash now names its culprit.
+        if never_worked and not self._workers_start():
+            return self._give_up(chunk, settled, pending)
+        # The head chunk is replayed one document at a time, so a crash or a hang now names its culprit.
         outcomes: list[_Outcome] = []
         for item in chunk:
             try:
-                outcomes.extend(self._submit([item]).result())
-            except BrokenProcessPool:
-                outcomes.append((None, "BrokenProcessPool", "the worker process died while cleaning this input", None))
-                assert self._executor is not None
-                self._executor.shutdown(wait=True, cancel_futures=True)
+                outcomes.extend(self._submit([item]).result(timeout=self._deadline(1)))
+                self._pool_worked = True
+            except (BrokenProcessPool, FutureTimeout) as exc:
+                if isinstance(exc, FutureTimeout):
+                    outcomes.append((None, "Timeout", str(Timeout(self._budget or 0.0)), None))
+                else:
+                    outcomes.append((None, "BrokenProcessPool", "the worker process died while cleaning this input", None))
+                self._kill_pool()
                 self._new_pool(max_workers)
         pending.clear()
         for other_chunk, ready in settled:
             pending.append((other_chunk, ready if ready is not None else self._submit(other_chunk)))
         return outcomes
+
+    def _workers_start(self) -> bool:
+        """Whether a fresh pool's workers start at all (they die as they start when, for one, a script
+        without an ``if __name__ == "__main__":`` guard starts a batch again as each worker imports it)."""
+        try:
+            self._submit([]).result(timeout=_GRACE * 4)
+        except Exception:  # noqa: BLE001 - broken, refused or stuck: no worker comes up
+            self._kill_pool()
+            return False
+        return True
+
+    def _give_up(
+        self, chunk: list[Item], settled: list[tuple[list[Item], Any]], pending: deque[tuple[list[Item], Any]]
+    ) -> list[_Outcome]:
+        reason = (
+            "worker processes die as they start; in a script, run the batch under "
+            "`if __name__ == \"__main__\":` (workers start fresh and import the script), or pass workers=1"
+        )
+        self._refused = BatchError(reason)
+        record: _Outcome = (None, "BatchError", f"not cleaned: {reason}", None)
+        pending.clear()
+        for other_chunk, ready in settled:
+            pending.append((other_chunk, ready if ready is not None else _Ready([record] * len(other_chunk))))
+        return [record] * len(chunk)
 
 
 def parse_many(
@@ -434,6 +612,7 @@ def parse_many(
     fields: Optional[RecordFields] = None,
     exclude_ids: Collection[str] = (),
     dedupe: Union[bool, Deduper] = False,
+    timeout: Optional[float] = DEFAULT_TIMEOUT,
     **parse_kwargs: Any,
 ) -> ResultStream:
     """Clean many dumps; yield exactly one `Result` per input, in input order.
@@ -458,11 +637,21 @@ def parse_many(
     exclude_ids: ids already done (a resumed run): no results, counted in `.stats.resumed`.
     dedupe: True (or a `Deduper`) turns each article that nearly repeats an earlier one into a
         "Duplicate" result whose `error.duplicate_of` names the first.
+    timeout: seconds one document may take (default 60; None: no limit); one over it becomes a
+        "Timeout" error result and the run goes on. Enforced in the workers of the default pool and
+        inline; a pool of ours whose worker is stuck past it is killed and replaced. Other executors'
+        workers (threads, Dask) cannot be interrupted: there the limit does not apply.
     parse_kwargs: passed to every parse call (`site=`, `fetched_at=`, `explain=`, ...); a document's
         own url/fetched_at (from a WARC record or a record file) win over these.
 
     A worker process that dies yields a "BrokenProcessPool" error result for the document that
-    killed it; the run goes on in a fresh pool.
+    killed it; the run goes on in a fresh pool. If the inputs raise or the executor refuses work,
+    every input taken so far still gets its result, then `BatchError` is raised.
+
+    The default pool starts its workers with forkserver (spawn where there is none), never fork, which
+    can deadlock a process that runs threads (a notebook kernel). Workers receive the parent's
+    ``NEWSCLEAN_PROFILES`` and the profiles registered before the run; a script that runs a batch must
+    do so under ``if __name__ == "__main__":``, as workers import it.
     """
     return ResultStream(
         inputs,
@@ -477,4 +666,5 @@ def parse_many(
         parse_kwargs=parse_kwargs,
         input_options=InputOptions(fields=fields, site_filter=site_filter, exclude_ids=exclude_ids),
         dedupe=(Deduper() if dedupe is True else dedupe) or None,
+        timeout=timeout,
     )

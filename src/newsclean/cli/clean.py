@@ -25,6 +25,10 @@ def add_parser(sub: Any) -> None:
     clean.add_argument("--workers", type=int, default=None, help="worker processes (default: all CPUs; 1: no pool)")
     clean.add_argument("--site", default=None, help="force a site profile instead of detecting it")
     clean.add_argument("--no-progress", action="store_true", help="no progress bar")
+    clean.add_argument(
+        "--timeout", type=float, default=60.0, metavar="SECONDS",
+        help="per-document time budget; a document over it is recorded as a Timeout error (default: 60)",
+    )
     batch_options.add_arguments(clean)
     clean.set_defaults(run=run)
 
@@ -50,6 +54,9 @@ def run(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         err("--workers must be at least 1")
         return EXIT_USAGE
+    if not args.timeout > 0:
+        err("--timeout must be a positive number of seconds")
+        return EXIT_USAGE
     problem = batch_options.check_outputs(args, input_files)
     if problem:
         err(problem)
@@ -69,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
         parse_fn=common.PARSE_FN,
         exclude_ids=done,
         dedupe=deduper or False,
+        timeout=args.timeout,
         **options,
         **parse_kwargs,
     )

@@ -23,6 +23,7 @@ from .profile import SiteProfile, tomllib
 
 __all__ = [
     "PROFILES_ENV", "register_site", "load_profiles", "profiles", "get_profile", "profile_for_url", "identify",
+    "registered", "adopt",
 ]
 
 #: Environment variable naming directories (os.pathsep-separated) of extra profiles, loaded with the
@@ -66,6 +67,7 @@ class _Registry:
 
 _state: Optional[_Registry] = None
 _lock = threading.Lock()  # serialises writers only; readers take `_state` as it is
+_adopted: tuple[SiteProfile, ...] = ()  # a batch worker's copy of its parent's registered profiles
 
 
 @lru_cache(maxsize=1)
@@ -101,8 +103,30 @@ def _current() -> _Registry:
         return state
     with _lock:
         if _state is None:
-            _state = _Registry.of([*_bundled(), *_from_environment()])
+            _state = _Registry.of([*_bundled(), *_from_environment(), *_adopted])
         return _state
+
+
+def registered() -> tuple[SiteProfile, ...]:
+    """The profiles registered in this process beyond the bundled ones (for worker processes).
+
+    Empty when the registry cannot load: the workers then meet the same `ProfileError` in each parse.
+    """
+    try:
+        state = _current()
+    except ProfileError:
+        return ()
+    bundled = {id(p) for p in _bundled()}
+    return tuple(p for p in state.by_name.values() if id(p) not in bundled)
+
+
+def adopt(profiles: Iterable[SiteProfile]) -> None:
+    """Start this (worker) process's registry over with `profiles` on top of the bundled and
+    ``NEWSCLEAN_PROFILES`` ones; loaded on first use, so a broken folder fails parses, not this call."""
+    global _state, _adopted
+    with _lock:
+        _adopted = tuple(profiles)
+        _state = None
 
 
 def _checked(profile: SiteProfile) -> SiteProfile:

@@ -1,0 +1,201 @@
+"""The batch pool (issue #13): a per-document time budget, Ctrl-C that does not wait for a stuck
+document, workers started safely (never forked from a threaded parent) that still get the profiles."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+import newsclean
+from newsclean import Article, Timeout
+from newsclean.batch import parse_many, pool
+from test_batch import doc, fake_parse
+
+TESTS = Path(__file__).resolve().parent
+_LOCK = threading.Lock()
+
+
+def parse_with_signals_blocked(raw: str, **kwargs: Any) -> Article:
+    """Like fake_parse, but "STUCK" sleeps with SIGALRM blocked: a stand-in for C code that ignores signals."""
+    if raw.startswith("STUCK"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(600)
+    return fake_parse(raw, **kwargs)
+
+
+def parse_needing_lock(raw: str, **kwargs: Any) -> Article:
+    with _LOCK:  # held by a thread of the parent during the run: a forked worker would inherit it held
+        return fake_parse(raw, **kwargs)
+
+
+def docs(count: int, slow_at: int = -1, slow: str = "SLEEP 600") -> list[tuple[str, str]]:
+    return [(f"d{i:02d}", doc(slow if i == slow_at else f"Judul berita nomor {i}")) for i in range(count)]
+
+
+def check(results: list[Any], count: int, slow_at: int) -> None:
+    assert [r.id for r in results] == [f"d{i:02d}" for i in range(count)]
+    for i, result in enumerate(results):
+        if i == slow_at:
+            assert result.error is not None and result.error.error_type == "Timeout", result
+            assert "time budget" in result.error.message
+        else:
+            assert result.ok, result
+
+
+# ------------------------------------------------------------------------------------ the time budget
+
+
+def test_a_document_over_the_budget_is_a_timeout_record_inline() -> None:
+    results = list(parse_many(docs(6, slow_at=2), workers=1, progress=False, parse_fn=fake_parse, timeout=0.5))
+    check(results, 6, slow_at=2)
+
+
+def test_a_document_over_the_budget_is_a_timeout_record_in_the_pool() -> None:
+    results = list(parse_many(docs(20, slow_at=9), workers=2, progress=False, parse_fn=fake_parse, timeout=1.0))
+    check(results, 20, slow_at=9)
+
+
+def test_a_worker_stuck_where_signals_cannot_reach_is_killed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "_GRACE", 2.0)  # the parent's margin past the budget before it kills the pool
+    stream = parse_many(
+        docs(10, slow_at=4, slow="STUCK"), workers=2, chunksize=2, progress=False,
+        parse_fn=parse_with_signals_blocked, timeout=0.5,
+    )
+    check(list(stream), 10, slow_at=4)
+
+
+def test_timeout_is_typed_and_survives_pickling() -> None:
+    import pickle
+
+    exc = Timeout(2.5)
+    assert isinstance(exc, newsclean.NewscleanError) and "2.5 s" in str(exc)
+    assert str(pickle.loads(pickle.dumps(exc))) == str(exc)
+
+
+@pytest.mark.parametrize("bad", [0, -1, "60", float("nan")])
+def test_a_bad_timeout_is_refused(bad: Any) -> None:
+    with pytest.raises(ValueError, match="timeout"):
+        parse_many([], timeout=bad)
+
+
+# ------------------------------------------------------------------------------------ start method, profiles
+
+
+def test_workers_are_not_forked_from_a_threaded_parent() -> None:
+    # Forked, a worker would inherit _LOCK held by the thread below and wait for ever (here: time out).
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with _LOCK:
+            held.set()
+            release.wait(60)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(10)
+    try:
+        results = list(parse_many(docs(20), workers=2, progress=False, parse_fn=parse_needing_lock, timeout=20))
+    finally:
+        release.set()
+        holder.join()
+    check(results, 20, slow_at=-1)
+
+
+@pytest.fixture()
+def warta_dumps(tmp_path: Path) -> Iterator[list[Path]]:
+    lines = [
+        "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir",
+        "Senin, 13 Januari 2025 10:15 WIB",
+        "Pemerintah kota menyiapkan dua puluh pompa air di titik yang kerap tergenang saat hujan deras, "
+        "terutama di kawasan permukiman padat di bantaran sungai.",
+        "Petugas juga menyiagakan perahu karet dan tenda darurat di setiap kecamatan yang rawan banjir "
+        "selama puncak musim hujan, kata kepala dinas kepada wartawan.",
+        "Dukung jurnalisme warga dengan berlangganan buletin pekanan kami setiap Jumat pagi, gratis untuk semua.",
+    ]
+    paths = []
+    for i in range(20):
+        path = tmp_path / f"warta-{i:02d}.txt"
+        path.write_text("\n\n".join(lines), encoding="utf-8")
+        paths.append(path)
+    yield paths
+
+
+@pytest.mark.usefixtures("scratch_registry")
+def test_profiles_registered_in_the_parent_reach_the_workers(warta_dumps: list[Path]) -> None:
+    newsclean.register_site({"name": "warta-uji.example", "chrome": {"prefix": ["Dukung jurnalisme"]}})
+    results = list(parse_many(warta_dumps, workers=2, progress=False, site="warta-uji.example"))
+    assert len(results) == 20 and all(r.ok for r in results), results[0]
+    assert all(len(r.article.body) == 2 for r in results if r.article)  # the promo line is chrome in every worker
+
+
+@pytest.mark.usefixtures("scratch_registry")
+def test_newsclean_profiles_reaches_the_workers(
+    warta_dumps: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    (folder / "warta.toml").write_text(
+        'name = "warta-uji.example"\n[chrome]\nprefix = ["Dukung jurnalisme"]\n', encoding="utf-8"
+    )
+    monkeypatch.setenv(newsclean.sites.PROFILES_ENV, str(folder))
+    monkeypatch.setattr(newsclean.sites.registry, "_state", None)  # as if the process had just started
+    results = list(parse_many(warta_dumps, workers=2, progress=False, url="https://warta-uji.example/a"))
+    assert all(r.ok and r.article is not None and len(r.article.body) == 2 for r in results), results[0]
+
+
+# ------------------------------------------------------------------------------------ Ctrl-C
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is POSIX")
+def test_ctrl_c_does_not_wait_for_a_stuck_document(tmp_path: Path) -> None:
+    script = tmp_path / "run.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import sys
+            sys.path.insert(0, {str(TESTS)!r})
+            from newsclean.batch import parse_many
+            from test_batch_pool import docs, parse_with_signals_blocked
+
+            if __name__ == "__main__":
+                stream = parse_many(docs(40, slow_at=3, slow="STUCK"), workers=2, chunksize=1, progress=False,
+                                    parse_fn=parse_with_signals_blocked, timeout=600)
+                try:
+                    for result in stream:
+                        print(result.id, flush=True)
+                except KeyboardInterrupt:
+                    print("interrupted", flush=True)
+                    sys.exit(130)
+            """
+        ),
+        encoding="utf-8",
+    )
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    seen = [proc.stdout.readline().strip() for _ in range(3)]  # d00..d02 done; d03 is stuck for 600 s
+    assert seen == ["d00", "d01", "d02"]
+    os.kill(proc.pid, signal.SIGINT)
+    try:
+        out, _ = proc.communicate(timeout=120)  # a hang guard, not a timing: the stuck worker is killed
+    finally:
+        proc.kill()
+    assert proc.returncode == 130 and out.strip().endswith("interrupted")
+
+
+def test_cli_clean_refuses_a_timeout_that_is_not_positive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsclean import cli
+
+    page = tmp_path / "page.txt"
+    page.write_text(doc("Judul berita"), encoding="utf-8")
+    assert cli.main(["clean", str(page), "-o", str(tmp_path / "out.jsonl"), "--timeout", "0"]) == 2
+    assert "--timeout" in capsys.readouterr().err
+    assert not (tmp_path / "out.jsonl").exists()
