@@ -25,8 +25,10 @@ MIN_SHARE = 0.08
 KNOWN = ("id", "ms", "en")
 
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(r"[a-z]+")  # the same words in lower-cased ASCII text, found twice as fast
 # Addresses left in a body ("https%3A%2F%2Fasset...jpg") are not words of any language.
 _ADDRESS = re.compile(r"\S*(?:://|%2[Ff]|www\.)\S*")
+_ADDRESS_MARKS = ("://", "%2", "www.")  # an address holds one; most bodies hold none and skip the scan
 # BCP 47 primary subtag, also from og:locale's "id_ID"; "in" is the withdrawn code for Indonesian.
 _DECLARED = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$")
 _ALIASES = {"in": "id", "ind": "id", "msa": "ms", "may": "ms", "zsm": "ms", "eng": "en"}
@@ -49,19 +51,33 @@ def _word_lists() -> dict[str, dict[str, frozenset[str]]]:
 def detect_language(text: str) -> Optional[str]:
     """'id', 'ms' or 'en' when the text's function words say so clearly; 'und' when they say none of
     those (enough words, no clear share); None when the text is too short to tell."""
-    words = [w.lower() for w in _WORD.findall(_ADDRESS.sub(" ", text[: MAX_WORDS * 12]))][:MAX_WORDS]
+    words = _words(text[: MAX_WORDS * 12])[:MAX_WORDS]
     if len(words) < MIN_WORDS and sum(map(len, words)) < MIN_LETTERS:
         return None
     lists = _word_lists()
-    share_id = sum(w in lists["id"]["words"] for w in words) / len(words)
-    share_en = sum(w in lists["en"]["words"] for w in words) / len(words)
+    # Counted with C-level `map` over the set's `__contains__`: a generator costs twice as much per word.
+    share_id = sum(map(lists["id"]["words"].__contains__, words)) / len(words)
+    share_en = sum(map(lists["en"]["words"].__contains__, words)) / len(words)
     if share_en >= MIN_SHARE and share_en > 2 * share_id:
         return "en"
     if share_id >= MIN_SHARE and share_id > 2 * share_en:
-        malay = sum(w in lists["ms"]["markers"] for w in words)
-        indonesian = sum(w in lists["id"]["markers"] for w in words)
+        malay = sum(map(lists["ms"]["markers"].__contains__, words))
+        indonesian = sum(map(lists["id"]["markers"].__contains__, words))
         return "ms" if malay >= 2 and malay > indonesian else "id"
     return "und"
+
+
+def _words(text: str) -> list[str]:
+    """The lower-cased words of `text`, addresses left out."""
+    if any(mark in text for mark in _ADDRESS_MARKS):
+        text = _ADDRESS.sub(" ", text)
+    # Lower-casing the whole text first gives the same words as lower-casing each word, with one call
+    # instead of one per word: every character lower-cases to one character of the same kind, except
+    # "İ" (two characters) and "Σ" (its lower case depends on the letters around it).
+    if "İ" in text or "Σ" in text:
+        return [w.lower() for w in _WORD.findall(text)]
+    text = text.lower()
+    return _ASCII_WORD.findall(text) if text.isascii() else _WORD.findall(text)
 
 
 def declared_language(value: Optional[str]) -> Optional[str]:
