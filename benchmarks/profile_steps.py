@@ -47,16 +47,18 @@ def one_pass(docs: list[str], spent: dict[str, float]) -> None:
         page = load(raw)
         t1 = clock()
         spent["load"] += t1 - t0
-        try:
-            for step in STEPS:
+        for step in STEPS:
+            try:
                 step(page)
+            except NewscleanError:  # (a non-article stops here; the time is still this step's)
+                break
+            finally:
                 t2 = clock()
                 spent[step.__name__] += t2 - t1
                 t1 = t2
+        else:
             assemble(page)
-        except NewscleanError:
-            pass
-        spent["assemble"] += clock() - t1
+            spent["assemble"] += clock() - t1
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
