@@ -82,14 +82,23 @@ _BRAND = re.compile(
 def _document_title_heads(page: Page) -> set[str]:
     """Keys of '<headline>' for the '<headline> - <Site>' lines near the top of the page."""
     printed = [ln for ln in page.lines if ln.text][:80]
-    keys = {ln.key for ln in printed}
-    names = _site_names(page)
+    # The printed lines' keys and the site's names are built only once a line has such a suffix: most
+    # pages have none, and folding 80 lines is most of this function's cost.
+    keys: set[str] | None = None
+    names: set[str] | None = None
     heads = set()
     for line in printed:
         m = _SITE_SUFFIX.search(line.text) if len(line.text) <= 250 else None
         if m is not None:
             head = fold(line.text[: m.start()])
-            if _is_site_name(m.group("site"), names) or head in keys:
+            if names is None:
+                names = _site_names(page)
+            if _is_site_name(m.group("site"), names):
+                heads.add(head)
+                continue
+            if keys is None:
+                keys = {ln.key for ln in printed}
+            if head in keys:
                 heads.add(head)
     return heads
 
@@ -120,13 +129,17 @@ def _without_site_suffix(page: Page, chosen: Line, end: int) -> tuple[Line, str]
     "<headline> - Health :: Okezone Lifestyle" loses both the site and the rubric before it; so does
     "<headline> - <the site's motto>" when the page also prints the headline alone.
     """
+    text = chosen.text
+    m = _SITE_SUFFIX.search(text)
+    if m is None:
+        return chosen, text  # (the common case: no suffix, and no need to fold every line of the page)
     names = _site_names(page)
     printed = {ln.key for ln in page.lines[:end] if ln.text and ln is not chosen}
-    text = chosen.text
     for cut in range(2):
-        m = _SITE_SUFFIX.search(text)
-        if m is None:
-            break
+        if cut > 0:
+            m = _SITE_SUFFIX.search(text)
+            if m is None:
+                break
         site = m.group("site")
         head = text[: m.start()].strip()
         # A second, short suffix left after the site's name is the rubric ("- Health").
@@ -189,11 +202,12 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
         text = line.text
         repeated = counts.get(text.casefold(), 0) >= 2
         shaped = line.is_headline
-        if not shaped and not (repeated and not text.endswith(".") and len(words(text)) >= 4):
+        if not shaped and (not repeated or text.endswith(".")):
             continue
-        if len(words(text)) < 4 or text.endswith(("...", "…")) or find_dates(text) or _not_a_title(text, agencies):
+        n_words = len(words(text))
+        if n_words < 4 or text.endswith(("...", "…")) or find_dates(text) or _not_a_title(text, agencies):
             continue  # (a line ending in an ellipsis is a shortened copy, e.g. in a breadcrumb)
-        score = 1.0 + min(len(words(text)), 14) / 14
+        score = 1.0 + min(n_words, 14) / 14
         if first_seen is None:
             first_seen = line
             score += 1.0  # the headline is normally the first headline-shaped line of the page
