@@ -2,6 +2,7 @@
 
     python benchmarks/snapshot.py before.jsonl                  # write a snapshot of the current code
     python benchmarks/snapshot.py after.jsonl --compare before.jsonl   # write another, report differences
+    python benchmarks/snapshot.py main.jsonl --src /tmp/main/src       # the same for another source tree
 
 Inputs: every .txt/.html dump under ../shared/corpus/{real/text,real/html,dev,html}, the seed, and the
 bundled fixtures/. Each dump is parsed several ways: plain; with explain=True (so every removed line's
@@ -23,7 +24,9 @@ from pathlib import Path
 from typing import Any, Optional
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))  # run from a checkout without installing
+# Run from a checkout without installing; `--src DIR` snapshots another tree (e.g. `git archive main src`).
+_SRC = sys.argv[sys.argv.index("--src") + 1] if "--src" in sys.argv[:-1] else str(ROOT / "src")
+sys.path.insert(0, _SRC)
 
 import newsclean  # noqa: E402
 
@@ -117,10 +120,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path, help="snapshot file to write (JSON lines)")
     parser.add_argument("--compare", type=Path, metavar="FILE", help="an earlier snapshot to compare against")
+    parser.add_argument("--src", metavar="DIR", help="import newsclean from DIR instead of this checkout's src/")
     args = parser.parse_args(argv)
     records = snapshot(args.out)
     errors = sum(1 for r in records.values() if "error" in r)
-    print(f"{len(records)} outputs ({errors} errors) written to {args.out}")
+    print(f"{len(records)} outputs ({errors} errors) of {Path(newsclean.__file__).parent} written to {args.out}")
     if args.compare is None:
         return 0
     differ = compare(records, load(args.compare))
