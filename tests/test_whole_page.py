@@ -78,3 +78,21 @@ def test_the_site_s_own_tail_marker_in_the_page_header_does_not_end_the_story_be
     text = "\n".join([*header, "", *STORY, "", "E-Paper Media Indonesia", "Berita Terkini", *TEASERS])
     article = newsclean.parse(text, url="https://mediaindonesia.com/humaniora/123/irigasi")
     assert article.body == STORY
+
+
+def test_on_a_whole_page_the_headline_is_the_one_nearest_the_story() -> None:
+    # The site's menus, two widgets that both list the same other story, a breadcrumb, then the article's
+    # header: an image's alt text and its caption print the same words twice, right above the text.
+    menu = ["Beranda", "Daerah", "Ekonomi", "Olahraga", "Hiburan", "Teknologi", "Otomotif", "Gaya Hidup"] * 5
+    teaser = "Jembatan Gantung Kali Kuning Kembali Dibuka untuk Warga"
+    popular = [teaser, "Harga Gabah Kering Panen Naik Menjelang Kemarau", "Bus Sekolah Gratis Layani Rute Pedesaan",
+               "Relawan Bersihkan Sampah Plastik di Pantai Selatan"]
+    commented = ["Sekolah di Lereng Merapi Gelar Latihan Evakuasi", teaser, "Pasar Hewan Ramai Pembeli Jelang Iduladha",
+                 "Sekolah Terapung Dibuka untuk Anak Suku Laut"]
+    headline = "Irigasi Rusak Diterjang Lahar Mulai Diperbaiki Pemerintah Kabupaten"
+    photo = "Pekerja Memperbaiki Saluran Irigasi di Desa Sumberrejo"
+    text = "\n".join(
+        [*menu, "TOP NEWS | TERKINI | RILIS PERS | RSS", "TERPOPULER", *popular, "TERKOMENTARI", *commented,
+         "Home > Daerah > Sleman", headline, "Selasa, 4 Juni 2024 10:00 WIB", photo, photo, "", *STORY]
+    )
+    assert newsclean.parse(text).title == headline

@@ -185,22 +185,47 @@ def _anchor_indexes(page: Page) -> list[int]:
     return found
 
 
+_WHOLE_PAGE_LINES = 40  # printed lines above the story's text: the dump holds the page's menus
+_NEAR_STORY = 12  # header lines counted as near the story
+_ALT_AND_CAPTION = 3  # printed lines between the copies of an image's alt text and caption, at most
+
+
+def _near_story(header: list[Line]) -> dict[int, float]:
+    """Bonus by line index for the header lines closest above the article's text: the nearest gets 2,
+    the farthest counted about 1."""
+    zone = header[-_NEAR_STORY:]
+    return {ln.index: 1.0 + (k + 1) / len(zone) for k, ln in enumerate(zone)}
+
+
 def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
     anchors = _anchor_indexes(page)
     counts: dict[str, int] = {}
+    spread: dict[str, list[int]] = {}  # printed position of each copy's first and last appearance
+    printed = 0
     for line in page.lines[: min(end, (find_header_end(page) + 40))]:
+        if line.text:
+            printed += 1
         if line.text and len(line.text) <= 250:  # only short lines can repeat a headline
             key = line.text.casefold()
             counts[key] = counts.get(key, 0) + 1
+            spread.setdefault(key, [printed, printed])[1] = printed
     agencies = sites.lexicon(page.profile).credit_agencies
     titled = _document_title_heads(page)
     first_seen: Optional[Line] = None
     best: Optional[Line] = None
     best_score = 0.0
     positions = {ln.index: k for k, ln in enumerate(header)}
+    # A dump of the whole page prints the site's menus before the article: there the headline is the
+    # one nearest the story, not the first of the page.
+    whole_page = sum(1 for ln in page.lines[: find_header_end(page)] if ln.text) >= _WHOLE_PAGE_LINES
+    near = _near_story(header) if whole_page else {}
     for k, line in enumerate(header):
         text = line.text
         repeated = counts.get(text.casefold(), 0) >= 2
+        if whole_page and repeated:
+            # Copies a few lines apart are an image's alt text and its caption, not a headline shown twice.
+            first, last = spread[text.casefold()]
+            repeated = last - first > _ALT_AND_CAPTION
         shaped = line.is_headline
         if not shaped and (not repeated or text.endswith(".")):
             continue
@@ -210,11 +235,14 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
         score = 1.0 + min(n_words, 14) / 14
         if first_seen is None:
             first_seen = line
-            score += 1.0  # the headline is normally the first headline-shaped line of the page
+            if not whole_page:
+                score += 1.0  # the headline is normally the first headline-shaped line of the page
+        score += near.get(line.index, 0.0)
         if anchors and line.index < min(anchors):
             score += 1.0
         if repeated:
-            score += 2.0
+            # (on a whole page other stories' headlines repeat too, one widget after another)
+            score += 1.0 if whole_page else 2.0
         if anchors:
             gap = min(abs(positions.get(a, k) - k) if a in positions else abs(a - line.index) for a in anchors)
             if gap <= 3:
@@ -259,6 +287,8 @@ _TITLE_NOISE = re.compile(
     r"|^\d{1,2}[.)]\s"
     # Menu entries glued by the renderer ("Tentang KamiPedoman Media SiberKetentuan ...").
     r"|(?-i:[a-z][A-Z]\w*\s.*[a-z][A-Z])"
+    # A menu printed on one line between separators ("TOP NEWS | TERKINI | RILIS PERS | RSS").
+    r"|^[^|·]{1,30}(?:\s[|·]\s[^|·]{1,30}){3,}$"
 )
 
 
