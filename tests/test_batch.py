@@ -385,7 +385,7 @@ def test_to_dataframe_columns_dtypes_and_times() -> None:
     pd = pytest.importorskip("pandas")
     df = to_dataframe(_results())
     assert list(df["id"]) == ["a", "c", "d"]
-    assert str(df["published_at"].dtype) == "datetime64[ns, UTC]"
+    assert str(df["published_at"].dtype) == "datetime64[us, UTC]"
     assert df["site"].dtype == "category" and df["section"].dtype == "category"
     assert df["title"].dtype == "string" and df["text"].dtype == "string"
     # WIB 05:53 is 22:53 UTC the day before; WITA 06:00 is 22:00 UTC: mixed offsets, one timeline

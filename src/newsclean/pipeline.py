@@ -45,8 +45,7 @@ def parse(
     Raises `InputError` (empty, binary, undecodable), `NotAnArticle` (listing, tag page, no prose)
     or `ArticleValidationError`; nothing else escapes.
     """
-    if fetched_at is not None and (not isinstance(fetched_at, dt.datetime) or fetched_at.utcoffset() is None):
-        raise InputError("fetched_at must be a timezone-aware datetime")
+    _check_fetched_at(fetched_at)
     profile = _resolve_site(site)
     try:
         page = load(to_raw(raw), url=url, fetched_at=fetched_at, max_chars=max_chars, max_lines=max_lines)
@@ -59,6 +58,18 @@ def parse(
         raise InputError(f"input is nested too deeply to read: {exc}") from None
     except Exception as exc:  # a bug must still surface as a typed, reportable error
         raise NewscleanError(f"internal error while parsing ({type(exc).__name__}: {exc})") from exc
+
+
+def _check_fetched_at(fetched_at: object) -> None:
+    if fetched_at is None:
+        return
+    try:
+        # A user's tzinfo can fail in any way; each one is the caller's input error.
+        aware = isinstance(fetched_at, dt.datetime) and fetched_at.utcoffset() is not None
+    except Exception as exc:  # noqa: BLE001
+        raise InputError(f"fetched_at's timezone cannot give its UTC offset ({type(exc).__name__}: {exc})") from None
+    if not aware:
+        raise InputError("fetched_at must be a timezone-aware datetime")
 
 
 def _resolve_site(site: Optional[Union[str, "sites.SiteProfile"]]) -> Optional["sites.SiteProfile"]:

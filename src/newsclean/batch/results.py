@@ -137,10 +137,8 @@ def to_dataframe(results: Iterable[Union[Result, Article]], *, include_errors: b
     data: dict[str, Any] = {}
     for name, dtype in DATAFRAME_COLUMNS.items():
         values = columns[name]
-        if dtype.startswith("datetime64[ns, UTC]"):
-            data[name] = pd.to_datetime(pd.Series(values, dtype=object), utc=True).astype(dtype)
-        elif dtype == "datetime64[ns]":
-            data[name] = pd.to_datetime(pd.Series(values, dtype=object)).astype(dtype)
+        if dtype.startswith("datetime64["):
+            data[name] = _times(pd, values, utc=dtype.endswith("UTC]"))
         elif dtype == "int64" and None in values:
             data[name] = pd.Series(values, dtype="Int64")
         else:
@@ -149,6 +147,19 @@ def to_dataframe(results: Iterable[Union[Result, Article]], *, include_errors: b
         data["error_type"] = pd.Series(error_type, dtype="category")
         data["error_message"] = pd.Series(error_message, dtype="string")
     return pd.DataFrame(data)
+
+
+def _times(pd: Any, values: list[Any], *, utc: bool) -> Any:
+    """A time column at microsecond resolution, as in Parquet: any year a `datetime` can hold fits
+    (nanoseconds would refuse dates before 1677 or after 2262)."""
+    import datetime as dt
+
+    import numpy as np
+
+    if utc:
+        values = [v.astimezone(dt.timezone.utc).replace(tzinfo=None) if v is not None else None for v in values]
+    column = pd.Series(np.array(values, dtype="datetime64[us]"))
+    return column.dt.tz_localize("UTC") if utc else column
 
 
 def errors_dataframe(results: Iterable[Result]) -> pd.DataFrame:

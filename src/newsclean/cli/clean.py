@@ -61,12 +61,19 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         err(problem)
         return EXIT_USAGE
+    errors = None
     try:
         options = batch_options.parse_many_options(args)
         done, deduper = batch_options.resume_state(args)
+        # The errors file first: when it cannot be written, nothing has been created yet.
+        errors = ErrorWriter(args.errors, append=args.resume) if args.errors else None
         out = open_writer(args.output, append=args.resume)
     except (ValueError, ImportError, OSError, InputError) as exc:
-        err(str(exc))
+        if errors is not None:
+            errors.close()
+            if not args.resume:
+                Path(args.errors).unlink(missing_ok=True)  # the empty file just made
+        err(str(exc) if not isinstance(exc, OSError) else f"cannot write {exc.filename or 'the output'}: {exc.strerror or exc}")
         return EXIT_USAGE
     parse_kwargs: dict[str, Any] = {"site": args.site} if args.site else {}
     stream = parse_many(
@@ -81,7 +88,6 @@ def run(args: argparse.Namespace) -> int:
         **parse_kwargs,
     )
     interrupted = False
-    errors = ErrorWriter(args.errors, append=args.resume) if args.errors else None
     try:
         with out, stream:
             for result in stream:
