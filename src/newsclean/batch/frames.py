@@ -89,8 +89,8 @@ def frame_schema() -> Any:
     text, when = pa.string(), pa.timestamp("us", tz="UTC")
     by_dtype = {
         "string": text,
-        "datetime64[ns, UTC]": when,
-        "datetime64[ns]": pa.timestamp("us"),
+        "datetime64[us, UTC]": when,
+        "datetime64[us]": pa.timestamp("us"),
         "object": pa.list_(text),
         "Int64": pa.int64(),
     }
