@@ -90,3 +90,26 @@ def test_rendering_stops_at_the_line_limit() -> None:
     assert caught.value.unit == "lines"
     with pytest.raises(InputTooLarge):
         newsclean.parse(page, max_lines=2_000)
+
+
+def test_absurdly_nested_json_ld_never_costs_the_article() -> None:
+    # 10 KB of JSON-LD nested 5,000 deep made json.loads recurse out: the page was rejected as
+    # "nested too deeply" although its HTML was fine.
+    deep = '{"a":' * 5_000 + "1" + "}" * 5_000
+    authors = "[" * 900 + '"Rina Wulandari"' + "]" * 900
+    head = (
+        f"<script type='application/ld+json'>{deep}</script>"
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Judul", '
+        f'"author": {authors}}}</script>'
+    )
+    article = newsclean.parse(_article().replace("<head>", "<head>" + head))
+    assert article.title == TITLE
+    assert article.body == PARAS[:6]
+
+
+def test_thousands_of_tag_blocks_on_one_line() -> None:
+    # Each tag-named block asked XPath whether an <h1> preceded it: quadratic on one-line pages.
+    page = _article(inside="").replace("</body>", "<div class='tags'><a href='/t'>banjir</a></div>" * 20_000 + "</body>")
+    article = newsclean.parse(page)
+    assert article.body == PARAS[:6]
+    assert article.tags == ["banjir"]

@@ -154,3 +154,17 @@ def is_hidden(el: Any) -> bool:
     style = el.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
 
+
+_MAX_CLIMB = 64  # how far up `is_within` looks: real pages nest a text a few levels inside its wrapper
+
+
+def is_within(el: Any, ancestor: Any, limit: int = _MAX_CLIMB) -> bool:
+    """`ancestor` is above `el`, at most `limit` levels up (bounded: hostile pages nest thousands deep)."""
+    node = el.getparent()
+    for _ in range(limit):
+        if node is None:
+            return False
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False

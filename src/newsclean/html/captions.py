@@ -8,8 +8,7 @@ from functools import lru_cache
 from typing import Any, Optional
 
 from ..page import Hints
-from ._dom import TOKEN_SPLIT, clean, name_tokens, text_content, tokens
-from .container import is_within
+from ._dom import TOKEN_SPLIT, clean, is_within, name_tokens, text_content, tokens
 
 _CAPTION_TOKENS = frozenset(
     {

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any, Callable, Optional
 
 from ..errors import InputTooLarge
-from ._dom import DROP_TAGS, clean, name_tokens, text_content
+from ._dom import DROP_TAGS, clean, is_within, name_tokens, text_content
 
 # Names sites give the element that holds the article's text (class/id substrings, lowercased).
 _CONTENT_NAMES = re.compile(
@@ -238,21 +238,6 @@ def find_content(scan: Scan) -> list[Any]:
 
 
 _MAX_PARTS = 40  # pages or parts of one article's text; more same-class blocks are a list of posts
-_MAX_CLIMB = 64  # how far up `is_within` looks: real pages nest a text a few levels inside its wrapper
-
-
-def is_within(el: Any, ancestor: Any, limit: int = _MAX_CLIMB) -> bool:
-    """`ancestor` is above `el`, at most `limit` levels up (bounded: hostile pages nest thousands deep)."""
-    node = el.getparent()
-    for _ in range(limit):
-        if node is None:
-            return False
-        if node is ancestor:
-            return True
-        node = node.getparent()
-    return False
-
-
 _COMMENT_TOKENS = frozenset({"comment", "comments", "komentar", "disqus"})
 
 

@@ -84,8 +84,8 @@ def _iter_jsonld(root: Any) -> Iterator[dict[str, Any]]:
             continue
         try:
             data = json.loads(raw.strip().rstrip(";"), strict=False)
-        except ValueError:
-            continue
+        except (ValueError, RecursionError):
+            continue  # broken or absurdly nested (10 KB can nest 5,000 levels): metadata never costs the article
         stack: list[Any] = [data]
         seen = 0
         while stack and seen < 500:
@@ -104,28 +104,35 @@ def _iter_jsonld(root: Any) -> Iterator[dict[str, Any]]:
                     stack.append(item["mainEntity"])
 
 
+# How far a JSON-LD value is unwrapped ([{"name": ...}], [[...]]): real metadata nests two or three levels.
+_LD_DEPTH = 8
+
+
 def _ld_text(value: Any) -> Optional[str]:
+    for _ in range(_LD_DEPTH):
+        if isinstance(value, list) and value:
+            value = value[0]
+        elif isinstance(value, dict):
+            value = value.get("name") or value.get("@value")
+        else:
+            break
     if isinstance(value, str):
         return clean(value) or None
-    if isinstance(value, list) and value:
-        return _ld_text(value[0])
-    if isinstance(value, dict):
-        return _ld_text(value.get("name") or value.get("@value"))
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return None
 
 
-def _ld_names(value: Any) -> list[str]:
+def _ld_names(value: Any, depth: int = 0) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
         n = value.get("name")
         return [n] if isinstance(n, str) else []
-    if isinstance(value, list):
+    if isinstance(value, list) and depth < _LD_DEPTH:
         out: list[str] = []
         for v in value[:20]:
-            out.extend(_ld_names(v))
+            out.extend(_ld_names(v, depth + 1))
         return out
     return []
 

@@ -13,13 +13,14 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ._dom import clean, name_tokens, text_content
+from ._dom import clean, is_within, name_tokens, text_content
 
 _TAG_BLOCK_TOKENS = frozenset({"tag", "tags", "tagging", "topik", "topic", "topics", "keyword", "keywords"})
 MAX_TAGS = 30
 _MAX_TAG_CHARS = 60
 _MAX_TAG_WORDS = 5  # longer link texts are headlines: a block of those is a list of stories
 _MAX_LABEL_CHARS = 30  # text in a tag block that is not a link: "Tag:", "Topik Terkait", commas
+_MAX_READ = 200  # tag-named blocks read per page (real pages have a few dozen; keeps hostile ones linear)
 _SPLIT = re.compile(r"\s*[,;]\s*")
 # Site-wide search-engine keywords say nothing about the story: a keyword made only of these words.
 _GENERIC_WORDS = frozenset(
@@ -73,11 +74,18 @@ def _is_tag_block(el: Any) -> bool:
     return True
 
 
-def _below(el: Any, headline: Any) -> bool:
-    """Whether `el` comes after the headline in the page (source lines first; one-line pages ask XPath)."""
-    if el.sourceline and headline.sourceline and el.sourceline != headline.sourceline:
-        return bool(el.sourceline > headline.sourceline)
-    return bool(el.xpath("boolean(preceding::h1)"))
+def _after(root: Any, headline: Any, candidates: list[Any]) -> set[Any]:
+    """The candidates that come after the headline in document order (one walk, however many there are:
+    asking XPath's preceding:: axis per element was quadratic on one-line pages)."""
+    wanted = set(candidates)
+    after: set[Any] = set()
+    seen_headline = False
+    for el in root.iter():
+        if el is headline:
+            seen_headline = True
+        elif seen_headline and el in wanted:
+            after.add(el)
+    return after
 
 
 def shown_tag_lists(names: Mapping[Any, str], root: Any) -> list[list[str]]:
@@ -88,15 +96,25 @@ def shown_tag_lists(names: Mapping[Any, str], root: Any) -> list[list[str]]:
     tag each (`<li class="tag-item">`) form one list.
     """
     blocks: dict[Any, list[str]] = {}  # the block's parent -> the links of its tag blocks, in order
+    candidates = [
+        el
+        for el, raw in names.items()
+        if ("tag" in raw or "topi" in raw or "keyword" in raw) and name_tokens(raw) & _TAG_BLOCK_TOKENS
+    ]
     headline = root.find(".//h1")
+    below = _after(root, headline, candidates) if candidates and headline is not None else set(candidates)
     taken: Any = None
-    for el, raw in names.items():
-        if not ("tag" in raw or "topi" in raw or "keyword" in raw) or not name_tokens(raw) & _TAG_BLOCK_TOKENS:
-            continue
-        if taken is not None and any(up is taken for up in el.iterancestors()):
+    read = 0
+    for el in candidates:
+        if taken is not None and is_within(el, taken):
             continue  # inside a block already read
-        if (headline is not None and not _below(el, headline)) or not _is_tag_block(el):
-            continue  # above the headline (the site's trending topics), or prose
+        if el not in below:
+            continue  # above the headline: the site's trending topics
+        read += 1
+        if read > _MAX_READ:
+            break
+        if not _is_tag_block(el):
+            continue  # prose
         taken = el
         blocks.setdefault(el.getparent(), []).extend(clean(text_content(a)) for a in el.iter("a"))
     found = [tags for tags in (tag_list(links, split=False) for links in blocks.values()) if tags]
