@@ -131,3 +131,28 @@ def test_html_is_recognised(text: str) -> None:
 )
 def test_text_dumps_are_not_html(text: str) -> None:
     assert not looks_like_html(text)
+
+
+PARA = "Pemerintah daerah menyatakan bahwa program tersebut — kata Budi — akan dilanjutkan “segera” tahun depan.\n"
+
+
+@pytest.mark.parametrize("repeat", [3, 30, 300])
+def test_utf8_dump_cut_inside_its_last_character_stays_utf8(repeat: int) -> None:
+    # The cut "—" made strict UTF-8 fail, and the whole page went to a Cyrillic code page ("тАФ").
+    data = (PARA * repeat + "Akhir —").encode("utf-8")[:-1]
+    assert decode_bytes(data) == PARA * repeat + "Akhir "
+
+
+def test_utf8_dump_cut_inside_its_first_character_stays_utf8() -> None:
+    data = ("—" + PARA * 30).encode("utf-8")[2:]
+    assert decode_bytes(data) == PARA * 30
+
+
+def test_valid_utf8_wins_over_a_false_single_byte_declaration() -> None:
+    page = f'<html><head><meta charset="koi8-r"></head><body><p>{PARA}</p></body></html>'
+    assert PARA in decode_bytes(page.encode("utf-8"))
+
+
+def test_invalid_utf8_in_the_middle_is_not_forced_to_utf8() -> None:
+    data = ("kafé " * 20).encode("cp1252") + PARA.encode("utf-8")
+    assert decode_bytes(data).startswith("kafé kafé")

@@ -1,8 +1,12 @@
 """Bytes → text for saved pages, and a cheap test for "is this HTML?".
 
-Order of evidence: a byte-order mark, the charset the page declares in its first bytes, strict UTF-8,
-statistical detection (charset-normalizer), and finally cp1252 when it plausibly fits. Text that was
-UTF-8 read as cp1252 somewhere upstream ("Ã©", "â€™") is repaired when the damage is unambiguous.
+Order of evidence: a byte-order mark; UTF-8 when the bytes hold multi-byte characters and are valid
+UTF-8 (but for a character cut in two at either end of a truncated dump); the charset the page
+declares in its first bytes; strict UTF-8; statistical detection (charset-normalizer); and finally
+cp1252 when it plausibly fits. Valid UTF-8 wins over a declaration because no real text in a
+single-byte code page happens to form valid multi-byte sequences, while a copied template's
+`<meta charset=koi8-r>` on a UTF-8 page is common. Text that was UTF-8 read as cp1252 somewhere
+upstream ("Ã©", "â€™") is repaired when the damage is unambiguous.
 """
 
 from __future__ import annotations
@@ -137,6 +141,28 @@ def _plausible_cp1252(text: str) -> bool:
     return bad <= max(2, len(text) // 1000)
 
 
+def _utf8(data: bytes) -> str | None:
+    """`data` as UTF-8, or None when it is not; a character cut in two at the very start or end (a dump
+    truncated by bytes) is dropped rather than turning the whole page over to another code page."""
+    start, end = 0, len(data)
+    for _ in range(2):
+        try:
+            return data[start:end].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start + start >= end - 3 and exc.reason == "unexpected end of data":
+                end = start + exc.start  # the last character's bytes stop short
+            elif start + exc.start < 3 and 0x80 <= data[start + exc.start] < 0xC0:
+                start += exc.start + 1  # continuation bytes of a character that began before the cut
+                while start < min(end, 3) and 0x80 <= data[start] < 0xC0:
+                    start += 1
+            else:
+                return None
+    try:
+        return data[start:end].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def _detect(data: bytes) -> str | None:
     try:
         from charset_normalizer import from_bytes
@@ -170,22 +196,19 @@ def decode_bytes(data: bytes) -> str:
             pass
     _check_not_binary(data)
 
+    utf8 = _utf8(data)
+    if utf8 is not None and not data.isascii():
+        return _check_text(repair_mojibake(utf8))  # valid UTF-8 with multi-byte characters: whatever the page says
     declared = _declared_charset(data)
     if declared and not _WIDE.search(declared):
         if declared in _LATIN1_LABELS:
-            # Pages mislabelled latin-1 are often UTF-8: strict UTF-8 success on non-ASCII bytes is strong evidence.
-            try:
-                return _check_text(repair_mojibake(data.decode("utf-8")))
-            except UnicodeDecodeError:
-                return _check_text(repair_mojibake(data.decode("cp1252", errors="replace")))
+            return _check_text(repair_mojibake(data.decode("cp1252", errors="replace")))
         try:
             return _check_text(repair_mojibake(data.decode(declared)))
         except (UnicodeDecodeError, LookupError):
             pass  # a wrong declaration: fall back to the evidence in the bytes
-    try:
-        return _check_text(repair_mojibake(data.decode("utf-8")))
-    except UnicodeDecodeError:
-        pass
+    if utf8 is not None:
+        return _check_text(repair_mojibake(utf8))
     cp = data.decode("cp1252", errors="replace")
     # Indonesian text is mostly ASCII: a few stray high bytes are almost always cp1252 punctuation/accents,
     # where statistical detectors guess exotic code pages on too little evidence.
