@@ -86,6 +86,7 @@ def issue13_cases() -> dict[str, tuple[object, dict]]:
         return {"site": SiteProfile.from_mapping({"name": "hostile.example", **table})}
 
     story = "<p>" + PROSE.strip() + "</p>"
+    stories = "".join(f"<p>{k}. {PROSE.strip()}</p>" for k in range(1, 7))  # six different paragraphs
     at_limit = DEFAULT_MAX_LINES - len(SEED.splitlines())
     return {
         "seed + newlines to the limit": (SEED + "\n" * (DEFAULT_MAX_CHARS - len(SEED)), {}),
@@ -104,6 +105,31 @@ def issue13_cases() -> dict[str, tuple[object, dict]]:
         ),
         "html: Baca juga + 40000 <br>": ("<html><body>" + story * 3 + "<p>Baca juga</p>" + "<br>" * 40_000, {}),
         "html: one <tr> with 40000 <td>": ("<html><body>" + story * 3 + "<table><tr>" + "<td>x</td>" * 40_000, {}),
+        "html: 300 unclosed <span> before the story": ("<html><body>" + "<span>" * 300 + stories, {}),
+        "html: 5000 nested <div><span> + story": ("<html><body>" + "<div><span>" * 5_000 + stories, {}),
+        "html: 700k unclosed <span> (5 MB)": ("<html><body>" + "<span>" * 700_000 + stories, {}),
+        "html: lone surrogate in the text": ("<html><body>" + stories + "<p>x\ud800y</p>" + stories.replace(".", "!"), {}),
+        "html: JSON-LD nested 5000 deep": (
+            "<html><head><script type='application/ld+json'>" + '{"a":' * 5_000 + "1" + "}" * 5_000
+            + "</script></head><body>" + stories, {}
+        ),
+        "html: 20000 tag blocks on one line": (
+            "<html><body><h1>Judul</h1>" + stories + "<div class='tags'><a>x</a></div>" * 20_000, {}
+        ),
+        "html: Baca juga in 2000 nested divs x20": (
+            "<html><body><div class='article-content'>" + stories
+            + ("<div>Baca juga " * 2_000 + "</div>" * 2_000) * 20, {}
+        ),
+        "html: 2000 nested caption blocks": (
+            "<html><body><div class='article-content'>" + stories + "<div class='caption'>" * 2_000 + "x", {}
+        ),
+        "html: 100k tiny elements (element limit)": ("<html><body>" + stories + "<i>x</i>" * 100_000, {}),
+        "html: 40k block lines (line limit)": ("<html><body>" + stories + "<div>Baris pendek</div>" * 40_000, {}),
+        "bytes: UTF-8 cut inside its last character": (((PROSE * 2_000) + "—").encode("utf-8")[:-1], {}),
+        "bytes: UTF-8 under <meta charset=koi8-r>": (
+            ("<html><head><meta charset='koi8-r'></head><body>" + stories.replace("tahun", "tahun —") * 50).encode(),
+            {},
+        ),
         "profile: (a|aa)+b on a long line": (HEAD + "a" * 40 + "\n\n" + BODY, site(chrome={"pattern": ["(a|aa)+b"]})),
     }
 

@@ -113,3 +113,12 @@ def test_thousands_of_tag_blocks_on_one_line() -> None:
     article = newsclean.parse(page)
     assert article.body == PARAS[:6]
     assert article.tags == ["banjir"]
+
+
+def test_paragraph_longer_than_the_line_limit_comes_back_whole() -> None:
+    # Lines over 20,000 characters were cut mid-word; the renderer keeps the paragraph and the text
+    # steps read it in pieces that the body joins again.
+    long_para = "Paragraf panjang ini menyatakan bahwa " + " ".join(f"kata{k}" for k in range(4_000)) + " dan selesai."
+    assert len(long_para) > 30_000
+    article = newsclean.parse(_article(paras=[*PARAS[:4], long_para, *PARAS[4:8]]))
+    assert article.body == [*PARAS[:4], long_para, *PARAS[4:8]]

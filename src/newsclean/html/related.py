@@ -121,6 +121,8 @@ def related_boxes(containers: list[Any]) -> tuple[dict[Any, list[Any]], set[Any]
             text = el.text
             if inside or not isinstance(el.tag, str) or not text or not _RELATED_MARKER.match(text):
                 continue
+            if budget.left <= 0:
+                return boxes, consumed  # a hostile page: its remaining markers stay plain text
             box = el.getparent() if el.tag == "a" else el
             found: Optional[tuple[int, int]] = None
             for _ in range(4):
