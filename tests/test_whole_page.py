@@ -96,3 +96,14 @@ def test_on_a_whole_page_the_headline_is_the_one_nearest_the_story() -> None:
          "Home > Daerah > Sleman", headline, "Selasa, 4 Juni 2024 10:00 WIB", photo, photo, "", *STORY]
     )
     assert newsclean.parse(text).title == headline
+
+
+def test_a_teaser_card_s_title_and_timestamp_end_the_story() -> None:
+    # Below the story, photo cards print their short title with its date and hour, then a caption.
+    cards = []
+    titles = ["Jembatan Kali Kuning", "Harga Gabah Naik", "Latihan Evakuasi Merapi"]
+    for k, (caption, title) in enumerate(zip(TEASERS[1:6:2], titles, strict=True)):
+        cards += [f"{title} 0{k + 1} Jun 2024 1{k}:30", caption]
+    story = [*STORY, *(p.replace("Bambang", "Kepala dinas") for p in STORY[1:])]
+    text = "\n".join([*HEADER, "", *story, "", *cards])
+    assert newsclean.parse(text).body == story

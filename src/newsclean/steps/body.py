@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..page import Line, Page
@@ -229,12 +230,18 @@ def _is_teaser_stamp(text: str) -> bool:
         return True
     if text.endswith(".") or not is_dated_line(text):
         return False
-    label = date_rest(text, find_dates(text))
+    found = find_dates(text)
+    label = date_rest(text, found)
     if label.endswith(":") and len(label.split()) >= 2:
         return False
     # A stamp's other words are a source or a separator ("detikNews |", "Kompas.com -"); three words of
-    # text and no separator make a heading.
-    return len(label.split()) < 3 or any(sep in label for sep in _STAMP_SEPARATORS)
+    # text and no separator make a heading, unless the date has its hour: a teaser card's title and stamp
+    # ("Poster Film Baru 09 Feb 2016 16:00").
+    return (
+        len(label.split()) < 3
+        or any(sep in label for sep in _STAMP_SEPARATORS)
+        or any(isinstance(m.value, dt.datetime) for m in found)
+    )
 
 
 def _continues_story(text: str) -> bool:
