@@ -19,6 +19,7 @@ import newsclean
 from newsclean import Article, Timeout
 from newsclean.batch import parse_many, pool
 from test_batch import doc, fake_parse
+from test_profiles_dir import DUMP, PROFILE
 
 TESTS = Path(__file__).resolve().parent
 _LOCK = threading.Lock()
@@ -112,26 +113,17 @@ def test_workers_are_not_forked_from_a_threaded_parent() -> None:
 
 @pytest.fixture()
 def warta_dumps(tmp_path: Path) -> Iterator[list[Path]]:
-    lines = [
-        "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir",
-        "Senin, 13 Januari 2025 10:15 WIB",
-        "Pemerintah kota menyiapkan dua puluh pompa air di titik yang kerap tergenang saat hujan deras, "
-        "terutama di kawasan permukiman padat di bantaran sungai.",
-        "Petugas juga menyiagakan perahu karet dan tenda darurat di setiap kecamatan yang rawan banjir "
-        "selama puncak musim hujan, kata kepala dinas kepada wartawan.",
-        "Dukung jurnalisme warga dengan berlangganan buletin pekanan kami setiap Jumat pagi, gratis untuk semua.",
-    ]
     paths = []
     for i in range(20):
         path = tmp_path / f"warta-{i:02d}.txt"
-        path.write_text("\n\n".join(lines), encoding="utf-8")
+        path.write_text(DUMP, encoding="utf-8")  # its last line is the promo the profile calls chrome
         paths.append(path)
     yield paths
 
 
 @pytest.mark.usefixtures("scratch_registry")
 def test_profiles_registered_in_the_parent_reach_the_workers(warta_dumps: list[Path]) -> None:
-    newsclean.register_site({"name": "warta-uji.example", "chrome": {"prefix": ["Dukung jurnalisme"]}})
+    newsclean.register_site({"name": "warta-uji.example", "chrome": {"prefix": ["Dukung jurnalisme warga"]}})
     results = list(parse_many(warta_dumps, workers=2, progress=False, site="warta-uji.example"))
     assert len(results) == 20 and all(r.ok for r in results), results[0]
     assert all(len(r.article.body) == 2 for r in results if r.article)  # the promo line is chrome in every worker
@@ -143,9 +135,7 @@ def test_newsclean_profiles_reaches_the_workers(
 ) -> None:
     folder = tmp_path / "profiles"
     folder.mkdir()
-    (folder / "warta.toml").write_text(
-        'name = "warta-uji.example"\n[chrome]\nprefix = ["Dukung jurnalisme"]\n', encoding="utf-8"
-    )
+    (folder / "warta.toml").write_text(PROFILE, encoding="utf-8")
     monkeypatch.setenv(newsclean.sites.PROFILES_ENV, str(folder))
     monkeypatch.setattr(newsclean.sites.registry, "_state", None)  # as if the process had just started
     results = list(parse_many(warta_dumps, workers=2, progress=False, url="https://warta-uji.example/a"))
