@@ -2,7 +2,8 @@
 
 One module per concern: `sources` (inputs → numbered items: paths, folders, globs, raw content),
 `warc`, `record_files` and `archives` (containers of many documents), `sitefilter` (which URLs to clean),
-`pool` (`parse_many`, running the parse function over items), `frames` (`clean_frame`
+`pool` (`parse_many`, running the parse function over items; `worker`: the side that runs in each
+worker, `executors`: settled futures, failing inputs, killing workers), `frames` (`clean_frame`
 for pandas, Dask and Spark), `results` (`Result`, `ErrorRecord`,
 `BatchStats`, DataFrames), `columns` (the flat record shared by DataFrames, Parquet and CSV),
 `dedupe` (content fingerprints, near-duplicates) and `writers` (streaming JSONL/Parquet/CSV/errors).

@@ -21,20 +21,20 @@ import signal
 import threading
 import time
 import warnings
-import weakref
 from collections import deque
 from collections.abc import Callable, Collection, Generator, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Literal, Optional, Union
 
-from ..errors import BatchError, InputError, NewscleanError, Timeout
+from ..errors import BatchError, NewscleanError, Timeout
 from ..models import Article
 from .dedupe import Deduper, fingerprint
 from .results import DUPLICATE, SKIPPED, BatchStats, ErrorRecord, Result
-from .sources import InputOptions, Item, RawInput, iter_items, read_dump
+from .sources import InputOptions, Item, RawInput, iter_items
+from .executors import Ready, TakenInputs, abort_at_exit, exit_at_once, is_dask, kill_workers, width
+from .worker import Outcome, default_parse, init_worker, pool_context, run_chunk, run_one
 
 if TYPE_CHECKING:  # pragma: no cover
     from .record_files import RecordFields
@@ -53,203 +53,6 @@ DEFAULT_TIMEOUT = 60.0
 _GRACE = 30.0
 
 OnError = Literal["record", "raise", "skip"]
-# What a worker returns per item: (article, error_type, message, exception-or-None).
-_Outcome = tuple[Optional[Article], Optional[str], Optional[str], Optional[BaseException]]
-
-
-# ---------------------------------------------------------------------------------------------------
-# Worker side (module level so process pools and Dask can pickle it by reference)
-
-
-def _default_parse() -> Callable[..., Article]:
-    from ..pipeline import parse
-
-    return parse
-
-
-def _init_worker(profiles_env: Optional[str], profiles: tuple[Any, ...]) -> None:
-    """Set up a worker process of our pool: the parent's NEWSCLEAN_PROFILES and registered profiles.
-
-    Workers start fresh (forkserver or spawn, never fork: forking a process that runs threads, as a
-    notebook kernel does, can deadlock), so they get the parent's profiles explicitly.
-    """
-    import signal
-
-    from ..sites import registry
-
-    # Ctrl-C reaches the whole process group; only the parent should react (close outputs, exit 130),
-    # not every worker with a traceback of its own.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if profiles_env is None:
-        os.environ.pop(registry.PROFILES_ENV, None)
-    else:
-        os.environ[registry.PROFILES_ENV] = profiles_env
-    registry.adopt(profiles)
-
-
-def _pool_context() -> Any:
-    """A start method that is safe in a threaded parent: forkserver where there is one, else spawn."""
-    import multiprocessing
-
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        # Workers fork from a server that has the pipeline imported already (a no-op once it runs).
-        context.set_forkserver_preload(["newsclean.batch.pool", "newsclean.pipeline"])
-    return context
-
-
-@contextmanager
-def _time_budget(seconds: Optional[float]) -> Iterator[None]:
-    """Raise `Timeout` in this thread once `seconds` have passed (the main thread of a POSIX process:
-    pool workers, and the caller when cleaning inline). Elsewhere (threads, Dask) it does nothing."""
-    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def expired(signum: int, frame: Any) -> None:
-        signal.setitimer(signal.ITIMER_REAL, 0.05)  # once more soon, should a broad `except` swallow this one
-        raise Timeout(seconds)  # type: ignore[arg-type]
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _survives_pickle(exc: BaseException) -> bool:
-    try:
-        pickle.loads(pickle.dumps(exc))
-    except Exception:
-        return False
-    return True
-
-
-def _run_one(
-    item: Item, fn: Callable[..., Article], kwargs: dict[str, Any], keep_exc: bool, budget: Optional[float] = None
-) -> _Outcome:
-    _, _, kind, payload, meta = item
-    if kind == "skip":
-        return (None, SKIPPED, payload[1], None)
-    try:
-        if kind == "error":
-            raise InputError(payload[1])
-        raw = read_dump(payload) if kind == "path" else payload
-        # The document's own url/fetched_at (a WARC record's, a record file row's) win over the run's.
-        with _time_budget(budget):
-            article = fn(raw, **({**kwargs, **meta} if meta else kwargs))
-        if not isinstance(article, Article):
-            raise TypeError(f"parse function returned {type(article).__name__}, not Article")
-        return (article, None, None, None)
-    except Exception as exc:
-        # The exception object travels back only when it will be re-raised (on_error="raise") and
-        # can make the trip; otherwise its name and message are all the parent needs.
-        kept = exc if keep_exc and _survives_pickle(exc) else None
-        return (None, type(exc).__name__, str(exc), kept)
-
-
-def _run_chunk(
-    chunk: list[Item],
-    parse_fn: Optional[Callable[..., Article]],
-    kwargs: dict[str, Any],
-    keep_exc: bool,
-    budget: Optional[float] = None,
-) -> list[_Outcome]:
-    fn = parse_fn if parse_fn is not None else _default_parse()
-    return [_run_one(item, fn, kwargs, keep_exc, budget) for item in chunk]
-
-
-_live_streams: "weakref.WeakSet[ResultStream]" = weakref.WeakSet()
-_exit_hook = threading.Lock()
-_exit_hook_registered = False
-
-
-def _kill_live_pools() -> None:
-    # At interpreter exit, before concurrent.futures waits for every pool's workers: a run left
-    # unfinished (Ctrl-C in the code consuming the results, a stream never closed) must not hold the
-    # process for its stuck documents.
-    for stream in list(_live_streams):
-        stream._abort()
-
-
-def _register_exit_hook() -> None:
-    global _exit_hook_registered
-    with _exit_hook:
-        register = getattr(threading, "_register_atexit", None)  # runs before concurrent.futures' own hook
-        if not _exit_hook_registered and register is not None:
-            try:
-                register(_kill_live_pools)
-            except RuntimeError:  # the interpreter is already shutting down
-                return
-            _exit_hook_registered = True
-
-
-def _exit_at_once(signum: int, frame: Any) -> None:
-    # A second Ctrl-C while the first is being handled: the user wants out, now.
-    os._exit(130)
-
-
-# ---------------------------------------------------------------------------------------------------
-# Parent side
-
-
-class _Ready:
-    """A future that is already settled (results kept across a pool restart, or a failed submit)."""
-
-    def __init__(self, value: Any = None, exc: Optional[BaseException] = None) -> None:
-        self._value, self._exc = value, exc
-
-    def result(self, timeout: Optional[float] = None) -> Any:
-        if self._exc is not None:
-            raise self._exc
-        return self._value
-
-
-class _TakenInputs(Iterator[Item]):
-    """The items, ending early instead of raising when the caller's iterable of inputs fails.
-
-    Every item taken before the failure is then cleaned and reported as usual; `failure` says why the
-    run stopped, and is raised after the last of those results.
-    """
-
-    def __init__(self, items: Iterator[Item]) -> None:
-        self._items = items
-        self.taken = 0
-        self.failure: Optional[BatchError] = None
-
-    def __next__(self) -> Item:
-        if self.failure is not None:
-            raise StopIteration
-        try:
-            item = next(self._items)
-        except StopIteration:
-            raise
-        except Exception as exc:
-            self.failure = BatchError(
-                f"the inputs raised {type(exc).__name__}: {exc}; the {self.taken} taken before have their results"
-            )
-            self.failure.__cause__ = exc
-            raise StopIteration from None
-        self.taken += 1
-        return item
-
-
-def _is_dask(executor: Any) -> bool:
-    return type(executor).__module__.split(".")[0] == "distributed"
-
-
-def _width(executor: Any) -> int:
-    if isinstance(executor, (ProcessPoolExecutor, ThreadPoolExecutor)):
-        return int(getattr(executor, "_max_workers", 0)) or (os.cpu_count() or 1)
-    if _is_dask(executor):
-        try:
-            return max(1, sum(executor.nthreads().values()))
-        except Exception:  # a client that cannot reach its scheduler yet: fall back to a guess
-            pass
-    return os.cpu_count() or 1
 
 
 class ResultStream(Iterator[Result]):
@@ -294,7 +97,7 @@ class ResultStream(Iterator[Result]):
         self._max_pending = max_pending
         self._parse_fn = parse_fn
         self._kwargs = parse_kwargs
-        self._dask = executor is not None and _is_dask(executor)
+        self._dask = executor is not None and is_dask(executor)
         if read_in_worker is None:
             # Local pools share the parent's file system; a cluster's workers may not.
             read_in_worker = executor is None or isinstance(executor, (ProcessPoolExecutor, ThreadPoolExecutor))
@@ -331,25 +134,20 @@ class ResultStream(Iterator[Result]):
 
         self._executor = ProcessPoolExecutor(
             max_workers=max_workers,
-            mp_context=_pool_context(),
-            initializer=_init_worker,
+            mp_context=pool_context(),
+            initializer=init_worker,
             initargs=(os.environ.get(PROFILES_ENV), registry.registered()),
         )
         self._owned = True
         self._pool_worked = False
-        _live_streams.add(self)
-        _register_exit_hook()
+        abort_at_exit(self)
 
     def _kill_pool(self) -> None:
         """Kill the workers of our pool (a stuck document, an interrupt) and shut it down at once."""
         pool = self._executor
         if not self._owned or pool is None:
             return
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            try:
-                process.kill()
-            except Exception:  # noqa: BLE001 - already gone
-                pass
+        kill_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
         self._executor = None
 
@@ -359,7 +157,7 @@ class ResultStream(Iterator[Result]):
         if not self._owned or self._executor is None:
             return
         in_main = threading.current_thread() is threading.main_thread()
-        previous = signal.signal(signal.SIGINT, _exit_at_once) if in_main else None
+        previous = signal.signal(signal.SIGINT, exit_at_once) if in_main else None
         try:
             self._kill_pool()
         finally:
@@ -383,18 +181,18 @@ class ResultStream(Iterator[Result]):
         try:
             if self._dask:
                 # Dask would merge tasks with equal arguments under one key; each chunk is its own task.
-                return self._executor.submit(_run_chunk, *args, pure=False)  # type: ignore[call-arg]
-            return self._executor.submit(_run_chunk, *args)
+                return self._executor.submit(run_chunk, *args, pure=False)  # type: ignore[call-arg]
+            return self._executor.submit(run_chunk, *args)
         except BrokenProcessPool as exc:
-            return _Ready(exc=exc)
+            return Ready(exc=exc)
         except Exception as exc:  # shut down, closed client, ...: the chunk gets error records, the run stops
             reason = f"{type(exc).__name__}: {exc}"
             if self._refused is None:
                 self._refused = BatchError(f"the executor refused work ({reason}); the inputs taken have their results")
                 self._refused.__cause__ = exc
-            return _Ready([(None, "BatchError", f"not cleaned: the executor refused the task ({reason})", None)] * len(chunk))
+            return Ready([(None, "BatchError", f"not cleaned: the executor refused the task ({reason})", None)] * len(chunk))
 
-    def _emit(self, item: Item, outcome: _Outcome) -> Iterator[Result]:
+    def _emit(self, item: Item, outcome: Outcome) -> Iterator[Result]:
         index, id_, _, _, _ = item
         article, error_type, message, exc = outcome
         self.stats.filtered, self.stats.resumed = self._options.filtered, self._options.excluded
@@ -457,7 +255,7 @@ class ResultStream(Iterator[Result]):
                 self._bar.refresh()
 
         self._options.on_expand = on_expand
-        taken = _TakenInputs(iter_items(self._inputs, self._options))
+        taken = TakenInputs(iter_items(self._inputs, self._options))
         items: Iterator[Item] = taken
         keep_exc = self._on_error == "raise"
         try:
@@ -467,19 +265,19 @@ class ResultStream(Iterator[Result]):
                 inline = len(head) < INLINE_BELOW
                 items = itertools.chain(head, items)
             if inline:
-                fn = self._parse_fn if self._parse_fn is not None else _default_parse()
+                fn = self._parse_fn if self._parse_fn is not None else default_parse()
                 for item in items:
                     # Inline, the original exception object is at hand: re-raise it unchanged.
-                    yield from self._emit(item, _run_one(item, fn, self._kwargs, keep_exc, self._budget))
+                    yield from self._emit(item, run_one(item, fn, self._kwargs, keep_exc, self._budget))
                 if taken.failure is not None:
                     raise taken.failure
                 return
             if self._executor is None:
                 self._new_pool(self._workers or os.cpu_count())
             self._check_picklable()
-            width = self._workers or _width(self._executor)
+            workers = self._workers or width(self._executor)
             chunksize = max(1, self._chunksize or DEFAULT_CHUNKSIZE)
-            max_pending = max(1, self._max_pending or 2 * width)
+            max_pending = max(1, self._max_pending or 2 * workers)
             pending: deque[tuple[list[Item], Any]] = deque()
             while self._refused is None:
                 if len(pending) >= max_pending:
@@ -529,7 +327,7 @@ class ResultStream(Iterator[Result]):
         for item, outcome in zip(chunk, outcomes, strict=True):
             yield from self._emit(item, outcome)
 
-    def _recover(self, chunk: list[Item], pending: deque[tuple[list[Item], Any]]) -> list[_Outcome]:
+    def _recover(self, chunk: list[Item], pending: deque[tuple[list[Item], Any]]) -> list[Outcome]:
         """A worker process died (or was killed, stuck). Find the document at fault, keep everyone else's work."""
         old = self._executor
         if not self._owned:
@@ -543,11 +341,11 @@ class ResultStream(Iterator[Result]):
         settled: list[tuple[list[Item], Any]] = []
         for other_chunk, fut in pending:
             try:
-                settled.append((other_chunk, _Ready(fut.result())))
+                settled.append((other_chunk, Ready(fut.result())))
             except (BrokenProcessPool, FutureTimeout):
                 settled.append((other_chunk, None))
             except Exception as exc:
-                settled.append((other_chunk, _Ready(exc=exc)))
+                settled.append((other_chunk, Ready(exc=exc)))
         if self._owned and old is not None:
             old.shutdown(wait=True, cancel_futures=True)
         never_worked = not self._pool_worked
@@ -555,7 +353,7 @@ class ResultStream(Iterator[Result]):
         if never_worked and not self._workers_start():
             return self._give_up(chunk, settled, pending)
         # The head chunk is replayed one document at a time, so a crash or a hang now names its culprit.
-        outcomes: list[_Outcome] = []
+        outcomes: list[Outcome] = []
         for item in chunk:
             try:
                 outcomes.extend(self._submit([item]).result(timeout=self._deadline(1)))
@@ -584,16 +382,16 @@ class ResultStream(Iterator[Result]):
 
     def _give_up(
         self, chunk: list[Item], settled: list[tuple[list[Item], Any]], pending: deque[tuple[list[Item], Any]]
-    ) -> list[_Outcome]:
+    ) -> list[Outcome]:
         reason = (
             "worker processes die as they start; in a script, run the batch under "
             "`if __name__ == \"__main__\":` (workers start fresh and import the script), or pass workers=1"
         )
         self._refused = BatchError(reason)
-        record: _Outcome = (None, "BatchError", f"not cleaned: {reason}", None)
+        record: Outcome = (None, "BatchError", f"not cleaned: {reason}", None)
         pending.clear()
         for other_chunk, ready in settled:
-            pending.append((other_chunk, ready if ready is not None else _Ready([record] * len(other_chunk))))
+            pending.append((other_chunk, ready if ready is not None else Ready([record] * len(other_chunk))))
         return [record] * len(chunk)
 
 
