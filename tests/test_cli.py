@@ -192,6 +192,7 @@ def test_show_not_an_article_exits_3_and_missing_file_2(tmp_path: Path, capsys: 
 class _FakeReport:
     def __init__(self) -> None:
         self.floors: dict[str, float] = {}
+        self.docs = ["one scored document"]
 
     def to_table(self, per_doc: bool = False) -> str:
         return "TABLE per-doc" if per_doc else "TABLE"

@@ -16,6 +16,7 @@ from newsclean.batch import (  # noqa: E402
     frame_meta,
     frame_schema,
     frame_spark_schema,
+    iter_parse_many,
     parse_many,
 )
 from test_batch import doc, fake_parse  # noqa: E402
@@ -67,7 +68,7 @@ def test_dask_raise_mode_and_lazy_input(client: object) -> None:
 
     seen = 0
     with pytest.raises(Exception) as info:
-        for result in parse_many(source(), executor=client, chunksize=4, max_pending=2, on_error="raise",
+        for result in iter_parse_many(source(), executor=client, chunksize=4, max_pending=2, on_error="raise",
                                  progress=False, parse_fn=fake_parse):
             assert result.id == f"d{seen}"
             seen += 1

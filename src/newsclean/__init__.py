@@ -4,8 +4,9 @@
     >>> article = newsclean.parse(raw_dump)          # str or bytes, text dump or HTML
     >>> article.title, article.published_at, article.body
 
-Batch work goes through `parse_many` (any `concurrent.futures.Executor`, Dask included) and
-`to_dataframe`; dates on their own through `parse_date` and `find_dates`.
+Batch work goes through `parse_many` (collected `Results`, any `concurrent.futures.Executor`, Dask
+included), `iter_parse_many` (the same, streamed, for runs too large to hold) and `to_dataframe`;
+dates on their own through `parse_date` and `find_dates`.
 """
 
 from __future__ import annotations
@@ -40,10 +41,12 @@ __all__ = [
     "RelatedLink",
     "RemovedLine",
     "Result",
+    "Results",
     "evaluate",
     "find_dates",
     "parse",
     "parse_date",
+    "iter_parse_many",
     "parse_many",
     "records",
     "clean_frame",
@@ -61,10 +64,12 @@ _LAZY = {
     "RelatedLink": ("models", "RelatedLink"),
     "RemovedLine": ("models", "RemovedLine"),
     "Result": ("batch", "Result"),
+    "Results": ("batch", "Results"),
     "parse": ("pipeline", "parse"),
     "parse_date": ("dates", "parse_date"),
     "find_dates": ("dates", "find_dates"),
     "parse_many": ("batch", "parse_many"),
+    "iter_parse_many": ("batch", "iter_parse_many"),
     "records": ("batch", "records"),
     "clean_frame": ("batch", "clean_frame"),
     "to_dataframe": ("batch", "to_dataframe"),
@@ -74,7 +79,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .batch import Result, clean_frame, parse_many, records, to_dataframe
+    from .batch import Result, Results, clean_frame, iter_parse_many, parse_many, records, to_dataframe
     from .dates import find_dates, parse_date
     from .evaluate import evaluate
     from .models import Article, LeadImage, RelatedLink, RemovedLine

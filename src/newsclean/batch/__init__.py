@@ -2,25 +2,38 @@
 
 One module per concern: `sources` (inputs → numbered items: paths, folders, globs, raw content),
 `warc`, `record_files` and `archives` (containers of many documents), `sitefilter` (which URLs to clean),
-`pool` (`parse_many`, running the parse function over items; `worker`: the side that runs in each
-worker, `executors`: settled futures, failing inputs, killing workers), `frames` (`clean_frame`
-for pandas, Dask and Spark), `results` (`Result`, `ErrorRecord`,
-`BatchStats`, DataFrames), `columns` (the flat record shared by DataFrames, Parquet and CSV),
+`pool` (`iter_parse_many`, running the parse function over items; `worker`: the side that runs in
+each worker, `executors`: settled futures, failing inputs, killing workers), `resultset` (`parse_many`
+and the `Results` it collects), `progress` (the bar's total, counted up front), `frames` (`clean_frame`
+for pandas, Dask and Spark), `results` (`Result`, `ErrorRecord`, `BatchStats`, DataFrames), `columns`
+(the one column set of DataFrames, Parquet, CSV and JSONL),
 `dedupe` (content fingerprints, near-duplicates) and `writers` (streaming JSONL/Parquet/CSV/errors).
 """
 
-from .columns import CSV_COLUMNS, DATAFRAME_COLUMNS, article_row, parquet_schema
+from .columns import COLUMNS, CSV_COLUMNS, DATAFRAME_COLUMNS, Column, article_row, parquet_schema
 from .dedupe import Deduper, fingerprint
 from .frames import FRAME_COLUMNS, clean_frame, frame_meta, frame_schema, frame_spark_schema
-from .pool import OnError, ResultStream, parse_many
+from .pool import OnError, ResultStream, iter_parse_many
 from .record_files import RecordFields, Records, records
-from .results import DUPLICATE, SKIPPED, BatchStats, ErrorRecord, Result, errors_dataframe, to_dataframe
+from .results import (
+    DUPLICATE,
+    SKIPPED,
+    BatchStats,
+    ErrorRecord,
+    NoArticleWarning,
+    Result,
+    errors_dataframe,
+    to_dataframe,
+)
+from .resultset import Results, parse_many
 from .sitefilter import SiteFilter
 from .sources import DUMP_SUFFIXES, MAX_FILE_BYTES, RAW_TEXT_MIN_CHARS, Doc, RawInput, find_dumps, read_dump
 from .writers import ArticleWriter, CsvWriter, ErrorWriter, JsonlWriter, ParquetWriter, open_writer
 
 __all__ = [
+    "COLUMNS",
     "CSV_COLUMNS",
+    "Column",
     "DUPLICATE",
     "SKIPPED",
     "FRAME_COLUMNS",
@@ -45,16 +58,19 @@ __all__ = [
     "ErrorRecord",
     "ErrorWriter",
     "JsonlWriter",
+    "NoArticleWarning",
     "OnError",
     "ParquetWriter",
     "RawInput",
     "Result",
+    "Results",
     "ResultStream",
     "article_row",
     "errors_dataframe",
     "find_dumps",
     "open_writer",
     "parquet_schema",
+    "iter_parse_many",
     "parse_many",
     "read_dump",
     "to_dataframe",

@@ -38,7 +38,7 @@ FRAME_COLUMNS: dict[str, str] = {
 
 def _clean_one(frame: pd.DataFrame, fields: RecordFields, parse_fn: Optional[Callable[..., Article]],
                parse_kwargs: dict[str, Any]) -> pd.DataFrame:
-    from .pool import parse_many
+    from .pool import iter_parse_many
     from .results import to_dataframe
 
     keep_all: Callable[[str, Optional[str]], bool] = lambda id_, url: True
@@ -47,7 +47,7 @@ def _clean_one(frame: pd.DataFrame, fields: RecordFields, parse_fn: Optional[Cal
         for label, row in zip(frame.index, frame.to_dict("records"), strict=True)
         if (doc := row_to_doc(row, str(label), fields, keep_all)) is not None  # always, with keep_all
     ]
-    results = parse_many(docs, workers=1, progress=False, parse_fn=parse_fn, **parse_kwargs)
+    results = iter_parse_many(docs, workers=1, progress=False, parse_fn=parse_fn, **parse_kwargs)
     out = to_dataframe(results, include_errors=True)
     return out.astype({name: dtype for name, dtype in FRAME_COLUMNS.items() if str(out[name].dtype) != dtype})
 

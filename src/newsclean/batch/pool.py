@@ -1,10 +1,9 @@
-"""The worker pool: `parse_many` runs the parse function over numbered items, in input order,
-with a bounded window of work in flight.
+"""The worker pool: `iter_parse_many` runs the parse function over numbered items, in input order,
+with a bounded window of work in flight (`parse_many` collects the same stream into `Results`).
 
-    >>> for result in newsclean.parse_many(["dumps/", "more/*.html.gz"], workers=4):
+    >>> for result in newsclean.iter_parse_many(["dumps/", "more/*.html.gz"], workers=4):
     ...     if result.ok:
     ...         print(result.id, result.article.title)
-    >>> df = newsclean.to_dataframe(newsclean.parse_many(["dumps/"]))
 
 Results come back in input order. Only a sliding window of `max_pending` tasks of `chunksize`
 documents each is in flight, so a lazy iterable of millions of inputs is consumed as results are
@@ -31,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal, Optional, Union
 from ..errors import BatchError, NewscleanError, Timeout
 from ..models import Article
 from .dedupe import Deduper, fingerprint
+from .progress import planned
 from .results import DUPLICATE, SKIPPED, BatchStats, ErrorRecord, Result
 from .sources import InputOptions, Item, RawInput, iter_items
 from .executors import Ready, TakenInputs, abort_at_exit, exit_at_once, is_dask, kill_workers, width
@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .record_files import RecordFields
     from .sitefilter import SiteFilter
 
-__all__ = ["DEFAULT_CHUNKSIZE", "DEFAULT_TIMEOUT", "INLINE_BELOW", "OnError", "ResultStream", "parse_many"]
+__all__ = ["DEFAULT_CHUNKSIZE", "DEFAULT_TIMEOUT", "INLINE_BELOW", "OnError", "ResultStream", "iter_parse_many"]
 
 #: With workers=None, fewer inputs than this are cleaned inline: a process pool costs more than it saves.
 INLINE_BELOW = 16
@@ -56,9 +56,11 @@ OnError = Literal["record", "raise", "skip"]
 
 
 class ResultStream(Iterator[Result]):
-    """The iterator `parse_many` returns: yields `Result`s; `.stats` holds the running counts.
+    """The iterator `iter_parse_many` returns: yields `Result`s; `.stats` holds the running counts.
 
-    Close it (or use it as a context manager) to stop early and shut down the pool it created.
+    Close it (or use it as a context manager) to stop early and shut down the pool it created. It can
+    be read once: iterating it again after it ended raises `InputError` instead of giving nothing
+    (a re-run notebook cell must not get an empty result silently; `parse_many` keeps the results).
     """
 
     def __init__(
@@ -108,16 +110,27 @@ class ResultStream(Iterator[Result]):
         self._budget = float(timeout) if timeout is not None else None
         self._pool_worked = False  # a task of the current pool of ours has come back
         self._gen: Generator[Result, None, None] = self._generate()
+        self.ended = False  # every result was taken, or the stream was closed
 
     # iterator protocol ---------------------------------------------------------------------------
     def __iter__(self) -> ResultStream:
+        if self.ended:
+            raise InputError(
+                "these results were already read: a stream from iter_parse_many can be read once "
+                "(newsclean.parse_many keeps the results to read again)"
+            )
         return self
 
     def __next__(self) -> Result:
-        return next(self._gen)
+        try:
+            return next(self._gen)
+        except StopIteration:
+            self.ended = True
+            raise
 
     def close(self) -> None:
         self._gen.close()
+        self.ended = True
 
     def __enter__(self) -> ResultStream:
         return self
@@ -240,22 +253,14 @@ class ResultStream(Iterator[Result]):
 
     def _generate(self) -> Generator[Result, None, None]:
         self._bar = None
-        try:
-            length: Optional[int] = len(self._inputs)  # type: ignore[arg-type]
-        except TypeError:
-            length = None
+        inputs: Iterable[Any] = self._inputs
         if self._progress:
             from tqdm.auto import tqdm
 
-            self._bar = tqdm(total=length, unit="doc", desc="newsclean", dynamic_ncols=True)
-
-        def on_expand(extra: int) -> None:
-            if self._bar is not None and self._bar.total is not None:
-                self._bar.total += extra
-                self._bar.refresh()
-
-        self._options.on_expand = on_expand
-        taken = TakenInputs(iter_items(self._inputs, self._options))
+            # The total is counted before the bar starts (folders expanded now), or not shown at all.
+            inputs, total = planned(inputs, self._options.exclude_ids)
+            self._bar = tqdm(total=total, unit="doc", desc="newsclean", dynamic_ncols=True)
+        taken = TakenInputs(iter_items(inputs, self._options))
         items: Iterator[Item] = taken
         keep_exc = self._on_error == "raise"
         try:
@@ -395,7 +400,7 @@ class ResultStream(Iterator[Result]):
         return [record] * len(chunk)
 
 
-def parse_many(
+def iter_parse_many(
     inputs: Iterable[RawInput],
     *,
     workers: Optional[int] = None,
@@ -413,7 +418,10 @@ def parse_many(
     timeout: Optional[float] = DEFAULT_TIMEOUT,
     **parse_kwargs: Any,
 ) -> ResultStream:
-    """Clean many dumps; yield exactly one `Result` per input, in input order.
+    """Clean many dumps lazily; yield exactly one `Result` per input, in input order.
+
+    The streaming form of `parse_many`, for runs too large to hold (10 million documents into a
+    writer): memory stays bounded, and the stream is read once. `parse_many` takes the same arguments.
 
     inputs: paths, directories, glob patterns, raw str/bytes, `(id, raw)` pairs or `Doc`s, in any
         (lazy) iterable; WARC/WET, JSONL/CSV/Parquet and zip/tar files stand for the documents they
@@ -421,7 +429,8 @@ def parse_many(
     workers: processes for the default pool (None → `os.cpu_count()`, inline below 16 inputs;
         1 → inline, no pool). Ignored when `executor` is given.
     executor: any `concurrent.futures.Executor`, or a `dask.distributed.Client`. Not shut down here.
-    progress: a tqdm bar on stderr (total shown when `len(inputs)` is known).
+    progress: a tqdm bar on stderr; its total is counted before it starts when `inputs` is a list
+        (folders and patterns are expanded up front), else the bar counts without a total.
     on_error: "record" yields error results; "raise" raises the first error, in input order;
         "skip" drops error results (`.stats` still counts them).
     chunksize: documents per task (default 8). max_pending: tasks in flight (default 2 × workers);

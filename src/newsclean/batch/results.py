@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+import warnings
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional, Union
@@ -13,7 +15,17 @@ from .columns import DATAFRAME_COLUMNS, article_row
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["DUPLICATE", "SKIPPED", "BatchStats", "ErrorRecord", "Result", "errors_dataframe", "to_dataframe"]
+__all__ = [
+    "DUPLICATE",
+    "SKIPPED",
+    "BatchStats",
+    "ErrorRecord",
+    "NoArticleWarning",
+    "Result",
+    "error_counts",
+    "errors_dataframe",
+    "to_dataframe",
+]
 
 
 #: error_type of inputs that are not documents to clean (a WARC response that is not HTML or not
@@ -97,6 +109,15 @@ class BatchStats:
         )
 
 
+class NoArticleWarning(UserWarning):
+    """`to_dataframe` left out results that hold no article (say `include_errors=True` to keep them)."""
+
+
+def error_counts(results: Iterable[Result]) -> Counter[str]:
+    """How many results hold no article, by `error_type` (most common first when listed)."""
+    return Counter(r.error.error_type for r in results if r.error is not None)
+
+
 def _import_pandas() -> Any:
     try:
         import pandas as pd
@@ -113,12 +134,14 @@ def to_dataframe(results: Iterable[Union[Result, Article]], *, include_errors: b
     time); `published_local` keeps the page's own wall time and offset as ISO text
     ("2020-10-10T05:53:00+07:00"); `published_date` is the page's local calendar date (set also
     when the page gives no time). With `include_errors=True`, error results become rows too, with
-    `error_type` and `error_message` columns (and empty article fields).
+    `error_type` and `error_message` columns (and empty article fields); without it they are left out
+    and a `NoArticleWarning` says how many, by type, so failures are never invisible.
     """
     pd = _import_pandas()
     columns: dict[str, list[Any]] = {name: [] for name in DATAFRAME_COLUMNS}
     error_type: list[Optional[str]] = []
     error_message: list[Optional[str]] = []
+    left_out: Counter[str] = Counter()
     for entry in results:
         if isinstance(entry, Article):
             row = article_row(entry, None)
@@ -127,6 +150,8 @@ def to_dataframe(results: Iterable[Union[Result, Article]], *, include_errors: b
         elif include_errors and entry.error is not None:
             row = {"id": entry.id}
         else:
+            if entry.error is not None:
+                left_out[entry.error.error_type] += 1
             continue
         for name, values in columns.items():
             values.append(row.get(name))
@@ -146,6 +171,14 @@ def to_dataframe(results: Iterable[Union[Result, Article]], *, include_errors: b
     if include_errors:
         data["error_type"] = pd.Series(error_type, dtype="category")
         data["error_message"] = pd.Series(error_message, dtype="string")
+    if left_out:
+        kinds = ", ".join(f"{kind} {count:,}" for kind, count in left_out.most_common())
+        warnings.warn(
+            f"{sum(left_out.values()):,} inputs gave no article and are not rows ({kinds}); "
+            "to_dataframe(..., include_errors=True) keeps them as rows",
+            NoArticleWarning,
+            stacklevel=2,
+        )
     return pd.DataFrame(data)
 
 

@@ -110,7 +110,6 @@ class InputOptions:
     fields: Optional[RecordFields] = None  # column names for record files (None: the defaults)
     site_filter: Optional[SiteFilter] = None  # documents with a URL outside it are dropped, counted
     exclude_ids: Collection[str] = ()  # ids already done (--resume): dropped, counted
-    on_expand: Callable[[int], None] = lambda extra: None
     filtered: int = 0
     excluded: int = 0
 
@@ -247,7 +246,6 @@ def iter_items(inputs: Iterable[Any], options: InputOptions) -> Iterator[Item]:
                 )
                 yield item(name, "error", ("InputError", f"{what}: {safe_name(name)}"))
                 continue
-            options.on_expand(len(found) - 1)
             for kind, path, why in found:
                 if kind == "file":
                     yield from from_file(path)

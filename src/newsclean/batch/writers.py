@@ -1,26 +1,25 @@
 """Streaming writers: articles go to disk as they come, and the file is valid whenever the run stops.
 
     >>> with open_writer("out.parquet") as out, ErrorWriter("errors.jsonl") as errors:
-    ...     for result in newsclean.parse_many(["dumps/"]):
+    ...     for result in newsclean.iter_parse_many(["dumps/"]):
     ...         out.write_result(result) if result.ok else errors.write(result)
 
-Formats, chosen by the output's extension:
+Formats, chosen by the output's extension, all with the same columns (`batch.columns.COLUMNS`) and
+the same nulls:
 
-* `.jsonl` / `.ndjson` (or "-" for stdout), also gzipped (`.jsonl.gz`): one `Article` JSON object
-  per line plus `"id"` and `"fingerprint"` (see `batch.dedupe`), nested exactly as the model
-  (`Article.model_validate` reads a line back once those two are dropped). Each line is written
-  whole and flushed, so an interrupted run leaves only complete lines (a killed one at most a
-  partial last line, which `--resume` cuts off).
-* `.parquet` / `.pq`: flat columns (see `article_row`), row groups of `row_group_size` records;
-  closing — also on Ctrl-C, via `with` — writes the buffered rows and the footer.
-* `.csv`: flat columns; lists joined ("; " for people, newlines for related titles), the body as
-  one `text` cell with paragraphs separated by blank lines; flushed per record.
+* `.jsonl` / `.ndjson` (or "-" for stdout), also gzipped (`.jsonl.gz`): one flat JSON object per
+  article, keys in column order; times as UTC ISO 8601. Each line is written whole and flushed, so an
+  interrupted run leaves only complete lines (a killed one at most a partial last line, which
+  `--resume` cuts off).
+* `.parquet` / `.pq`: row groups of `row_group_size` records; closing — also on Ctrl-C, via `with` —
+  writes the buffered rows and the footer.
+* `.csv`: a header, then one row per article; list columns as JSON arrays, nulls as empty cells;
+  flushed per record.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import gzip
 import io
 import json
@@ -30,8 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, TextIO, cast
 
 from ..models import Article
-from .columns import CSV_COLUMNS, article_row, parquet_schema
-from .dedupe import fingerprint
+from .columns import CSV_COLUMNS, article_row, csv_cells, json_record, parquet_schema
 
 if TYPE_CHECKING:  # pragma: no cover
     from .results import Result
@@ -107,29 +105,17 @@ class _TextFileWriter(ArticleWriter):
 
 
 class JsonlWriter(_TextFileWriter):
-    """One Article JSON object per line, with the input's `id` first."""
+    """One flat JSON record per line (the column set), with the input's `id` first."""
 
     def write(self, article: Article, id: Optional[str] = None) -> None:
-        record = {"id": id, **article.model_dump(mode="json", exclude_none=False)}
-        if record.get("removed") is None:
-            record.pop("removed", None)
-        record["fingerprint"] = fingerprint(article)
         # One write call per complete line: an interrupt lands before or after it, never inside a line.
-        self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._fh.write(json.dumps(json_record(article, id), ensure_ascii=False) + "\n")
         self._fh.flush()
         self.count += 1
 
 
-def _csv_cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, (dt.datetime, dt.date)):
-        return value.isoformat()
-    return value
-
-
 class CsvWriter(_TextFileWriter):
-    """Flat CSV with a header; times in ISO 8601 with the page's own offset."""
+    """CSV with a header: the column set, lists as JSON arrays, times as UTC ISO 8601."""
 
     def __init__(self, path: str | os.PathLike[str], *, append: bool = False) -> None:
         super().__init__(path, append=append)
@@ -138,20 +124,16 @@ class CsvWriter(_TextFileWriter):
             self._fh.flush()
 
     def write(self, article: Article, id: Optional[str] = None) -> None:
-        row = article_row(article, id)
-        row["authors"] = "; ".join(row["authors"])
-        row["editors"] = "; ".join(row["editors"])
-        row["related_titles"] = "\n".join(row["related_titles"])
         # Format the whole record first so the file only ever receives complete rows.
         buffer = io.StringIO()
-        csv.writer(buffer).writerow([_csv_cell(row[name]) for name in CSV_COLUMNS])
+        csv.writer(buffer).writerow(csv_cells(json_record(article, id)))
         self._fh.write(buffer.getvalue())
         self._fh.flush()
         self.count += 1
 
 
 class ParquetWriter(ArticleWriter):
-    """Parquet via pyarrow, one row group per `row_group_size` articles (body as a list column)."""
+    """Parquet via pyarrow, one row group per `row_group_size` articles (the column set, Arrow types)."""
 
     def __init__(self, path: str | os.PathLike[str], *, row_group_size: int = 1000) -> None:
         super().__init__(path)

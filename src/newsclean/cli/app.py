@@ -5,10 +5,10 @@
     newsclean schema > article.schema.json
     newsclean eval corpus/dev --min-f1 0.9
 
-Exit codes (stable, for scripts):
-    0    clean: every input became an article or was recognised as a non-article
-    1    clean: some inputs failed with another error; eval: a floor was not met; show: parse error
-    2    usage error, or no input matched any file
+Exit codes (stable, for scripts; the same for every command):
+    0    success: every input became an article (clean: or was recognised as a non-article)
+    1    an input failed: it could not be read or parsed (clean: any input); eval: a floor was not met
+    2    usage error: bad arguments, an unknown --site, a missing file, or nothing to work on
     3    show: the page is not an article
     130  interrupted (Ctrl-C); the output files hold every record written so far and stay valid
 """
@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
     parser.add_argument(
         "--profiles", metavar="DIR", action="append", default=[],
-        help="a directory of extra site profiles (*.toml); repeatable; worker processes load them too",
+        help="a directory of extra site profiles (*.toml); repeatable; worker processes load them too "
+        "(also accepted after the command)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in SUBCOMMANDS:
@@ -78,8 +79,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    if args.profiles:
-        failure = use_profiles(args.profiles)
+    folders = [*args.profiles, *getattr(args, "command_profiles", [])]
+    if folders:
+        failure = use_profiles(folders)
         if failure:
             err(failure)
             return EXIT_USAGE

@@ -6,12 +6,16 @@ import argparse
 import json
 from typing import Any
 
-from .common import EXIT_OK
+from .common import EXIT_OK, SUBPARSER_STYLE
 
 
 def add_parser(sub: Any) -> None:
     """Declare the `schema` subcommand on the subparsers `sub`."""
-    sub.add_parser("schema", help="print the Article JSON Schema").set_defaults(run=run)
+    sub.add_parser(
+        "schema", help="print the Article JSON Schema",
+        description="Print the JSON Schema of newsclean's Article (every field with its description).",
+        **SUBPARSER_STYLE,
+    ).set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

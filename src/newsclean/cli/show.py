@@ -3,45 +3,86 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
 from ..errors import InputError, NewscleanError, NotAnArticle
-from .common import EXIT_ERRORS, EXIT_NOT_ARTICLE, EXIT_OK, EXIT_USAGE, SUBPARSER_STYLE, err, parse_fn
-from .output import format_article, format_removed
+from .common import (
+    EXIT_ERRORS,
+    EXIT_NOT_ARTICLE,
+    EXIT_OK,
+    EXIT_USAGE,
+    FORMATS,
+    SUBPARSER_STYLE,
+    add_page_options,
+    add_profiles_option,
+    err,
+    page_kwargs,
+    parse_fn,
+    unknown_site,
+)
+from .output import format_removed, render
+
+DESCRIPTION = """\
+Clean one page dump (a text rendering or raw HTML, optionally .gz) and print the article: as
+readable text (default), Markdown (title, dateline, paragraphs, related links) or the Article JSON.
+With --explain, every line that is not body is listed with the step and reason that set it aside.
+"""
 
 
 def add_parser(sub: Any) -> None:
     """Declare the `show` subcommand and its arguments on the subparsers `sub`."""
-    show = sub.add_parser("show", help="print one cleaned article", **SUBPARSER_STYLE)
-    show.add_argument("file", metavar="FILE")
+    show = sub.add_parser("show", help="print one cleaned article", description=DESCRIPTION, **SUBPARSER_STYLE)
+    show.add_argument("file", metavar="FILE", help="the dump to clean; '-' reads it from stdin")
+    show.add_argument("--format", choices=FORMATS, default=None, help="how to print the article (default: text)")
+    show.add_argument("--json", action="store_true", help="the same as --format json")
     show.add_argument("--explain", action="store_true", help="list every removed line with its label, step and reason")
-    show.add_argument("--json", action="store_true", help="print the Article as JSON")
-    show.add_argument("--url", default=None, help="the page's URL (helps site detection)")
+    add_page_options(show, url_help="the page's URL: picks the site profile and fills Article.url")
+    add_profiles_option(show)
     show.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Parse `args.file` and print it; exit 3 for a non-article, 1 for another parse error."""
+def _read(name: str) -> bytes:
+    """The dump's bytes. Raises `FileNotFoundError` for a name that is no file, `InputError` for one
+    that cannot be read as a dump."""
+    if name == "-":
+        data = sys.stdin.buffer.read()
+        if not data.strip():
+            raise InputError("stdin is empty")
+        return data
+    if not os.path.exists(name) or os.path.isdir(name):
+        raise FileNotFoundError(name)
     from ..batch import read_dump
 
-    try:
-        raw = read_dump(args.file)
-    except InputError as exc:
-        err(str(exc))
+    return read_dump(name)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Parse `args.file` and print it. Exit 2 when there is no such file or the options are wrong,
+    1 when the page cannot be read or parsed, 3 when it is not an article."""
+    problem = unknown_site(args.site)
+    if problem:
+        err(problem)
         return EXIT_USAGE
+    if args.json and args.format not in (None, "json"):
+        err(f"--json and --format {args.format} disagree: give one")
+        return EXIT_USAGE
+    name = "stdin" if args.file == "-" else args.file
     try:
-        article = parse_fn()(raw, url=args.url, explain=args.explain)
+        raw = _read(args.file)
+        article = parse_fn()(raw, explain=args.explain, **page_kwargs(args))
+    except FileNotFoundError:
+        err(f"no such file: {args.file}")
+        return EXIT_USAGE
     except NotAnArticle as exc:
-        err(f"{args.file}: {exc}")
+        err(f"{name}: {exc}")
         return EXIT_NOT_ARTICLE
     except NewscleanError as exc:
-        err(f"{args.file}: {type(exc).__name__}: {exc}")
+        err(f"{name}: {type(exc).__name__}: {exc}")
         return EXIT_ERRORS
-    if args.json:
-        print(article.model_dump_json(indent=2, exclude_none=not args.explain))
-    else:
-        sys.stdout.write(format_article(article))
-        if args.explain:
-            sys.stdout.write("\n" + format_removed(article))
+    fmt = "json" if args.json else (args.format or "text")
+    sys.stdout.write(render(article, fmt, explain=args.explain))
+    if args.explain and fmt != "json":
+        sys.stdout.write("\n" + format_removed(article))
     return EXIT_OK
