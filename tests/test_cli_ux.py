@@ -141,7 +141,13 @@ def test_clean_markdown_documents(tmp_path: Path) -> None:
     assert cli.main(["clean", str(SEED), "-o", str(tmp_path / "x.parquet"), "--format", "markdown"]) == 2
 
 
-def test_profiles_are_accepted_after_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.usefixtures("scratch_registry")
+def test_profiles_are_accepted_after_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsclean import sites
+
+    monkeypatch.delenv(sites.PROFILES_ENV, raising=False)  # the command names the folder there for workers
     profiles = tmp_path / "profiles"
     profiles.mkdir()
     (profiles / "warta.toml").write_text('name = "warta-uji.example"\ndomains = ["warta-uji.example"]\n', encoding="utf-8")
