@@ -20,7 +20,7 @@ EPILOG = """\
 exit codes (the same for every command):
   0    success: every input became an article (clean: or was recognised as a non-article)
   1    an input failed: it could not be read or parsed (clean: any input); eval: a floor was not met
-  2    usage error: bad arguments, an unknown --site, a missing file, or nothing to work on
+  2    usage error: bad arguments, an unknown --site, no such (regular) file, or nothing to work on
   3    show: the page is not an article
   130  interrupted; output files stay valid
 """

@@ -43,16 +43,22 @@ def add_parser(sub: Any) -> None:
     show.set_defaults(run=run)
 
 
+class _NoDump(Exception):
+    """The name given is no dump file at all (missing, a folder, a FIFO or device): a usage error."""
+
+
 def _read(name: str) -> bytes:
-    """The dump's bytes. Raises `FileNotFoundError` for a name that is no file, `InputError` for one
-    that cannot be read as a dump."""
+    """The dump's bytes. Raises `_NoDump` when the name is not a regular file, `InputError` when the
+    file cannot be read as a dump (empty, too large, unreadable)."""
     if name == "-":
         data = sys.stdin.buffer.read()
         if not data.strip():
             raise InputError("stdin is empty")
         return data
-    if not os.path.exists(name) or os.path.isdir(name):
-        raise FileNotFoundError(name)
+    if not os.path.exists(name):
+        raise _NoDump(f"no such file: {name}")
+    if not os.path.isfile(name):  # checked before opening: a FIFO would block the read
+        raise _NoDump(f"not a regular file: {name}")
     from ..batch import read_dump
 
     return read_dump(name)
@@ -72,8 +78,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         raw = _read(args.file)
         article = parse_fn()(raw, explain=args.explain, **page_kwargs(args))
-    except FileNotFoundError:
-        err(f"no such file: {args.file}")
+    except _NoDump as exc:
+        err(str(exc))
         return EXIT_USAGE
     except NotAnArticle as exc:
         err(f"{name}: {exc}")
