@@ -1,4 +1,4 @@
-"""parse_many when its surroundings fail (issue #13): the iterable of inputs raises, the executor refuses
+"""iter_parse_many when its surroundings fail (issue #13): the iterable of inputs raises, the executor refuses
 work. Every input taken gets exactly one record, in order; then a typed `BatchError`."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean import BatchError, NewscleanError
-from newsclean.batch import Result, parse_many
+from newsclean.batch import Result, iter_parse_many
 from test_batch import doc, fake_parse
 
 
@@ -51,7 +51,7 @@ class RefusingPool(ThreadPoolExecutor):
 def run(inputs: Inputs, **kwargs: Any) -> tuple[list[Result], Optional[BaseException]]:
     results: list[Result] = []
     try:
-        for result in parse_many(inputs, progress=False, parse_fn=fake_parse, **kwargs):
+        for result in iter_parse_many(inputs, progress=False, parse_fn=fake_parse, **kwargs):
             results.append(result)
     except Exception as exc:  # noqa: BLE001 - the test looks at what escaped
         return results, exc

@@ -17,7 +17,7 @@ import pytest
 
 import newsclean
 from newsclean import Article, Timeout
-from newsclean.batch import parse_many, pool
+from newsclean.batch import iter_parse_many, pool
 from test_batch import doc, fake_parse
 from test_profiles_dir import DUMP, PROFILE
 
@@ -56,18 +56,18 @@ def check(results: list[Any], count: int, slow_at: int) -> None:
 
 
 def test_a_document_over_the_budget_is_a_timeout_record_inline() -> None:
-    results = list(parse_many(docs(6, slow_at=2), workers=1, progress=False, parse_fn=fake_parse, timeout=0.5))
+    results = list(iter_parse_many(docs(6, slow_at=2), workers=1, progress=False, parse_fn=fake_parse, timeout=0.5))
     check(results, 6, slow_at=2)
 
 
 def test_a_document_over_the_budget_is_a_timeout_record_in_the_pool() -> None:
-    results = list(parse_many(docs(20, slow_at=9), workers=2, progress=False, parse_fn=fake_parse, timeout=1.0))
+    results = list(iter_parse_many(docs(20, slow_at=9), workers=2, progress=False, parse_fn=fake_parse, timeout=1.0))
     check(results, 20, slow_at=9)
 
 
 def test_a_worker_stuck_where_signals_cannot_reach_is_killed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pool, "_GRACE", 2.0)  # the parent's margin past the budget before it kills the pool
-    stream = parse_many(
+    stream = iter_parse_many(
         docs(10, slow_at=4, slow="STUCK"), workers=2, chunksize=2, progress=False,
         parse_fn=parse_with_signals_blocked, timeout=0.5,
     )
@@ -85,7 +85,7 @@ def test_timeout_is_typed_and_survives_pickling() -> None:
 @pytest.mark.parametrize("bad", [0, -1, "60", float("nan")])
 def test_a_bad_timeout_is_refused(bad: Any) -> None:
     with pytest.raises(ValueError, match="timeout"):
-        parse_many([], timeout=bad)
+        iter_parse_many([], timeout=bad)
 
 
 # ------------------------------------------------------------------------------------ start method, profiles
@@ -104,7 +104,7 @@ def test_workers_are_not_forked_from_a_threaded_parent() -> None:
     holder.start()
     held.wait(10)
     try:
-        results = list(parse_many(docs(20), workers=2, progress=False, parse_fn=parse_needing_lock, timeout=20))
+        results = list(iter_parse_many(docs(20), workers=2, progress=False, parse_fn=parse_needing_lock, timeout=20))
     finally:
         release.set()
         holder.join()
@@ -124,7 +124,7 @@ def warta_dumps(tmp_path: Path) -> Iterator[list[Path]]:
 @pytest.mark.usefixtures("scratch_registry")
 def test_profiles_registered_in_the_parent_reach_the_workers(warta_dumps: list[Path]) -> None:
     newsclean.register_site({"name": "warta-uji.example", "chrome": {"prefix": ["Dukung jurnalisme warga"]}})
-    results = list(parse_many(warta_dumps, workers=2, progress=False, site="warta-uji.example"))
+    results = list(iter_parse_many(warta_dumps, workers=2, progress=False, site="warta-uji.example"))
     assert len(results) == 20 and all(r.ok for r in results), results[0]
     assert all(len(r.article.body) == 2 for r in results if r.article)  # the promo line is chrome in every worker
 
@@ -138,7 +138,7 @@ def test_newsclean_profiles_reaches_the_workers(
     (folder / "warta.toml").write_text(PROFILE, encoding="utf-8")
     monkeypatch.setenv(newsclean.sites.PROFILES_ENV, str(folder))
     monkeypatch.setattr(newsclean.sites.registry, "_state", None)  # as if the process had just started
-    results = list(parse_many(warta_dumps, workers=2, progress=False, url="https://warta-uji.example/a"))
+    results = list(iter_parse_many(warta_dumps, workers=2, progress=False, url="https://warta-uji.example/a"))
     assert all(r.ok and r.article is not None and len(r.article.body) == 2 for r in results), results[0]
 
 
@@ -153,11 +153,11 @@ def test_ctrl_c_does_not_wait_for_a_stuck_document(tmp_path: Path) -> None:
             f"""
             import sys
             sys.path.insert(0, {str(TESTS)!r})
-            from newsclean.batch import parse_many
+            from newsclean.batch import iter_parse_many
             from test_batch_pool import docs, parse_with_signals_blocked
 
             if __name__ == "__main__":
-                stream = parse_many(docs(40, slow_at=3, slow="STUCK"), workers=2, chunksize=1, progress=False,
+                stream = iter_parse_many(docs(40, slow_at=3, slow="STUCK"), workers=2, chunksize=1, progress=False,
                                     parse_fn=parse_with_signals_blocked, timeout=600)
                 try:
                     for result in stream:

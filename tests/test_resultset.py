@@ -145,3 +145,15 @@ def test_clean_folder_example_fails_loudly_on_a_missing_folder(tmp_path: Path) -
     )
     assert run.returncode != 0
     assert "no such folder" in run.stderr and "0 articles" not in run.stdout
+
+
+def test_a_batch_error_keeps_the_results_so_far() -> None:
+    def inputs():  # type: ignore[no-untyped-def]
+        yield ("a", doc("Satu"))
+        yield ("b", doc("Dua"))
+        raise OSError("the share went away")
+
+    with pytest.raises(newsclean.NewscleanError) as info:
+        parse_many(inputs(), workers=1, progress=False, parse_fn=fake_parse)
+    assert type(info.value).__name__ == "BatchError"
+    assert [r.id for r in info.value.results] == ["a", "b"]  # type: ignore[attr-defined]

@@ -27,7 +27,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, Literal, Optional, Union
 
-from ..errors import BatchError, NewscleanError, Timeout
+from ..errors import BatchError, InputError, NewscleanError, Timeout
 from ..models import Article
 from .dedupe import Deduper, fingerprint
 from .progress import planned
