@@ -66,3 +66,16 @@ def test_the_command_line_examples_run(command: str, tmp_path: Path) -> None:
     argv = [sys.executable, "-m", "newsclean", *shlex.split(command)[1:]]
     run = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr[-3000:]
+
+
+def test_the_results_repr_in_the_readme_is_what_the_fixtures_give() -> None:
+    import warnings
+
+    import newsclean
+
+    shown = re.search(r"^results +# (<Results: [^;]*;)", README, flags=re.MULTILINE)
+    assert shown is not None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        results = newsclean.parse_many([str(ROOT / "fixtures")], workers=1, progress=False)
+    assert repr(results).startswith(shown.group(1))
