@@ -189,3 +189,53 @@ def test_cli_clean_refuses_a_timeout_that_is_not_positive(tmp_path: Path, capsys
     assert cli.main(["clean", str(page), "-o", str(tmp_path / "out.jsonl"), "--timeout", "0"]) == 2
     assert "--timeout" in capsys.readouterr().err
     assert not (tmp_path / "out.jsonl").exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is POSIX")
+def test_a_second_ctrl_c_while_the_first_is_handled_ends_the_process_at_once(tmp_path: Path) -> None:
+    # The first Ctrl-C kills the workers; here that step is made slow, and a second Ctrl-C arrives
+    # meanwhile (sent by the step itself, so the timing is certain).
+    script = tmp_path / "run.py"
+    out = tmp_path / "out.txt"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import os, signal, sys, time
+            sys.path.insert(0, {str(TESTS)!r})
+            from newsclean.batch import parse_many, pool
+            from test_batch_pool import docs, parse_with_signals_blocked
+
+            real_kill = pool.kill_workers
+
+            def slow_kill(executor):
+                real_kill(executor)
+                os.kill(os.getpid(), signal.SIGINT)  # the second Ctrl-C
+                time.sleep(60)  # what a stuck cleanup would do; the process must not wait for it
+                print("cleanup finished", flush=True)
+
+            pool.kill_workers = slow_kill
+            if __name__ == "__main__":
+                stream = parse_many(docs(40, slow_at=3, slow="STUCK"), workers=2, chunksize=1, progress=False,
+                                    parse_fn=parse_with_signals_blocked, timeout=600)
+                try:
+                    for result in stream:
+                        print(result.id, flush=True)
+                except KeyboardInterrupt:
+                    print("interrupted", flush=True)
+            """
+        ),
+        encoding="utf-8",
+    )
+    with out.open("w") as sink:
+        proc = subprocess.Popen([sys.executable, str(script)], stdout=sink)
+        try:
+            for _ in range(600):  # until d00..d02 are out; d03 is stuck
+                if out.read_text().split() == ["d00", "d01", "d02"]:
+                    break
+                time.sleep(0.1)
+            os.kill(proc.pid, signal.SIGINT)
+            code = proc.wait(timeout=45)  # a hang guard: the 60 s sleep must not be waited for
+        finally:
+            proc.kill()
+    assert code == 130
+    assert out.read_text().split() == ["d00", "d01", "d02"]  # ended at once: no "interrupted", no cleanup
