@@ -15,6 +15,7 @@ import re
 from typing import Any, Iterable, Mapping, NamedTuple, Optional, Union
 
 from ..errors import PatternTimeout, ProfileError
+from .literals import might_contain, opens_with_scan, required_literals
 
 __all__ = ["PATTERN_TIMEOUT", "GuardedPattern", "ProfilePattern", "LineMatcher", "PhraseSet", "compile_patterns"]
 
@@ -85,11 +86,13 @@ class LineMatcher:
     """Matches a whole line against exact phrases, prefixes and full-line patterns (case-insensitive).
 
     Phrases of one kind and the package's own patterns are folded into single compiled alternations,
-    so a line costs one set lookup and at most two regex calls however many the lexicon holds; a
-    user's patterns (`GuardedPattern`) are tried one by one after them.
+    so a line costs one set lookup and a few regex calls however many the lexicon holds; a user's
+    patterns (`GuardedPattern`) are tried one by one after them. A package pattern that opens with a
+    long scan and names words the line must contain (see `literals`) is kept out of the alternation
+    and run alone, only on lines that contain one of them: it would otherwise walk most of every line.
     """
 
-    __slots__ = ("exact", "_prefix", "_pattern", "_guarded", "size")
+    __slots__ = ("exact", "_prefix", "_pattern", "_worded", "_words", "_guarded", "size")
 
     def __init__(
         self,
@@ -102,9 +105,17 @@ class LineMatcher:
         prefixes = sorted({p for p in prefix if p}, key=len, reverse=True)
         patterns = [p for p in pattern if p]
         self._prefix = re.compile("|".join(map(re.escape, prefixes)), _FLAGS) if prefixes else None
-        self._pattern = (
-            re.compile("(?:(?:" + ")|(?:".join(patterns) + r"))\Z", _FLAGS) if patterns else None
-        )
+        plain: list[str] = []
+        worded: list[tuple[frozenset[str], re.Pattern[str]]] = []
+        for source in patterns:
+            words = required_literals(source, _FLAGS) if opens_with_scan(source, _FLAGS) else None
+            if words is None:
+                plain.append(source)
+            else:
+                worded.append((words, re.compile(rf"(?:{source})\Z", _FLAGS)))
+        self._pattern = re.compile("(?:(?:" + ")|(?:".join(plain) + r"))\Z", _FLAGS) if plain else None
+        self._worded = tuple(worded)
+        self._words = frozenset(word for words, _ in worded for word in words)
         self._guarded = tuple(guarded)
         self.size = len(self.exact) + len(prefixes) + len(patterns) + len(self._guarded)
 
@@ -122,6 +133,12 @@ class LineMatcher:
             m = self._pattern.match(line)
             if m is not None:
                 return "pattern"
+        if self._worded:
+            lowered = line.lower()
+            if might_contain(line, lowered, self._words):  # (one test rules most lines out for them all)
+                for words, compiled in self._worded:
+                    if might_contain(line, lowered, words) and compiled.match(line) is not None:
+                        return "pattern"
         for guarded in self._guarded:
             if guarded.fullmatch(line) is not None:
                 return "pattern"

@@ -1,0 +1,124 @@
+"""The substring test that lets `LineMatcher` skip slow chrome patterns: the words it reads out of a
+pattern, the characters it must not trust, and matching that gives exactly what the plain alternation
+gives (on the lexicon's own patterns, every bundled profile's, and random lines)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean import sites
+from newsclean.sites.literals import UNSAFE_CHARS, might_contain, opens_with_scan, required_literals
+from newsclean.sites.patterns import LineMatcher
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r".{0,200}\b(klik|kunjungi)\s*:?\s*(https?://)?[\w\-]+\.(com|id)\S*", {"klik", "kunjungi"}),
+        (r".{1,40}\s(index|indeks)\s*[»›>]+", {"index", "indeks"}),
+        (r"(\S+\s+)?scroll to (continue|resume)( with)? content", {
+            "scroll to continue content", "scroll to continue with content",
+            "scroll to resume content", "scroll to resume with content",
+        }),
+        (r"[\d.,]+\s*(views|dibaca|comments?)", {"views", "dibaca", "comment", "comments"}),
+        (r"(?-i:via [A-Z]\w*)", {"via "}),
+        (r"Google\s+News", {"google"}),  # the longest certain piece, lower-cased
+        (r"(abc)?defgh", {"abcdefgh", "defgh"}),
+    ],
+)
+def test_required_literals_names_the_words_every_match_contains(pattern: str, words: set[str]) -> None:
+    assert required_literals(pattern, re.IGNORECASE) == words
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"[\d\s.,:]+",  # no word at all
+        r"(klik|\d+)\s+\w+",  # one branch without a word
+        r"(ab)cdef\1",  # a back-reference: numbered within the alternation, left there
+        r"ab",  # too short to be worth a test
+        r"(?=klik)\w+",  # a look-ahead's words are not taken
+        r"(",  # not a pattern
+    ],
+)
+def test_required_literals_gives_none_when_no_word_is_certain(pattern: str) -> None:
+    assert required_literals(pattern, re.IGNORECASE) is None
+
+
+def test_only_long_leading_scans_are_worth_a_test() -> None:
+    assert opens_with_scan(r".{0,200}\bklik")
+    assert opens_with_scan(r"[^|]*berita")
+    assert not opens_with_scan(r"\d+\s+dari\s+\d+\s+halaman")  # fails on the first letter
+    assert not opens_with_scan(r"(\S+\s+)?advertisement")
+    assert not opens_with_scan(r".{0,5}klik")
+
+
+def test_unsafe_chars_are_all_the_non_ascii_characters_ignorecase_matches_to_ascii() -> None:
+    ascii_any = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
+    found = {
+        chr(code)
+        for code in range(0x80, sys.maxunicode + 1)
+        if not 0xD800 <= code <= 0xDFFF and ascii_any.fullmatch(chr(code))
+    }
+    assert found == set(UNSAFE_CHARS)
+
+
+def test_might_contain_trusts_no_line_holding_an_unsafe_character() -> None:
+    words = frozenset({"klik"})
+    assert might_contain("Klik di sini", "klik di sini", words)
+    assert not might_contain("Kunjungi kami", "kunjungi kami", words)
+    line = "\u212alik di sini"  # KELVIN SIGN: `re.IGNORECASE` reads it as "k"
+    assert re.compile("klik", re.IGNORECASE).match(line)
+    assert might_contain(line, line.lower(), words)
+
+
+@lru_cache(maxsize=1)
+def _matchers() -> tuple[LineMatcher, re.Pattern[str]]:
+    """A matcher holding every package pattern (the lexicon's and each bundled profile's), and the same
+    patterns as the matcher held them before: one alternation."""
+    patterns = [p for kind in ("chrome", "tail", "listing") for p in sites.lexicon_table(kind).get("pattern", [])]
+    for profile in sites.profiles().values():
+        for kind in (profile.chrome, profile.tail, profile.listing):
+            patterns += kind.pattern
+    reference = re.compile("(?:(?:" + ")|(?:".join(patterns) + r"))\Z", re.IGNORECASE)
+    return LineMatcher(pattern=patterns), reference
+
+
+_LINES = [
+    "Untuk info lebih lanjut klik : warta.example.id/daftar",
+    "Untuk info lebih lanjut KLIK : warta.example.id/daftar",
+    "Untuk info lebih lanjut \u212aLIK : warta.example.id/daftar",
+    "Berita Terbaru Index »",
+    "Berita Terbaru INDEKS »",
+    "Silakan WhatsApp ke nomor 0812 3456 7890 untuk cek fakta",
+    "Warga mengunjungi lokasi banjir, lalu klik tombol di aplikasi itu.",
+    "Jakarta - Pemerintah daerah mengumumkan jadwal baru untuk layanan kesehatan.",
+    "- Advertisement -",
+    "1 2 3 Selanjutnya",
+]
+
+
+@pytest.mark.parametrize("line", _LINES)
+def test_matching_is_the_plain_alternations(line: str) -> None:
+    matcher, reference = _matchers()
+    assert (matcher.match(line) is not None) == (reference.match(line) is not None)
+
+
+_PIECES = st.sampled_from(
+    ["klik", "KLIK", "kunjungi", "index", "indeks", "silakan", "silahkan", "whatsapp", "ke nomor", "wa",
+     ".com", ".id", "http://", " ", "  ", ":", "»", ">", "-", "1", "12", "halaman", "Berita", "video",
+     "\u212a", "\u0130", "\u0131", "\u017f", "İndex", "x", "Jakarta", "\u00a0", "é"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map("".join))
+def test_matching_is_the_plain_alternations_on_any_line(line: str) -> None:
+    matcher, reference = _matchers()
+    assert (matcher.match(line) is not None) == (reference.match(line) is not None)
