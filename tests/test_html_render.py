@@ -135,3 +135,37 @@ def test_sub_heading_shaped_like_a_dateline_stays_in_the_body() -> None:
         "</div></body></html>"
     )
     assert newsclean.parse(page).body == [PARA1, PARA2, "Terima Kasih, Tapi...", PARA3, f"{PARA2} {PARA1}"]
+
+
+def test_closing_baca_juga_widget_is_not_a_related_link_but_a_closing_line_is() -> None:
+    closing_widget = (
+        "<div class='baca-juga'><p class='baca-juga__header'>Baca Juga</p><ul>"
+        "<li><a href='/a'><h3>Potret Lain Yang Tidak Disebut Dalam Teks</h3></a></li>"
+        "<li><a href='/b'><h3>Berita Lain Yang Juga Tidak Disebut</h3></a></li></ul></div>"
+    )
+    closing_line = "<div class='lihatjg'><strong>Baca juga: </strong><a href='/c'>Harga Gabah Naik Lagi</a></div>"
+    inline = "<p class='baca'><strong>Baca juga: <a href='/d'>Pasar Induk Direnovasi</a></strong></p>"
+    doc = html_to_document(_page(f"<p>{PARA1}</p>{inline}<p>{PARA2}</p>{closing_line}{closing_widget}"))
+    assert _content(doc) == [PARA1, "Baca juga: Pasar Induk Direnovasi", PARA2, "Baca juga: Harga Gabah Naik Lagi"]
+
+
+def test_load_more_pager_is_not_text() -> None:
+    page = _page(
+        f"<p>{PARA1}</p><p>{PARA2}</p>"
+        "<div class='article-content-body__item-loadmore'>Selanjutnya: 1. Potret berikutnya dari acara itu</div>"
+    )
+    assert _content(html_to_document(page)) == [PARA1, PARA2]
+
+
+def test_metadata_author_who_is_the_pages_editor_is_not_an_author() -> None:
+    import newsclean
+
+    page = (
+        "<html><head><meta name='author' content='Rina Wulandari'></head><body>"
+        "<h1>Jembatan Baru Sukamaju Diresmikan Wali Kota</h1>"
+        "<p class='date'>Senin, 4 Maret 2024 09:15 WIB</p><p class='editor'>Editor: Rina Wulandari</p>"
+        f"<div class='read__content'><p>{PARA1}</p><p>{PARA2}</p><p>{PARA3}</p></div></body></html>"
+    )
+    article = newsclean.parse(page)
+    assert (article.authors, article.editors) == ([], ["Rina Wulandari"])
+    assert newsclean.parse(page.replace("Editor: Rina Wulandari", "Editor: Agus Setiawan")).authors == ["Rina Wulandari"]

@@ -92,11 +92,13 @@ def _mostly_links(el: Any, budget: _Budget) -> bool:
     return 0 < text <= 3000 and links >= 0.6 * text
 
 
-def related_boxes(containers: list[Any]) -> tuple[dict[Any, list[Any]], set[Any]]:
+def related_boxes(containers: list[Any]) -> tuple[dict[Any, list[Any]], set[Any], set[Any]]:
     """The "Baca juga" link boxes inside the article text.
 
-    Returns {element where the box starts: [elements holding its links]} and the set of further elements
-    the box consumes (links that follow a marker heading as its siblings).
+    Returns {element where the box starts: [elements holding its links]}, the set of further elements
+    the boxes consume (links that follow a marker heading as its siblings), and the boxes that come
+    after the text's last paragraph (the render keeps those only when the page shows them as part of
+    the text, not as a hidden or related-named widget closing the article).
     """
     from lxml import etree
 
@@ -105,49 +107,73 @@ def related_boxes(containers: list[Any]) -> tuple[dict[Any, list[Any]], set[Any]
     container_set = set(containers)
     boxes: dict[Any, list[Any]] = {}
     consumed: set[Any] = set()
+    trailing: set[Any] = set()
     links: dict[Any, Optional[tuple[int, int]]] = {}  # memo: many markers climb to the same ancestor
     budget = _Budget(_PAGE_BUDGET)
     for container in containers:
         inside = 0  # open boxes around the walk's position: markers in them are the box's own
+        position = last_prose = 0  # elements started so far; where the last run of prose was seen
+        found_here: list[tuple[int, Any]] = []
         walker = etree.iterwalk(container, events=("start", "end"))
         for event, el in walker:
             if event == "end":
                 if el in boxes and el is not container:
                     inside -= 1
+                if not inside and el is not container and _is_prose_run(el.tail):
+                    last_prose = position
                 continue
+            position += 1
             if el in consumed:
                 walker.skip_subtree()
                 continue
             text = el.text
-            if inside or not isinstance(el.tag, str) or not text or not _RELATED_MARKER.match(text):
+            if inside or not isinstance(el.tag, str) or not text:
+                continue
+            if not _RELATED_MARKER.match(text):
+                if _is_prose_run(text):
+                    last_prose = position
                 continue
             if budget.left <= 0:
-                return boxes, consumed  # a hostile page: its remaining markers stay plain text
-            box = el.getparent() if el.tag == "a" else el
-            found: Optional[tuple[int, int]] = None
-            for _ in range(4):
-                if box is None or box in container_set:
-                    break
-                if box not in links:
-                    links[box] = _links_in(box, budget)
-                found = links[box]
-                if found is None or found[0]:
-                    break  # too large to be a box, or the element holding the marker's links
-                box = box.getparent()
-            if box is not None and box not in container_set and found:
-                titled = found[1]
-                # Too many links or too much text: the marker sits in a paragraph or in the page wrapper.
-                if 0 < titled <= _MAX_LINKS and len(clean(text_prefix(box, _MAX_BOX_TEXT + 500, _MAX_BOX_NODES))) <= 250 * titled + 60:
-                    boxes[box] = [box]
-                    inside += 1  # the box is the marker or one of its open ancestors: its end comes later
-                    continue
-            # The marker is a heading or paragraph of its own; its links follow as siblings.
-            run = _sibling_run(el, budget)
-            if run:
-                boxes[el] = run
-                consumed.update(run)
-                inside += 1
-    return boxes, consumed
+                break  # a hostile page: its remaining markers stay plain text
+            start = _box_at(el, container_set, links, budget)
+            if start is None:
+                continue
+            boxes[start[0]] = start[1]
+            consumed.update(start[2])
+            found_here.append((position, start[0]))
+            inside += 1  # the box is the marker or one of its open ancestors: its end comes later
+        trailing.update(box for at, box in found_here if at > last_prose)
+    return boxes, consumed, trailing
+
+
+def _is_prose_run(text: Optional[str]) -> bool:
+    return text is not None and len(text) >= 40 and len(text.strip()) >= 40
+
+
+def _box_at(
+    marker: Any, container_set: set[Any], links: dict[Any, Optional[tuple[int, int]]], budget: _Budget
+) -> Optional[tuple[Any, list[Any], list[Any]]]:
+    """(where the box starts, the elements holding its links, further elements it consumes) for a marker."""
+    box = marker.getparent() if marker.tag == "a" else marker
+    found: Optional[tuple[int, int]] = None
+    for _ in range(4):
+        if box is None or box in container_set:
+            break
+        if box not in links:
+            links[box] = _links_in(box, budget)
+        found = links[box]
+        if found is None or found[0]:
+            break  # too large to be a box, or the element holding the marker's links
+        box = box.getparent()
+    if box is not None and box not in container_set and found:
+        titled = found[1]
+        # Too many links or too much text: the marker sits in a paragraph or in the page wrapper.
+        text = clean(text_prefix(box, _MAX_BOX_TEXT + 500, _MAX_BOX_NODES))
+        if 0 < titled <= _MAX_LINKS and len(text) <= 250 * titled + 60:
+            return box, [box], []
+    # The marker is a heading or paragraph of its own; its links follow as siblings.
+    run = _sibling_run(marker, budget)
+    return (marker, run, run) if run else None
 
 
 def box_holders(boxes: dict[Any, list[Any]], containers: list[Any]) -> dict[Any, list[Any]]:

@@ -119,7 +119,7 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
 
     names, sizes, container_set, protected = plan.names, plan.sizes, plan.containers, plan.protected
     link_lists, shown, text_captions = plan.link_lists, plan.shown, plan.text_captions
-    boxes, consumed = related_boxes(list(container_set))
+    boxes, consumed, trailing = related_boxes(list(container_set))
     holders = box_holders(boxes, list(container_set))
     out = _Renderer(plan.max_lines)
     block_stack: list[str] = []  # tags of open block elements, innermost last
@@ -140,9 +140,10 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
         if event == "start":
             if el in boxes:
                 out.flush()
-                # A marker heading must not make its link lines look like subheadings.
-                box_tag = "div" if tag in ("h1", "h2", "h3", "h4", "h5", "h6") else tag
-                out.lines.extend(render_related(boxes[el], box_tag, base, hints))
+                if el not in trailing or not _widget(el, names.get(el)):
+                    # A marker heading must not make its link lines look like subheadings.
+                    box_tag = "div" if tag in ("h1", "h2", "h3", "h4", "h5", "h6") else tag
+                    out.lines.extend(render_related(boxes[el], box_tag, base, hints))
                 skipped.add(el)
                 walker.skip_subtree()
                 continue
@@ -172,7 +173,8 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
                 if el in holders:
                     out.flush()
                     for box in holders[el]:
-                        out.lines.extend(render_related(boxes[box], "div", base, hints))
+                        if box not in trailing:  # (a hidden box after the text is a closing widget)
+                            out.lines.extend(render_related(boxes[box], "div", base, hints))
                 skipped.add(el)
                 walker.skip_subtree()
                 continue
@@ -254,6 +256,11 @@ def _in_sentence(el: Any, tag: str) -> bool:
         return False
     last = before.rstrip()[-1:]
     return last.isalnum() and len(before.strip()) > 1
+
+
+def _widget(el: Any, raw: Optional[str]) -> bool:
+    """Hidden, or named as a widget ("baca-juga", "related-posts", "share")."""
+    return (bool(el.keys()) and is_hidden(el)) or (raw is not None and any(name_flags(raw)[:3]))
 
 
 def _in_breadcrumb(anchor: Any, names: dict[Any, str]) -> bool:

@@ -150,8 +150,10 @@ def byline(page: Page) -> None:
     _labels_after_story(page, credits)
     page.authors = authors
     page.editors = editors
-    if not page.authors and page.hints.authors:
-        page.authors = [a for a in page.hints.authors if looks_like_name(a)] or list(page.hints.authors)
+    # The page's metadata names its writers; sites that credit only an editor put the editor there.
+    stated = [a for a in page.hints.authors if a.casefold() not in {e.casefold() for e in editors}]
+    if not page.authors and stated:
+        page.authors = [a for a in stated if looks_like_name(a)] or stated
 
 
 def _labelled_credit(text: str, credits: Credits, *, need_authors: bool = True) -> bool:
