@@ -169,3 +169,73 @@ def test_metadata_author_who_is_the_pages_editor_is_not_an_author() -> None:
     article = newsclean.parse(page)
     assert (article.authors, article.editors) == ([], ["Rina Wulandari"])
     assert newsclean.parse(page.replace("Editor: Rina Wulandari", "Editor: Agus Setiawan")).authors == ["Rina Wulandari"]
+
+
+def _spans(text: str) -> str:
+    """A paragraph as editors leave it: its words split over <span>s shorter than a sentence."""
+    words = text.split()
+    return "".join(f"<span style='font-family: arial;'>{' '.join(words[k:k + 4])} </span>" for k in range(0, len(words), 4))
+
+
+def _blog(body: str) -> str:
+    # The post sits in Blogger's "widget Blog" wrapper, which is dropped as page furniture unless the
+    # post's text is found inside it; the post body's class names nothing we know.
+    return (
+        "<html><body><div class='widget Blog' id='Blog1'><h3 class='post-title'>Jembatan Baru</h3>"
+        f"<div class='isi-post'>{body}</div></div>"
+        "<div class='widget PopularPosts'><ul><li><a href='/a'>Judul lain</a></li></ul></div></body></html>"
+    )
+
+
+def test_div_paragraphs_split_into_spans_are_found() -> None:
+    body = "".join(f"<div style='text-align: justify;'>{_spans(p)}</div><div><br /></div>" for p in (PARA1, PARA2, PARA3))
+    assert _content(html_to_document(_blog(body))) == [PARA1, PARA2, PARA3]
+
+
+def test_br_separated_paragraphs_in_spans_are_found() -> None:
+    body = "<div dir='ltr'>" + "<br /><br />".join(f"<span>{p}</span>" for p in (PARA1, PARA2, PARA3)) + "</div>"
+    assert _content(html_to_document(_blog(body))) == [PARA1, PARA2, PARA3]
+
+
+def test_teaser_cards_do_not_count_as_paragraphs() -> None:
+    cards = "".join(f"<div class='card'><div class='title'><a href='/{k}'>{p}</a></div></div>" for k, p in enumerate((PARA2, PARA3) * 3))
+    page = f"<html><body><div class='latest'>{cards}</div><div class='story'><p>{PARA1}</p><p>{PARA2} {PARA3}</p></div></body></html>"
+    assert _content(html_to_document(page)) == [PARA1, f"{PARA2} {PARA3}"]
+
+
+def test_hard_wrapped_lines_join_into_their_paragraph() -> None:
+    wrapped = "Menurut Rahmat, nelayan sempat membeli solar eceran di<br />warung dengan harga jauh lebih mahal.<br />"
+    body = f"<p>{PARA1}<br />{wrapped}Baca juga di laman resmi desa.<br /><br />{PARA2}<br />http://contoh.id/x</p>"
+    assert _content(html_to_document(_page(body))) == [
+        PARA1,
+        "Menurut Rahmat, nelayan sempat membeli solar eceran di warung dengan harga jauh lebih mahal.",
+        "Baca juga di laman resmi desa.",
+        PARA2,
+        "http://contoh.id/x",
+    ]
+
+
+def test_hidden_later_pages_of_the_text_are_shown_once() -> None:
+    page2 = f"<p>{PARA2}</p><p>{PARA3}</p>"
+    body = (
+        f"<div class='page'><p>{PARA1}</p></div>"
+        f"<div class='page' style='display:none'>{page2}</div>"
+        f"<div class='page hidden'><p>{PARA1} {PARA3}</p></div>"
+        f"<div class='mobile d-none'><p>{PARA1}</p>{page2}</div>"  # a copy for small screens
+        "<div style='display:none'>Muat komentar</div>"
+    )
+    assert _content(html_to_document(_page(body))) == [PARA1, PARA2, PARA3, f"{PARA1} {PARA3}"]
+
+
+def test_microdata_gives_date_and_author_but_not_commenters() -> None:
+    page = (
+        "<html><body><div class='post' itemscope itemtype='http://schema.org/BlogPosting'>"
+        f"<h3>Jembatan Baru</h3><div class='post-body'><p>{PARA1}</p><p>{PARA2}</p></div>"
+        "<span itemprop='author' itemscope><span itemprop='name'>Oleh : Asep Kurniawan dan Rina Wulandari</span></span>"
+        "<abbr class='published' itemprop='datePublished' title='2023-08-15T09:30:00+07:00'>09.30</abbr>"
+        "<div class='comments'><div itemscope itemtype='http://schema.org/Comment'>"
+        "<span itemprop='author'>Pembaca Setia</span></div></div></div></body></html>"
+    )
+    hints = html_to_document(page).hints
+    assert hints.authors == ["Asep Kurniawan", "Rina Wulandari"]
+    assert hints.published == "2023-08-15T09:30:00+07:00"

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any, Callable, Optional
 
 from ..errors import InputTooLarge
-from ._dom import DROP_TAGS, clean, is_within, name_tokens, text_content
+from ._dom import BLOCK_TAGS, DROP_TAGS, clean, is_within, name_tokens, text_content
 
 # Names sites give the element that holds the article's text (class/id substrings, lowercased).
 _CONTENT_NAMES = re.compile(
@@ -71,11 +71,13 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
     figcaptions: list[Any] = []
     weights: dict[Any, tuple[int, int]] = {}
     sizes: dict[Any, int] = {}
-    # stack frames: [total, link, anchors, has_h1, children, linked_children, weighed_total, prose, kind]
+    # stack frames: [total, link, anchors, has_h1, children, linked_children, weighed_total, prose, kind,
+    # paragraph, run, run_in_links, separates_with_br, run_has_inline_markup, holds_a_block] (the run: see
+    # `_close_run`)
     # (kind: 0 plain, 1 with a class/id or a <figcaption>: its size is kept, 2 also named as a text container)
     stack: list[list[Any]] = []
     link_depth = 0
-    p_depth = 0  # open <p>: a <p> the parser left inside another is that paragraph's text, credited once
+    para_depth = 0  # open paragraphs: one the parser left inside another is that paragraph's text, credited once
     elements = 0
     limit = max_elements if max_elements is not None else -1
     for event, el in etree.iterwalk(body, events=("start", "end")):
@@ -102,39 +104,51 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
             if tag == "figcaption":
                 figcaptions.append(el)
                 kind = kind or 1
+            paragraph = 0  # 1: a <p>; 2: a <div> paragraph, credited at its end; 3: one inside another paragraph
             if tag == "p" or tag == "br" or tag == "div":
-                # Paragraph text credits its container; <br>-separated runs (and other runs of text straight
-                # in a <div>, e.g. after an <img>) credit the element holding them.
+                # Paragraph text credits its container: a <p>, or a <div> holding only inline markup (Blogger
+                # and older themes write every paragraph as one, often split into <span>s; its credit waits
+                # for its end, where its link share is known: a teaser card's title is a link). <br>-separated
+                # runs (and other runs of text straight in other <div>s, e.g. after an <img>) credit the
+                # element holding them.
+                n = 0
                 if tag == "p":
-                    p_depth += 1
-                    n = len(clean(text_content(el) if len(el) else el.text)) if p_depth == 1 else 0
+                    para_depth += 1
+                    paragraph = 1
+                    if para_depth == 1:
+                        n = len(clean(text_content(el) if len(el) else el.text))
+                elif tag == "div" and _holds_inline_only(el):
+                    para_depth += 1
+                    paragraph = 2 if para_depth == 1 else 3
                 elif tag == "br":
                     n = len(clean(el.tail))
                 else:
                     n = _direct_runs(el)
                 if n >= 40:
-                    holder = el if tag == "div" else el.getparent()
-                    if holder is not None:
-                        para_len[holder] = para_len.get(holder, 0) + n
-                        grand = holder.getparent()
-                        # Paragraphs of an <article> are that post's: a list of post cards is no text.
-                        if grand is not None and holder.tag != "article":
-                            para_len[grand] = para_len.get(grand, 0) + n // 2
+                    _credit(para_len, el if tag == "div" else el.getparent(), n)
             text = el.text
             n = len(text.strip()) if text else 0
             w = 0 if tag in DROP_TAGS else n  # (a script's or style's own text is no page text)
             if tag == "a":
                 link_depth += 1
-                stack.append([n, n, 1, False, 0, 0, w, 0, kind])
+                stack.append([n, n, 1, False, 0, 0, w, 0, kind, 0, n, n, False, False, False])
             else:
                 prose_n = w if w >= 40 and not link_depth else 0
-                stack.append([n, n if link_depth else 0, 0, tag == "h1", 0, 0, w, prose_n, kind])
+                link_n = n if link_depth else 0
+                stack.append(
+                    [n, link_n, 0, tag == "h1", 0, 0, w, prose_n, kind, paragraph, n, link_n, False, False, False]
+                )
             continue
-        total, link, anchors, has_h1, children, linked, weighed, prose, kind = stack.pop()
+        frame = stack.pop()
+        total, link, anchors, has_h1, children, linked, weighed, prose, kind, paragraph = frame[:10]
+        if frame[12] and tag != "p":
+            _close_run(frame, para_len, el)
         if tag == "a":
             link_depth -= 1
-        elif tag == "p":
-            p_depth -= 1
+        elif paragraph:
+            para_depth -= 1
+            if paragraph == 2 and total >= 40 and link <= 0.3 * total:
+                _credit(para_len, el.getparent(), total)
         if kind:
             sizes[el] = total
             if kind == 2:
@@ -163,6 +177,8 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
         if stack:
             parent = stack[-1]
             tail = el.tail
+            n = 0
+            inner, inner_link = weighed, link  # (weighed: a script's or style's code is no run of text)
             if tail:
                 n = len(tail.strip())
                 total += n
@@ -171,6 +187,24 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
                     link += n
                 elif n >= 40:
                     prose += n
+            # The parent's current run of inline text (see `_close_run`): a <br> or a block ends it (so does
+            # an inline element that holds a block: "<span><div>...</div></span>").
+            holds_block = tag in BLOCK_TAGS or frame[14]
+            if holds_block:
+                parent[14] = True
+            if tag == "br" or holds_block:
+                if tag == "br":
+                    parent[12] = True
+                holder = el.getparent()
+                if parent[12] and holder.tag != "p":
+                    _close_run(parent, para_len, holder)
+                parent[10] = n
+                parent[11] = n if link_depth else 0
+                parent[13] = False
+            else:
+                parent[10] += inner + n
+                parent[11] += inner_link + (n if link_depth else 0)
+                parent[13] = parent[13] or inner > 0
             parent[0] += total
             parent[1] += link
             parent[2] += anchors
@@ -182,6 +216,38 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
             if anchors:
                 parent[5] += 1
     return Scan(names, named, para_len, lists, figcaptions, weights, sizes)
+
+
+def _close_run(frame: list[Any], para_len: dict[Any, int], holder: Any) -> None:
+    """Credit `holder` with its current run of inline text when the run is a paragraph the plain <br>-tail
+    credit misses: the holder separates paragraphs with <br> (frame[12]) and the run holds inline markup
+    (frame[13]: "<br><br><span>text</span>"). frame[10] counts the run's characters, frame[11] those in links."""
+    run, in_links = frame[10], frame[11]
+    if frame[13] and run >= 40 and in_links <= 0.3 * run:
+        _credit(para_len, holder, run)
+    frame[10] = frame[11] = 0
+    frame[13] = False
+
+
+def _credit(para_len: dict[Any, int], holder: Any, n: int) -> None:
+    """Paragraph text `n` to the element holding it, and half of it to that element's parent."""
+    if holder is None:
+        return
+    para_len[holder] = para_len.get(holder, 0) + n
+    grand = holder.getparent()
+    # Paragraphs of an <article> are that post's: a list of post cards is no text.
+    if grand is not None and holder.tag != "article":
+        para_len[grand] = para_len.get(grand, 0) + n // 2
+
+
+def _holds_inline_only(el: Any) -> bool:
+    """An element whose children are all inline markup (no blocks, no <br>, no script or style): its text
+    is one paragraph."""
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and (tag in BLOCK_TAGS or tag in DROP_TAGS or tag == "br"):
+            return False
+    return True
 
 
 def _direct_runs(el: Any) -> int:

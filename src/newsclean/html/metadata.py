@@ -11,7 +11,7 @@ import re
 from typing import Any, Iterable, Iterator, Optional
 
 from ..page import Hints
-from ._dom import clean, text_content
+from ._dom import clean, text_content, text_prefix
 from .tags import tag_list
 
 _SITE_SEPARATORS = re.compile(r"\s+[|\-–—:•»]\s+")
@@ -225,22 +225,72 @@ def collect_hints(root: Any) -> Hints:
     title = ld.get("headline") or metas.get("og:title") or metas.get("twitter:title") or doc_title
     hints.title = _strip_site_suffix(title, hints.site_name, hints.url) if title else None
 
+    micro = _microdata_hints(root, hints)
     published = next((metas[k] for k in _META_PUBLISHED if metas.get(k)), None)
     if published is None:
-        published = ld.get("datePublished")
+        published = ld.get("datePublished") or micro.get("datepublished")
     if published is None:
         for el in root.iter("time"):
-            if el.get("itemprop") == "datePublished" or el.get("pubdate") is not None:
+            if el.get("pubdate") is not None:
                 published = clean(el.get("datetime") or text_content(el)) or None
                 break
     hints.published = published
-    hints.modified = next((metas[k] for k in _META_MODIFIED if metas.get(k)), None) or ld.get("dateModified")
+    hints.modified = (
+        next((metas[k] for k in _META_MODIFIED if metas.get(k)), None) or ld.get("dateModified")
+        or micro.get("datemodified")
+    )
     hints.section = metas.get("article:section") or ld.get("articleSection")
     hints.description = metas.get("og:description") or metas.get("description") or ld.get("description")
     hints.image_url = next((metas[k] for k in _META_IMAGE if metas.get(k)), None) or ld.get("image")
     # The stated tags; the tag list the page shows is weighed against them once the body is scanned.
     hints.tags = tag_list(hints.tags) or tag_list(_keywords(metas, ld))
     return hints
+
+
+_MICRODATA = ("datepublished", "datemodified", "author")
+# A byline element marked up as the author often carries its label and several names: "Oleh : X", "X dan Y".
+_BYLINE_LABEL = re.compile(r"^\s*(?:oleh|by|penulis|pewarta|reporter|author)\s*:?\s*", re.IGNORECASE)
+_NAME_JOINS = re.compile(r"\s*(?:&|\bdan\b|\band\b)\s*", re.IGNORECASE)
+_MAX_ITEMPROPS = 500
+
+
+def _microdata_hints(root: Any, hints: Hints) -> dict[str, str]:
+    """schema.org microdata on the page's elements (Blogger, many WordPress themes): the first
+    datePublished/dateModified value, and the names of itemprop="author" people (added to `hints`)."""
+    found: dict[str, str] = {}
+    for el in root.xpath("//*[@itemprop]")[:_MAX_ITEMPROPS]:
+        if el.tag == "meta":
+            continue  # read with the other <meta> tags
+        props = el.get("itemprop").lower().split()
+        for prop in props:
+            if prop == "author":
+                if not _in_comment(el):  # readers' comments carry their own itemprop="author"
+                    _add_authors(hints, _NAME_JOINS.split(_BYLINE_LABEL.sub("", _microdata_name(el))))
+            elif prop in _MICRODATA and prop not in found:
+                value = clean(el.get("content") or el.get("datetime") or el.get("title") or text_prefix(el, 200))
+                if value:
+                    found[prop] = value
+    return found
+
+
+def _in_comment(el: Any) -> bool:
+    for k, node in enumerate(el.iterancestors()):
+        if k >= 20:
+            return False
+        marks = f"{node.get('itemtype') or ''} {node.get('class') or ''} {node.get('id') or ''}".lower()
+        if "comment" in marks or "komentar" in marks:
+            return True
+    return False
+
+
+def _microdata_name(person: Any) -> str:
+    """A Person's name: its itemprop="name" part, else its own text."""
+    for k, node in enumerate(person.iter()):
+        if k > 50:
+            break
+        if node is not person and "name" in (node.get("itemprop") or "").lower().split():
+            return clean(node.get("content") or text_prefix(node, 200))
+    return clean(person.get("content") or text_prefix(person, 200))
 
 
 def _keywords(metas: dict[str, str], ld: dict[str, Optional[str]]) -> list[str]:

@@ -21,6 +21,9 @@ from .container import Scan
 from .related import box_holders, related_boxes, render_related
 
 _COLON_CELL = re.compile(r"\s*\|\s*:\s*(?:\|\s*)?")
+_SENTENCE_ENDS = frozenset('.!?:;"”’)…')
+_MIN_WRAPPED = 25  # a hard-wrapped line is at least this long
+_MAX_REVEALS = 50  # hidden pages shown per page (a multi-page story has a few dozen at most)
 # Link lists that carry these are bylines ("Penulis: <a>Nama</a>"), which the text steps need.
 _BYLINE_WORDS = re.compile(r"\b(?:Penulis|Editor|Reporter|Pewarta|Redaktur|Oleh|Fotografer|Kontributor)\b\s*:?", re.IGNORECASE)
 
@@ -28,28 +31,55 @@ _BYLINE_WORDS = re.compile(r"\b(?:Penulis|Editor|Reporter|Pewarta|Redaktur|Oleh|
 class _Renderer:
     """Accumulates inline text into lines; block boundaries and `<br>` end a line."""
 
-    __slots__ = ("lines", "parts", "tag", "in_content", "bullet", "captions", "max_lines")
+    __slots__ = ("lines", "parts", "size", "tag", "in_content", "bullet", "captions", "max_lines", "wrap")
 
     def __init__(self, max_lines: Optional[int]) -> None:
         self.max_lines = max_lines
         self.lines: list[HtmlLine] = []
         self.captions: list[str] = []
         self.parts: list[str] = []
+        self.size = 0  # characters in `parts`
         self.tag = "div"
         self.in_content = False
         self.bullet = False
+        self.wrap = False  # a single <br> inside the text: a line end or a hard wrap, told by what follows
 
     def add(self, text: Optional[str], tag: str, in_content: bool, bullet: bool) -> None:
         if not text:
             return
+        if self.wrap:
+            if text.isspace():
+                return
+            self.wrap = False
+            if self._wraps_into(text):
+                self.parts.append(" ")
+            else:
+                self.flush()
         if not self.parts:
             if text.isspace():
                 return
             self.tag, self.in_content, self.bullet = tag, in_content, bullet
         self.parts.append(text)
+        self.size += len(text)
+
+    def line_break(self) -> None:
+        """A <br>. Pages that put a <br> at the end of every line of a paragraph (pasted from a document,
+        Blogger posts) hard-wrap it: inside the article text a single <br> between a line that stops
+        mid-sentence and one that goes on in lower case joins them. Two <br>s, or any other, end the line."""
+        if self.wrap or not self.parts or not self.in_content or self.size < _MIN_WRAPPED:
+            self.flush()
+        else:
+            self.wrap = True
+
+    def _wraps_into(self, text: str) -> bool:
+        last = next((part for part in reversed(self.parts) if not part.isspace()), "")
+        start = text.lstrip()
+        return start[:1].islower() and not start.startswith(("http", "www.")) and last.rstrip()[-1:] not in _SENTENCE_ENDS
 
     def flush(self) -> None:
+        self.wrap = False
         if self.parts:
+            self.size = 0
             text = clean("".join(self.parts))
             self.parts = []
             if " | " in text:
@@ -127,6 +157,8 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
     li_depth = 0
     article_depth = 0  # open <article> elements (counted, not looked up: pages can nest thousands deep)
     skipped: set[Any] = set()  # elements whose subtree was skipped: at their end only the tail counts
+    revealed: dict[Any, int] = {}  # hidden pages shown anyway → the first of their lines
+    pages: list[tuple[int, int]] = []  # their lines, [start, end)
 
     walker = etree.iterwalk(body, events=("start", "end"))
     for event, el in walker:
@@ -157,9 +189,15 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
             elif el in protected or el in shown:
                 drop = False
             else:
+                # (an element without attributes is never hidden: skip the attribute lookups)
+                hidden = (raw is not None and name_flags(raw)[0]) or (bool(el.keys()) and is_hidden(el))
+                if hidden and content_depth > 0 and len(revealed) < _MAX_REVEALS and _holds_a_page(el):
+                    # A later page of the article (or its folded rest), hidden until the reader asks for it.
+                    hidden = False
+                    out.flush()
+                    revealed[el] = len(out.lines)
                 drop = (
-                    # (an element without attributes is never hidden: skip the attribute lookups)
-                    (bool(el.keys()) and is_hidden(el))
+                    hidden
                     or (
                         (raw is not None or tag in ("footer", "aside"))
                         and _is_junk(el, tag, content_depth > 0, article_depth > 0, raw)
@@ -204,7 +242,7 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
             elif tag in CELL_TAGS:
                 out.cell_break()
             elif tag == "br":
-                out.flush()
+                out.line_break()
             elif tag == "a" and _in_breadcrumb(el, names):
                 out.flush()  # one line per crumb: the last is the article's rubric
             elif tag == "time":
@@ -230,11 +268,37 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
                 if el in container_set:
                     out.flush()
                     content_depth -= 1
+                if el in revealed:
+                    out.flush()
+                    pages.append((revealed[el], len(out.lines)))
             if el.tail:
                 cur = block_stack[-1] if block_stack else "div"
                 out.add(el.tail, cur, content_depth > 0, li_depth > 0)
     out.flush()
-    return out.lines
+    return _without_repeats(out.lines, pages) if pages else out.lines
+
+
+def _holds_a_page(el: Any) -> bool:
+    """A hidden element inside the article text that holds a page of prose, not a widget or a label."""
+    return len(clean(text_prefix(el, 400))) >= 150
+
+
+def _without_repeats(lines: list[HtmlLine], pages: list[tuple[int, int]]) -> list[HtmlLine]:
+    """Drop the lines of revealed hidden pages that repeat a visible line or an earlier revealed one (a
+    hidden copy of the text for another screen size is no later page)."""
+    in_page = [False] * len(lines)
+    for start, end in pages:
+        for k in range(start, end):
+            in_page[k] = True
+    seen = {ln.text for ln, hidden in zip(lines, in_page, strict=True) if not hidden}
+    kept: list[HtmlLine] = []
+    for line, hidden in zip(lines, in_page, strict=True):
+        if hidden:
+            if line.text in seen:
+                continue
+            seen.add(line.text)
+        kept.append(line)
+    return kept
 
 
 # Phrasing elements: a class word on one of them names a link style, not a widget, when it sits in a sentence.
@@ -281,9 +345,7 @@ def _is_junk(el: Any, tag: str, in_content: bool, in_article: bool, raw: Optiona
         return True
     if raw is None:
         return False
-    hidden, junk, related, outside = name_flags(raw)
-    if hidden:
-        return True
+    _, junk, related, outside = name_flags(raw)  # (hidden class words are judged with the other hiding)
     if junk or related:
         # Some sites put the timestamp inside their share bar ("social > kcm-date"): keep that bar.
         return not (junk and not related and _holds_timestamp(el))
