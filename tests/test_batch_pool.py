@@ -202,7 +202,7 @@ def test_a_second_ctrl_c_while_the_first_is_handled_ends_the_process_at_once(tmp
             f"""
             import os, signal, sys, time
             sys.path.insert(0, {str(TESTS)!r})
-            from newsclean.batch import parse_many, pool
+            from newsclean.batch import iter_parse_many, pool
             from test_batch_pool import docs, parse_with_signals_blocked
 
             real_kill = pool.kill_workers
@@ -215,7 +215,7 @@ def test_a_second_ctrl_c_while_the_first_is_handled_ends_the_process_at_once(tmp
 
             pool.kill_workers = slow_kill
             if __name__ == "__main__":
-                stream = parse_many(docs(40, slow_at=3, slow="STUCK"), workers=2, chunksize=1, progress=False,
+                stream = iter_parse_many(docs(40, slow_at=3, slow="STUCK"), workers=2, chunksize=1, progress=False,
                                     parse_fn=parse_with_signals_blocked, timeout=600)
                 try:
                     for result in stream:
@@ -226,13 +226,14 @@ def test_a_second_ctrl_c_while_the_first_is_handled_ends_the_process_at_once(tmp
         ),
         encoding="utf-8",
     )
-    with out.open("w") as sink:
-        proc = subprocess.Popen([sys.executable, str(script)], stdout=sink)
+    with out.open("w") as sink, (tmp_path / "err.txt").open("w") as errors:
+        proc = subprocess.Popen([sys.executable, str(script)], stdout=sink, stderr=errors)
         try:
-            for _ in range(600):  # until d00..d02 are out; d03 is stuck
-                if out.read_text().split() == ["d00", "d01", "d02"]:
+            for _ in range(1200):  # until d00..d02 are out; d03 is stuck
+                if out.read_text().split() == ["d00", "d01", "d02"] or proc.poll() is not None:
                     break
                 time.sleep(0.1)
+            assert out.read_text().split() == ["d00", "d01", "d02"], (tmp_path / "err.txt").read_text()[-2000:]
             os.kill(proc.pid, signal.SIGINT)
             code = proc.wait(timeout=45)  # a hang guard: the 60 s sleep must not be waited for
         finally:
