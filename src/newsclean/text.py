@@ -28,6 +28,8 @@ _UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f\uac00-\
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _BULLET = re.compile(r"^(?:[•●▪◦‣∙·]|\*(?=\s))\s*")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# The same tokens in ASCII text, where a plain range is much cheaper to test than a Unicode class.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*")
 _INNER_SENTENCE = re.compile(r"[.!?][\"'”’)]?\s+\S")
 
 # Function words of Indonesian news prose (plus a few English ones for mixed and English pages).
@@ -79,12 +81,12 @@ def strip_bullet(text: str) -> tuple[str, bool]:
 
 def words(text: str) -> list[str]:
     """Word tokens (letters and digits, with inner hyphens/apostrophes)."""
-    return _WORD.findall(text)
+    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
 
 
 def fold(text: str) -> str:
     """A comparison key: casefolded, punctuation-insensitive, single-spaced."""
-    return " ".join(_WORD.findall(text.casefold()))
+    return " ".join(words(text.casefold()))
 
 
 def same_text(a: str, b: str) -> bool:
