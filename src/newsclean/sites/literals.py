@@ -17,7 +17,7 @@ import importlib
 import itertools
 from typing import Any, Optional
 
-__all__ = ["UNSAFE_CHARS", "opens_with_scan", "required_literals", "might_contain"]
+__all__ = ["UNSAFE_CHARS", "opens_with_scan", "required_literals", "might_contain", "prefix_heads", "might_start"]
 
 # The parser behind `re.compile` (a private module, so any surprise in it means "no test", see below).
 try:
@@ -176,3 +176,20 @@ def _exact_item(op: Any, av: Any) -> Optional[set[str]]:
         texts = {"".join(parts) for n in range(low, high + 1) for parts in itertools.product(one, repeat=n)}
         return texts if len(texts) <= _MAX_SET else None
     return None
+
+
+def prefix_heads(prefixes: list[str]) -> Optional[frozenset[str]]:
+    """The lower-cased first two characters of each literal prefix (one for a prefix of one character),
+    for `might_start`; None when one holds a character `re.IGNORECASE` matches to ASCII (see `UNSAFE_CHARS`)."""
+    if any(c in p[:2] for p in prefixes for c in UNSAFE_CHARS):
+        return None
+    return frozenset(p[:2].lower() for p in prefixes)
+
+
+def might_start(line: str, heads: frozenset[str]) -> bool:
+    """False only when `line` cannot start with any prefix whose `prefix_heads` are `heads`."""
+    head = line[:2]
+    if not head.isascii():
+        return True  # (a non-ASCII head is compared by the regex itself)
+    head = head.lower()
+    return head in heads or head[:1] in heads

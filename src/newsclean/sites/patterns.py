@@ -15,7 +15,7 @@ import re
 from typing import Any, Iterable, Mapping, NamedTuple, Optional, Union
 
 from ..errors import PatternTimeout, ProfileError
-from .literals import might_contain, opens_with_scan, required_literals
+from .literals import might_contain, might_start, opens_with_scan, prefix_heads, required_literals
 
 __all__ = ["PATTERN_TIMEOUT", "GuardedPattern", "ProfilePattern", "LineMatcher", "PhraseSet", "compile_patterns"]
 
@@ -90,9 +90,10 @@ class LineMatcher:
     patterns (`GuardedPattern`) are tried one by one after them. A package pattern that opens with a
     long scan and names words the line must contain (see `literals`) is kept out of the alternation
     and run alone, only on lines that contain one of them: it would otherwise walk most of every line.
+    Likewise the prefixes' alternation only runs on a line that starts like one of them.
     """
 
-    __slots__ = ("exact", "_prefix", "_pattern", "_worded", "_words", "_guarded", "size")
+    __slots__ = ("exact", "_prefix", "_heads", "_pattern", "_worded", "_words", "_guarded", "size")
 
     def __init__(
         self,
@@ -105,6 +106,7 @@ class LineMatcher:
         prefixes = sorted({p for p in prefix if p}, key=len, reverse=True)
         patterns = [p for p in pattern if p]
         self._prefix = re.compile("|".join(map(re.escape, prefixes)), _FLAGS) if prefixes else None
+        self._heads = prefix_heads(prefixes)
         plain: list[str] = []
         worded: list[tuple[frozenset[str], re.Pattern[str]]] = []
         for source in patterns:
@@ -125,7 +127,7 @@ class LineMatcher:
             return None
         if line.casefold() in self.exact:
             return line
-        if self._prefix is not None:
+        if self._prefix is not None and (self._heads is None or might_start(line, self._heads)):
             m = self._prefix.match(line)
             if m is not None:
                 return m.group(0)
