@@ -27,6 +27,7 @@ _RUNS_OF_SPACE = re.compile(r" {2,}")
 _UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f\uac00-\ud7af]{8}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _BULLET = re.compile(r"^(?:[•●▪◦‣∙·]|\*(?=\s))\s*")
+_BULLET_GLYPHS = frozenset("•●▪◦‣∙·*")  # what a bullet line starts with
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 # The same tokens in ASCII text, where a plain range is much cheaper to test than a Unicode class.
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*")
@@ -73,6 +74,8 @@ def clean_printed(raw: str) -> str:
 
 def strip_bullet(text: str) -> tuple[str, bool]:
     """Remove a leading bullet glyph drawn by a renderer; tell whether there was one."""
+    if text[:1] not in _BULLET_GLYPHS:
+        return text, False  # (most lines: no regex call)
     match = _BULLET.match(text)
     if match is None:
         return text, False
