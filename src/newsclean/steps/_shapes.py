@@ -165,9 +165,12 @@ def date_rest(text: str, matches: list[DateMatch]) -> str:
     return " ".join(p.strip() for p in pieces if p.strip())
 
 
+_DATED_LINE_CHARS = 200
+
+
 def is_dated_line(text: str) -> bool:
     """A short line that is mostly a timestamp (a date line or a byline with a date)."""
-    if len(text) > 200:
+    if len(text) > _DATED_LINE_CHARS:
         return False
     matches = find_dates(text)
     if not matches:
@@ -224,7 +227,8 @@ def find_header_end(page: Page) -> int:
 
 def _is_short_dated(text: str) -> bool:
     # Byline and timestamp lines are short; long lines mentioning a date are prose.
-    return len(text.split()) <= 15 and is_dated_line(text)
+    # (The length test is is_dated_line's own, first: it spares splitting every long paragraph.)
+    return len(text) <= _DATED_LINE_CHARS and len(text.split()) <= 15 and is_dated_line(text)
 
 
 def header_lines(page: Page) -> list[Line]:
