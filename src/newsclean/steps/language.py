@@ -25,7 +25,9 @@ MIN_SHARE = 0.08
 KNOWN = ("id", "ms", "en")
 
 _WORD = re.compile(r"[^\W\d_]+")
-_ASCII_WORD = re.compile(r"[a-z]+")  # the same words in lower-cased ASCII text, found twice as fast
+# In lower-cased ASCII text the words are the runs of a-z: every other character becomes a space and
+# str.split finds them, faster than any regex.
+_ASCII_NOT_LETTER = str.maketrans({c: " " for c in map(chr, range(128)) if not "a" <= c <= "z"})
 # Addresses left in a body ("https%3A%2F%2Fasset...jpg") are not words of any language.
 _ADDRESS = re.compile(r"\S*(?:://|%2[Ff]|www\.)\S*")
 _ADDRESS_MARKS = ("://", "%2", "www.")  # an address holds one; most bodies hold none and skip the scan
@@ -77,7 +79,7 @@ def _words(text: str) -> list[str]:
     if "İ" in text or "Σ" in text:
         return [w.lower() for w in _WORD.findall(text)]
     text = text.lower()
-    return _ASCII_WORD.findall(text) if text.isascii() else _WORD.findall(text)
+    return text.translate(_ASCII_NOT_LETTER).split() if text.isascii() else _WORD.findall(text)
 
 
 def declared_language(value: Optional[str]) -> Optional[str]:
