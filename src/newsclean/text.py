@@ -133,16 +133,20 @@ def ends_sentence(text: str) -> bool:
 
 def looks_like_headline(text: str) -> bool:
     """Headline shape: 3-30 words, no closing full stop, most content words capitalised."""
-    if not text or len(text) > 220:
-        return False
+    if not text or len(text) > 220 or _closes_like_prose(text):
+        return False  # (asked before splitting: most lines of a story end with a full stop)
     return _headline_tokens(text, text.split())
+
+
+def _closes_like_prose(text: str) -> bool:
+    return text.endswith((".", ",", ";", ":")) and not text.endswith("...")
 
 
 _EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?…|•*-–—/"
 
 
 def _headline_tokens(text: str, tokens: list[str]) -> bool:
-    if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
+    if _closes_like_prose(text):
         return False
     if not 3 <= len(tokens) <= 30:
         return False
