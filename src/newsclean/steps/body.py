@@ -303,6 +303,8 @@ def _paragraphs(lines: list[Line]) -> list[str]:
 def _as_printed(line: Line) -> str:
     """The body line as the page printed it (inner spacing and NBSP verbatim, see `clean_printed`);
     the normalised text where normalising did more than spacing (a bullet, a corpus stamp, a Unicode form)."""
+    if line.original == line.text:
+        return line.text  # (most lines: nothing to undo, and the test below would find printed == text)
     printed = clean_printed(line.original)
     return printed if " ".join(printed.split()) == line.text else line.text
 
