@@ -152,6 +152,9 @@ def test_role_lines() -> None:
         pytest.param(("Rina Marlina",), (), ["Rina Marlina"], [], id="name-under-headline"),
         pytest.param((), ("(Rina Marlina)", "Artikel Terkait"), ["Rina Marlina"], [], id="bracketed-sign-off"),
         pytest.param((), ("Redaksi", "Kabar Kota Terlengkap se-Jawa Barat"), ["Redaksi"], [], id="newsroom-sign-off"),
+        pytest.param(("Rep: C31/ Red: Rina Marlina",), (), ["C31"], ["Rina Marlina"], id="reporter-code"),
+        pytest.param(("Penulis: Rina Marlina Pada: Senin, 13 Jan 2025, 10:15 WIB Nusantara",), (), ["Rina Marlina"], [],
+                     id="rubric-after-the-date"),
     ],
 )
 def test_byline_forms(header: tuple[str, ...], tail: tuple[str, ...], authors: list[str], editors: list[str]) -> None:
@@ -159,6 +162,24 @@ def test_byline_forms(header: tuple[str, ...], tail: tuple[str, ...], authors: l
     assert article.authors == authors
     assert article.editors == editors
     assert article.body == PARAGRAPHS
+
+
+def _html(meta_author: str, byline: str) -> bytes:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        f'<html><head><title>{HEADLINE}</title><meta name="author" content="{meta_author}"></head>'
+        f"<body><article><h1>{HEADLINE}</h1><div>{byline}</div>{paragraphs}</article></body></html>"
+    ).encode()
+
+
+def test_metadata_author_fills_in_when_the_text_names_nobody() -> None:
+    assert newsclean.parse(_html("Rina Marlina", "Senin, 13 Januari 2025 10:15 WIB")).authors == ["Rina Marlina"]
+
+
+def test_metadata_author_who_is_the_credited_editor_is_not_the_writer() -> None:
+    article = newsclean.parse(_html("Rina Marlina", "Editor: Rina Marlina"))
+    assert article.authors == []
+    assert article.editors == ["Rina Marlina"]
 
 
 def test_a_name_under_a_timestamp_is_not_taken_for_the_author() -> None:

@@ -33,6 +33,7 @@ BYLINE_WITH_OUTLET = re.compile(
 _ROLE_PREFIX = re.compile(r"(?:Kontributor|Koresponden|Wartawan|Reporter|Laporan|Tim)\b", re.I)
 _DOMAIN = re.compile(r"\b[\w\-]+\.(?:com|co\.id|id|net|tv|co|org|news)\b", re.I)
 _TEAM = re.compile(r"Tim\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?")  # "Tim Solopos", "Tim Liputan Khusus"
+_REPORTER_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,3}")
 _LABEL_PREFIX = re.compile(r"^(?:oleh|by|penulis|reporter|pewarta)\s*:?\s+", re.I)
 _SEPARATOR_CHARS = " \t|•·,-–—:/"
 _MAX_ROLE_WORDS = 12
@@ -87,8 +88,10 @@ def _is_team(text: str) -> bool:
 
 def looks_like_name(text: str, *, labelled: bool = False) -> bool:
     """A person's name: 1-6 capitalised words, no digits, not a label, a job or an outlet."""
-    if not text or len(text) > 60 or any(c.isdigit() for c in text):
+    if not text or len(text) > 60:
         return False
+    if any(c.isdigit() for c in text) and not (labelled and _REPORTER_CODE.fullmatch(text)):
+        return False  # (after a label, a reporter may sign with a code: "Rep: C31")
     folded = text.casefold()
     words = _words()
     if folded in words.not_names or folded in words.teams or _OUTLET_ALONE.fullmatch(text):

@@ -6,20 +6,20 @@ import re
 from typing import Optional
 
 from .. import sites
-from ..dates import parse_date
+from ..dates import find_dates, parse_date
 from ..page import Line, Page
 from ._names import BYLINE_WITH_OUTLET, clean_names, is_role_line, looks_like_name, same_person
 from ._shapes import find_header_end, header_lines, is_credit
 
 _AUTHOR_LABEL = (
-    r"(?:Penulis|Reporter|Pewarta|Wartawan|Kontributor|Fotografer|Ditulis oleh|Oleh|By"
+    r"(?:Penulis|Reporter|Pewarta|Wartawan|Kontributor|Fotografer|Ditulis oleh|Oleh|By|Rep(?=\s*:)"
     r"|Laporan\s+(?:wartawan|reporter|koresponden)\s+[^,:]{2,60}?,)"
 )
-_EDITOR_LABEL = r"(?:Editor|Penyunting|Redaktur|Penyelaras)"
-# "Penulis: X | Editor: Y", "Reporter Magang: X" (a qualifier before the colon), "Oleh X".
+_EDITOR_LABEL = r"(?:Editor|Penyunting|Redaktur|Penyelaras|Red(?=\s*:))"
+# "Penulis: X | Editor: Y", "Rep: X/ Red: Y", "Reporter Magang: X" (a qualifier before the colon), "Oleh X".
 _LABELLED = re.compile(
-    rf"{_AUTHOR_LABEL}(?:(?:\s+[^\W\d_]+){{1,2}}\s*:|\s*:?)\s*(?P<authors>[^|]+?)"
-    rf"(?:(?:\s*\|\s*|\s+){_EDITOR_LABEL}\s*:?\s*(?P<editors>.+))?",
+    rf"{_AUTHOR_LABEL}(?:(?:\s+[^\W\d_]+){{1,2}}\s*:|\s*:?)\s*(?P<authors>[^|/]+?)"
+    rf"(?:(?:\s*[|/]\s*|\s+){_EDITOR_LABEL}\s*:?\s*(?P<editors>.+))?",
     re.I,
 )
 # "Redaktur & Reporter : Tim Redaksi": one credit for both jobs.
@@ -107,6 +107,10 @@ def byline(page: Page) -> None:
                 page.published = parse_date(groups["date"], reference=page.fetched_at)
             matched = True
             break
+        if not matched and line.index in page.date_rest:
+            # "Penulis: X Pada: <date> Nusantara": the credit is what stands before the date.
+            head = unglue(_before_date(line.text))
+            matched = bool(head) and head != text and _labelled_credit(head, credits)
         if not matched:
             matched = _labelled_credit(text, credits)
         if not matched:
@@ -150,10 +154,14 @@ def byline(page: Page) -> None:
     _labels_after_story(page, credits)
     page.authors = authors
     page.editors = editors
-    # The page's metadata names its writers; sites that credit only an editor put the editor there.
-    stated = [a for a in page.hints.authors if a.casefold() not in {e.casefold() for e in editors}]
-    if not page.authors and stated:
-        page.authors = [a for a in stated if looks_like_name(a)] or stated
+    if not page.authors:
+        page.authors = _metadata_authors(page.hints.authors, editors)
+
+
+def _metadata_authors(names: list[str], editors: list[str]) -> list[str]:
+    """The page's metadata authors, when the text credits none: people first, never a credited editor."""
+    names = [n for n in names if any(c.isalpha() for c in n) and not any(same_person(n, e) for e in editors)]
+    return [n for n in names if looks_like_name(n)] or names
 
 
 def _labelled_credit(text: str, credits: Credits, *, need_authors: bool = True) -> bool:
@@ -176,6 +184,14 @@ def _labelled_credit(text: str, credits: Credits, *, need_authors: bool = True) 
             credits.take(clean_names(m.group("editors"), labelled=True), credits.editors)
         return True
     return False
+
+
+_TRAILING_CONNECTOR = re.compile(r"\s*\b(?:pada|on|tanggal|tgl)\s*:?\s*$", re.I)
+
+
+def _before_date(text: str) -> str:
+    matches = find_dates(text)
+    return _TRAILING_CONNECTOR.sub("", text[: matches[0].start]).strip() if matches else ""
 
 
 def _is_name_list(text: str) -> bool:
