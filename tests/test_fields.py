@@ -278,3 +278,38 @@ def test_a_link_glued_to_the_next_paragraph_is_split() -> None:
     raw = "\n\n".join([HEADLINE, PARAGRAPHS[0], glued, PARAGRAPHS[2]])
     assert _related(raw) == ["Hujan Deras Rendam Tiga Kecamatan di Pinggiran Kota"]
     assert newsclean.parse(raw).body == PARAGRAPHS
+
+
+def test_teaser_headlines_with_their_timestamps_are_not_the_page_date() -> None:
+    # A text renderer joins each teaser of a "latest news" list with its timestamp on one line.
+    teasers = [
+        "Harga Beras di Pasar Induk Turun Tipis Pekan Ini Senin, 13/01/2025 08:10 WIB",
+        "Warga Bantaran Kali Diminta Waspada Banjir Kiriman Senin, 13/01/2025 07:45 WIB",
+        "Dinas Kesehatan Buka Posko di Tiga Kecamatan Terdampak Senin, 13/01/2025 07:05 WIB",
+    ]
+    article = newsclean.parse(dump(*teasers, HEADLINE, "Rina Marlina - Kabar Kota", "Senin, 13/01/2025 10:15 WIB"))
+    assert article.published_at == dt.datetime(2025, 1, 13, 10, 15, tzinfo=WIB)
+    assert article.title == HEADLINE
+
+
+def test_a_sentence_case_headline_above_the_timestamp_beats_a_list_of_other_headlines() -> None:
+    must_read = ["Pasar Induk Kramat Jati Buka Lebih Pagi", "Harga Cabai Rawit Turun Tajam", "Bus Sekolah Gratis Tambah Rute"]
+    raw = dump(*must_read, "Pemkot siagakan pompa air di titik rawan banjir", "Senin, 13 Januari 2025 10:15 WIB | 998 Views")
+    assert newsclean.parse(raw).title == "Pemkot siagakan pompa air di titik rawan banjir"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kabarkota.com - Berita Terpercaya Setiap Hari",
+        "Petugas memeriksa pompa (Kabarkota/Rina Marlina) Pompa Air Disiagakan 2.768 views",
+        "Pompa air di Kali Sunter [kabarkota.com/Rina Marlina] [o_19ninj0ljs9vmc]",
+    ],
+)
+def test_site_mottos_and_captions_with_credits_are_not_headlines(line: str) -> None:
+    assert newsclean.parse(dump(line, HEADLINE, "Senin, 13 Januari 2025 10:15 WIB")).title == HEADLINE
+
+
+def test_a_document_title_with_a_brand_word_in_front_gives_way_to_the_plain_headline() -> None:
+    raw = dump(f"Kabarkota {HEADLINE} - Metro :: Kabarkota Online", "Metro", HEADLINE, "Senin, 13 Januari 2025 10:15 WIB")
+    assert newsclean.parse(raw).title == HEADLINE

@@ -43,6 +43,7 @@ _LABEL_ALONE = {
 # kompas.com prints the names first and the role below them.
 _LABEL_AFTER = {"penulis": "authors", "editor": "editors", "tim redaksi": "author_then_editors"}
 _MIN_HEADLINE_WORDS = 4
+_OUTLET_AFTER_NAME = re.compile(r"\s+[-–—|]\s+")
 
 
 class Credits:
@@ -286,12 +287,11 @@ def _name_beside_date(page: Page, by_index: dict[int, Line], credits: Credits) -
         while 0 <= j < len(lines) and not lines[j].text:
             j += step
         found: Optional[Line] = lines[j] if 0 <= j < len(lines) and j in by_index else None
-        if (
-            found is not None
-            and found.label is None
-            and _is_short_name(found.text)
-            and (step < 0 or _BY_PREFIX.match(found.text) is not None)
-        ):
-            credits.take(clean_names(found.text), credits.authors)
+        if found is None or found.label is not None:
+            continue
+        # "Arief Wibisono" or "Arief Wibisono - Kabar Kota" (the name, then the outlet or desk).
+        name = _OUTLET_AFTER_NAME.split(found.text, maxsplit=1)[0]
+        if _is_short_name(name) and (step < 0 or _BY_PREFIX.match(name) is not None):
+            credits.take(clean_names(name), credits.authors)
             found.mark("byline", "byline", "name beside the timestamp")
             return

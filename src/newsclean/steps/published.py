@@ -8,7 +8,7 @@ from typing import NamedTuple, Optional
 
 from ..dates import DateMatch, find_dates, looks_like_date_line, parse_date
 from ..page import Line, Page
-from ..text import is_prose, words
+from ..text import is_prose, looks_like_headline, words
 from ._shapes import (
     find_header_end,
     date_rest,
@@ -20,6 +20,7 @@ _HEADER_LINE_MAX = 200
 _WIB = dt.timezone(dt.timedelta(hours=7))
 _TEASER_GAP = 12
 _TIMESTAMP_LINE_MAX = 60
+_TEASER_HEADLINE_WORDS = 5
 _FIRST_NEWS_YEAR = 1995  # no page on the web carries an older timestamp of its own  # lines between the timestamps of consecutive teasers in a list
 
 
@@ -102,8 +103,9 @@ def _without_teaser_lists(found: list[_Stamp], story_start: int) -> list[_Stamp]
 
     (A header shows one timestamp, or two: published and updated.) Kept as is when nothing else is left.
     """
-    # Only lines that are nothing but a timestamp can be a teaser's; bylines and captions stay.
-    stamps = [item for item in found if len(item.rest.split()) <= 2]
+    # A teaser's stamp is a line of its own or follows the teaser's headline on one line ("<headline>
+    # Kamis, 05/11/2015 09:25 WIB", as text renderers join a list item); bylines and captions stay.
+    stamps = [item for item in found if len(item.rest.split()) <= 2 or _teaser_headline(item.rest)]
     chains: list[list[_Stamp]] = []
     for item in stamps:
         if chains and item.line.index - chains[-1][-1].line.index <= _TEASER_GAP:
@@ -116,6 +118,10 @@ def _without_teaser_lists(found: list[_Stamp], story_start: int) -> list[_Stamp]
         teasers.discard(id(chains[-1][-1]))
     kept = [item for item in found if id(item) not in teasers]
     return kept or found
+
+
+def _teaser_headline(rest: str) -> bool:
+    return len(rest.split()) >= _TEASER_HEADLINE_WORDS and looks_like_headline(rest)
 
 
 def _fill_dates_from_hints(page: Page) -> None:

@@ -152,7 +152,10 @@ def _without_site_suffix(page: Page, chosen: Line, end: int) -> tuple[Line, str]
         return chosen, text
     key = fold(text)
     for line in page.lines[chosen.index + 1 : end]:
-        if line.label is None and line.text and len(line.text) == len(text) and line.key == key:
+        if line.label is not None or not line.text:
+            continue
+        # The plain copy, maybe without a brand word the document title puts first ("Okezone <headline>").
+        if line.key == key or (len(line.key.split()) >= _MIN_COPY_WORDS and key.endswith(" " + line.key)):
             chosen.mark("chrome", "title", "the document title: headline plus site name")
             return line, line.text
     return chosen, text
@@ -162,6 +165,7 @@ def _without_site_suffix(page: Page, chosen: Line, end: int) -> tuple[Line, str]
 _LEADING_DASH = re.compile(r"^[-–—]\s+(?=\S)")
 _MAX_TITLE_WORDS = 30
 _MAX_BARE_TITLE_WORDS = 16
+_MIN_COPY_WORDS = 4
 
 
 def _slug_headline(page: Page, header: list[Line]) -> Optional[Line]:
@@ -221,6 +225,8 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
     # one nearest the story, not the first of the page.
     whole_page = sum(1 for ln in page.lines[: find_header_end(page)] if ln.text) >= _WHOLE_PAGE_LINES
     near = _near_story(header) if whole_page else {}
+    # The line right above the timestamp or byline is the headline's place, whatever its case.
+    above_anchor = {_previous_text_line(page, a) for a in anchors}
     for k, line in enumerate(header):
         text = line.text
         repeated = counts.get(text.casefold(), 0) >= 2
@@ -228,7 +234,7 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
             # Copies a few lines apart are an image's alt text and its caption, not a headline shown twice.
             first, last = spread[text.casefold()]
             repeated = last - first > _ALT_AND_CAPTION
-        shaped = line.is_headline
+        shaped = line.is_headline or (line.index in above_anchor and _sentence_case_shape(text))
         if not shaped and (not repeated or text.endswith(".")):
             continue
         n_words = len(words(text))
@@ -266,6 +272,18 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
     return best
 
 
+def _previous_text_line(page: Page, index: int) -> int:
+    j = index - 1
+    while j >= 0 and (not page.lines[j].text or page.lines[j].label == "chrome"):
+        j -= 1
+    return j
+
+
+def _sentence_case_shape(text: str) -> bool:
+    n = len(text.split())
+    return 4 <= n <= 25 and not text.endswith((".", ":", ",")) and not find_dates(text)
+
+
 def _first_printed(page: Page) -> Optional[Line]:
     return next((ln for ln in page.lines if ln.text and ln.label != "chrome"), None)
 
@@ -275,8 +293,7 @@ def _sentence_case_headline(header: list[Line], anchor: int) -> Optional[Line]:
     # timestamp or byline is the headline when it is short and has no closing full stop.
     above = [ln for ln in header if ln.index < anchor and ln.label is None]
     for line in reversed(above[-2:]):
-        n = len(line.text.split())
-        if 4 <= n <= 25 and not line.text.endswith((".", ":", ",")) and not find_dates(line.text):
+        if _sentence_case_shape(line.text):
             return line
     return None
 
@@ -285,6 +302,10 @@ _TITLE_NOISE = re.compile(
     r"^(?:Foto|Sumber|Photo|Video|Baca|Lihat)\s*:|https?://|^/|%[0-9A-F]{2}|\((?:Sumber|Foto)\s*:"
     # Two sentences ("Nyaman tanpa iklan. Langganan Pro") are a promo or a teaser, not a headline.
     r"|(?-i:[a-z]{3})\.\s+(?-i:[A-Z])"
+    # The site's name and motto ("Okezone.com - Experience The Zone"); an image's alt text in brackets
+    # with its file name or credit ("[suara.com/Nama]", "[o_19ninj0l]").
+    r"|^[\w\-]+\.(?:com|co\.id|id|net|tv|org)\s+[-|–—:]\s"
+    r"|\[[^\]]*[/_][^\]]*\]"
     # A numbered item of a list or round-up ("1. Drama Asmara ...").
     r"|^\d{1,2}[.)]\s"
     # Menu entries glued by the renderer ("Tentang KamiPedoman Media SiberKetentuan ...").
@@ -298,6 +319,10 @@ _TITLE_NOISE = re.compile(
 _DATELINE = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)?,\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\s*(?:--|[-–—])\s")
 
 
+# "(Republika/Wihdan)" inside a line: a photo caption carries its credit.
+_BRACKETED_CREDIT = re.compile(r"\(([^()/]{2,30}/[^()]{2,40})\)")
+
+
 def _not_a_title(text: str, agencies: frozenset[str]) -> bool:
     """Credits, captions with their credit, bylines with an outlet, hashtags and URL fragments are not headlines."""
     return bool(
@@ -307,6 +332,7 @@ def _not_a_title(text: str, agencies: frozenset[str]) -> bool:
         or _TITLE_NOISE.search(text)
         or is_credit(text, agencies)
         or split_caption_credit(text, agencies)
+        or any(is_credit(m.group(1), agencies) for m in _BRACKETED_CREDIT.finditer(text))
         or BYLINE_WITH_OUTLET.fullmatch(text)
     )
 
