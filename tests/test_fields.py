@@ -182,6 +182,11 @@ def test_metadata_author_who_is_the_credited_editor_is_not_the_writer() -> None:
     assert article.editors == ["Rina Marlina"]
 
 
+def test_a_caption_naming_someone_by_office_under_the_headline_is_no_byline() -> None:
+    article = newsclean.parse(dump(HEADLINE, "Gubernur Budi Santoso"))
+    assert article.authors == []
+
+
 def test_a_name_under_a_timestamp_is_not_taken_for_the_author() -> None:
     # Entertainment sites print the star's name there, as a topic tag.
     article = newsclean.parse(dump(HEADLINE, "Senin, 13 Januari 2025 10:15 WIB", "Rina Marlina"))

@@ -8,7 +8,10 @@ from typing import NamedTuple
 
 from .. import sites
 
-__all__ = ["BYLINE_WITH_OUTLET", "clean_names", "is_role_line", "is_team_credit", "looks_like_name", "same_person"]
+__all__ = [
+    "BYLINE_WITH_OUTLET", "clean_names", "is_role_line", "is_team_credit", "looks_like_name", "names_by_office",
+    "same_person",
+]
 
 _NAME_SPLIT = re.compile(r"\s*[,;&•]\s*|\s+[-–—|]\s+|\s+(?:dan|and)\s+")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’\-]*|[a-z]{1,3}|bin|binti|van|der|de|da|al|el)$")
@@ -44,6 +47,7 @@ class _Words(NamedTuple):
     desk: re.Pattern[str]
     teams: frozenset[str]
     role: re.Pattern[str]
+    office: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -51,11 +55,13 @@ def _words() -> _Words:
     table = sites.lexicon_table("byline")
     desks = "|".join(re.escape(d) for d in table.get("desks", [])) or "(?!)"
     roles = sorted(table.get("roles", []), key=len, reverse=True)
+    offices = sorted(table.get("offices", []) + table.get("roles", []), key=len, reverse=True)
     return _Words(
         not_names=frozenset(w.casefold() for w in table.get("not_names", [])),
         desk=re.compile(rf"(?:{_OUTLET_NAMES})\s+(?:{desks})", re.I),
         teams=frozenset(t.casefold() for t in table.get("teams", [])),
         role=re.compile(rf"(?:{'|'.join(re.escape(r) for r in roles) or '(?!)'})\s+\S"),
+        office=re.compile(rf"(?:{'|'.join(re.escape(o) for o in offices) or '(?!)'})\s", re.I),
     )
 
 
@@ -104,6 +110,11 @@ def looks_like_name(text: str, *, labelled: bool = False) -> bool:
     if not parts[0][:1].isupper():
         return False
     return all(_NAME_WORD.match(p) for p in parts)
+
+
+def names_by_office(text: str) -> bool:
+    """ "Presiden Joko Widodo", "Warga Bekasi": someone named by their office, as captions do; no byline."""
+    return _words().office.match(text) is not None
 
 
 def is_team_credit(text: str) -> bool:

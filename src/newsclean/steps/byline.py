@@ -8,7 +8,7 @@ from typing import Optional
 from .. import sites
 from ..dates import find_dates, parse_date
 from ..page import Line, Page
-from ._names import BYLINE_WITH_OUTLET, clean_names, is_role_line, looks_like_name, same_person
+from ._names import BYLINE_WITH_OUTLET, clean_names, is_role_line, looks_like_name, names_by_office, same_person
 from ._shapes import find_header_end, header_lines, is_credit
 
 _AUTHOR_LABEL = (
@@ -272,8 +272,8 @@ def _previous_printed(lines: list[Line], index: int) -> Optional[Line]:
 
 
 def _is_short_name(text: str) -> bool:
-    # A lone word is a rubric; a long line a headline.
-    return 2 <= len(text.split()) <= 4 and looks_like_name(text)
+    # A lone word is a rubric; a long line a headline; "Presiden Joko Widodo" a caption.
+    return 2 <= len(text.split()) <= 4 and looks_like_name(text) and not names_by_office(text)
 
 
 def _name_beside_date(page: Page, by_index: dict[int, Line], credits: Credits) -> None:
