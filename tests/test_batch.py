@@ -305,10 +305,13 @@ def test_worker_crash_is_recorded_once_and_the_run_goes_on() -> None:
 
 
 def test_a_broken_user_pool_is_replaced_with_a_warning() -> None:
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     inputs = [(f"d{i}", doc("CRASH" if i == 1 else f"Judul {i}")) for i in range(6)]
-    with ProcessPoolExecutor(2) as pool, pytest.warns(RuntimeWarning, match="broke"):
+    # A user's pool, started the safe way (forking a process that already runs threads can deadlock).
+    context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    with ProcessPoolExecutor(2, mp_context=context) as pool, pytest.warns(RuntimeWarning, match="broke"):
         results = list(parse_many(inputs, executor=pool, chunksize=1, progress=False, parse_fn=fake_parse))
     assert [r.ok for r in results] == [True, False, True, True, True, True]
     assert results[1].error.error_type == "BrokenProcessPool"
