@@ -32,6 +32,8 @@ def _is_content_name(raw: str) -> bool:
 
 
 # Blocks that can be link lists (menus, headline lists); `render` confirms each one it reaches.
+# Elements that may carry itemprop="articleBody" (asked only of these: the lookup costs on every element).
+_BODY_TAGS = frozenset({"div", "article", "section", "main", "td", "span"})
 _LIST_CANDIDATES = frozenset({"ul", "ol", "div", "section", "table", "dl", "tbody", "p", "span", "li"})
 
 
@@ -80,6 +82,9 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
     para_depth = 0  # open paragraphs: one the parser left inside another is that paragraph's text, credited once
     elements = 0
     limit = max_elements if max_elements is not None else -1
+    pop = stack.pop
+    push = stack.append
+    seen_names: dict[tuple[Optional[str], Optional[str]], tuple[str, bool]] = {}  # pages repeat their class names
     for event, el in etree.iterwalk(body, events=("start", "end")):
         tag = el.tag
         if not isinstance(tag, str):
@@ -92,13 +97,16 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
             ident = el.get("id")
             kind = 0
             if cls or ident:
-                raw = f"{cls or ''} {ident or ''}".lower()
-                names[el] = raw
+                known = seen_names.get((cls, ident))
+                if known is None:
+                    raw = f"{cls or ''} {ident or ''}".lower()
+                    known = seen_names[(cls, ident)] = (raw, _is_content_name(raw))
+                names[el] = known[0]
                 kind = 1
-                if el.get("itemprop") == "articleBody" or _is_content_name(raw):
+                if known[1] or (tag in _BODY_TAGS and el.get("itemprop") == "articleBody"):
                     named.append(el)
                     kind = 2
-            elif el.get("itemprop") == "articleBody":
+            elif tag in _BODY_TAGS and el.get("itemprop") == "articleBody":
                 named.append(el)
                 kind = 2
             if tag == "figcaption":
@@ -117,13 +125,15 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
                     paragraph = 1
                     if para_depth == 1:
                         n = len(clean(text_content(el) if len(el) else el.text))
-                elif tag == "div" and _holds_inline_only(el):
-                    para_depth += 1
-                    paragraph = 2 if para_depth == 1 else 3
                 elif tag == "br":
                     n = len(clean(el.tail))
                 else:
-                    n = _direct_runs(el)
+                    runs = _div_runs(el)
+                    if runs is None:
+                        para_depth += 1
+                        paragraph = 2 if para_depth == 1 else 3
+                    else:
+                        n = runs
                 if n >= 40:
                     _credit(para_len, el if tag == "div" else el.getparent(), n)
             text = el.text
@@ -131,90 +141,75 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
             w = 0 if tag in DROP_TAGS else n  # (a script's or style's own text is no page text)
             if tag == "a":
                 link_depth += 1
-                stack.append([n, n, 1, False, 0, 0, w, 0, kind, 0, n, n, False, False, False])
+                push([n, n, 1, False, 0, 0, w, 0, kind, 0, n, n, False, False, False])
             else:
                 prose_n = w if w >= 40 and not link_depth else 0
                 link_n = n if link_depth else 0
-                stack.append(
-                    [n, link_n, 0, tag == "h1", 0, 0, w, prose_n, kind, paragraph, n, link_n, False, False, False]
-                )
+                push([n, link_n, 0, tag == "h1", 0, 0, w, prose_n, kind, paragraph, n, link_n, False, False, False])
             continue
-        frame = stack.pop()
-        total, link, anchors, has_h1, children, linked, weighed, prose, kind, paragraph = frame[:10]
+        frame = pop()
+        total, link, anchors = frame[0], frame[1], frame[2]
         if frame[12] and tag != "p":
             _close_run(frame, para_len, el)
         if tag == "a":
             link_depth -= 1
-        elif paragraph:
+        elif frame[9]:
             para_depth -= 1
-            if paragraph == 2 and total >= 40 and link <= 0.3 * total:
+            if frame[9] == 2 and total >= 40 and link <= 0.3 * total:
                 _credit(para_len, el.getparent(), total)
-        if kind:
+        if frame[8]:
             sizes[el] = total
-            if kind == 2:
-                weights[el] = (prose, weighed)
-        if (
-            anchors >= 2
-            and tag in _LIST_CANDIDATES
-            and not has_h1
-            and total > 0
-            and (
-                # mostly link text
-                (anchors >= 3 and link >= 0.7 * total and total - link <= 200)
-                # or a small menu: every item a link, nothing else but separators
-                or (tag in ("ul", "ol") and children >= 2 and linked == children and total - link <= 3 * children)
-                # or items that each carry a link plus a short label (timestamp, counter)
-                or (
-                    children >= 2
-                    and linked >= 0.8 * children
-                    and link >= 25 * children  # headline-length link text per item
-                    and link >= 0.5 * total
-                    and total - link <= 60 * children
-                )
-            )
-        ):
-            lists.add(el)
-        if stack:
-            parent = stack[-1]
-            tail = el.tail
-            n = 0
-            inner, inner_link = weighed, link  # (weighed: a script's or style's code is no run of text)
-            if tail:
-                n = len(tail.strip())
+            if frame[8] == 2:
+                weights[el] = (frame[7], frame[6])
+        if anchors >= 2 and tag in _LIST_CANDIDATES and not frame[3] and total > 0:
+            if _reads_as_list(tag, total, link, anchors, frame[4], frame[5]):
+                lists.add(el)
+        if not stack:
+            continue
+        parent = stack[-1]
+        weighed, prose = frame[6], frame[7]
+        inner, inner_link = weighed, link  # (weighed: a script's or style's code is no run of text)
+        n = 0
+        tail = el.tail
+        if tail:
+            n = len(tail.strip())
+            if n:
                 total += n
                 weighed += n
                 if link_depth:
                     link += n
                 elif n >= 40:
                     prose += n
-            # The parent's current run of inline text (see `_close_run`): a <br> or a block ends it (so does
-            # an inline element that holds a block: "<span><div>...</div></span>").
-            holds_block = tag in BLOCK_TAGS or frame[14]
-            if holds_block:
-                parent[14] = True
-            if tag == "br" or holds_block:
-                if tag == "br":
-                    parent[12] = True
-                holder = el.getparent()
-                if parent[12] and holder.tag != "p":
-                    _close_run(parent, para_len, holder)
-                parent[10] = n
-                parent[11] = n if link_depth else 0
-                parent[13] = False
+        # The parent's current run of inline text (see `_close_run`): a <br> or a block ends it (so does
+        # an inline element that holds a block: "<span><div>...</div></span>").
+        if tag in BLOCK_TAGS or frame[14] or tag == "br":
+            if tag == "br":
+                parent[12] = True
             else:
-                parent[10] += inner + n
+                parent[14] = True
+            if parent[12]:
+                holder = el.getparent()
+                if holder.tag != "p":
+                    _close_run(parent, para_len, holder)
+            parent[10] = n
+            parent[11] = n if link_depth else 0
+            parent[13] = False
+        else:
+            parent[10] += inner + n
+            if inner_link or link_depth:
                 parent[11] += inner_link + (n if link_depth else 0)
-                parent[13] = parent[13] or inner > 0
-            parent[0] += total
-            parent[1] += link
-            parent[2] += anchors
-            parent[6] += weighed
-            parent[7] += prose
-            if has_h1:
-                parent[3] = True
-            parent[4] += 1
-            if anchors:
-                parent[5] += 1
+            if inner:
+                parent[13] = True
+        parent[0] += total
+        parent[1] += link
+        parent[2] += anchors
+        parent[6] += weighed
+        parent[7] += prose
+        if frame[3]:
+            parent[3] = True
+        parent[4] += 1
+        if anchors:
+            parent[5] += 1
     return Scan(names, named, para_len, lists, figcaptions, weights, sizes)
 
 
@@ -229,6 +224,24 @@ def _close_run(frame: list[Any], para_len: dict[Any, int], holder: Any) -> None:
     frame[13] = False
 
 
+def _reads_as_list(tag: str, total: int, link: int, anchors: int, children: int, linked: int) -> bool:
+    """Counts of a block with 2+ links that read as a link list (menu, headline list, ticker)."""
+    return (
+        # mostly link text
+        (anchors >= 3 and link >= 0.7 * total and total - link <= 200)
+        # or a small menu: every item a link, nothing else but separators
+        or (tag in ("ul", "ol") and children >= 2 and linked == children and total - link <= 3 * children)
+        # or items that each carry a link plus a short label (timestamp, counter)
+        or (
+            children >= 2
+            and linked >= 0.8 * children
+            and link >= 25 * children  # headline-length link text per item
+            and link >= 0.5 * total
+            and total - link <= 60 * children
+        )
+    )
+
+
 def _credit(para_len: dict[Any, int], holder: Any, n: int) -> None:
     """Paragraph text `n` to the element holding it, and half of it to that element's parent."""
     if holder is None:
@@ -240,30 +253,28 @@ def _credit(para_len: dict[Any, int], holder: Any, n: int) -> None:
         para_len[grand] = para_len.get(grand, 0) + n // 2
 
 
-def _holds_inline_only(el: Any) -> bool:
-    """An element whose children are all inline markup (no blocks, no <br>, no script or style): its text
-    is one paragraph."""
+def _div_runs(el: Any) -> Optional[int]:
+    """None for a <div> whose children are all inline markup (no blocks, no <br>, no script or style):
+    its text is one paragraph. Otherwise the characters in the 40+ character runs of text straight inside
+    it (not after a <br>: those count apart). One pass over the children."""
+    inline_only = True
+    n = 0
     for child in el:
         tag = child.tag
         if isinstance(tag, str) and (tag in BLOCK_TAGS or tag in DROP_TAGS or tag == "br"):
-            return False
-    return True
-
-
-def _direct_runs(el: Any) -> int:
-    """Characters in the 40+ character runs of text straight inside `el` (not after a <br>: those count apart)."""
-    n = 0
+            inline_only = False
+        tail = child.tail
+        if tail and len(tail) >= 40 and tag != "br":
+            k = len(clean(tail))
+            if k >= 40:
+                n += k
+    if inline_only:
+        return None
     text = el.text
     if text and len(text) >= 40:
         k = len(clean(text))
         if k >= 40:
             n += k
-    for child in el:
-        tail = child.tail
-        if tail and len(tail) >= 40 and child.tag != "br":
-            k = len(clean(tail))
-            if k >= 40:
-                n += k
     return n
 
 

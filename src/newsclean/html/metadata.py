@@ -252,13 +252,18 @@ _MICRODATA = ("datepublished", "datemodified", "author")
 _BYLINE_LABEL = re.compile(r"^\s*(?:oleh|by|penulis|pewarta|reporter|author)\s*:?\s*", re.IGNORECASE)
 _NAME_JOINS = re.compile(r"\s*(?:&|\bdan\b|\band\b)\s*", re.IGNORECASE)
 _MAX_ITEMPROPS = 500
+# Only the elements that can carry one of those (XPath filters in C: pages hold hundreds of itemprops).
+_MICRODATA_XPATH = (
+    "//*[@itemprop and not(self::meta) and (contains(@itemprop, 'date') or contains(@itemprop, 'Date')"
+    " or contains(@itemprop, 'author') or contains(@itemprop, 'Author'))]"
+)
 
 
 def _microdata_hints(root: Any, hints: Hints) -> dict[str, str]:
     """schema.org microdata on the page's elements (Blogger, many WordPress themes): the first
     datePublished/dateModified value, and the names of itemprop="author" people (added to `hints`)."""
     found: dict[str, str] = {}
-    for el in root.xpath("//*[@itemprop]")[:_MAX_ITEMPROPS]:
+    for el in root.xpath(_MICRODATA_XPATH)[:_MAX_ITEMPROPS]:
         if el.tag == "meta":
             continue  # read with the other <meta> tags
         props = el.get("itemprop").lower().split()

@@ -17,6 +17,8 @@ _RELATED_MARKER = re.compile(
 )
 
 
+# The first word of every marker: a text without any of them holds no box.
+_MARKER_WORD = re.compile(r"baca|lihat|jangan|simak|artikel", re.IGNORECASE)
 _RUN_TAGS = frozenset({"a", "br", "ul", "ol", "li", "span", "strong", "b", "em", "i", "small"})
 _RUN_BOX_TAGS = frozenset({"div", "ul", "ol", "section", "aside", "nav"})
 _SEPARATOR_TEXT = re.compile(r"^[\s|•·,;\-–—]*$")
@@ -111,6 +113,8 @@ def related_boxes(containers: list[Any]) -> tuple[dict[Any, list[Any]], set[Any]
     links: dict[Any, Optional[tuple[int, int]]] = {}  # memo: many markers climb to the same ancestor
     budget = _Budget(_PAGE_BUDGET)
     for container in containers:
+        if not _MARKER_WORD.search(text_content(container)):
+            continue  # no marker anywhere in the text: nothing to walk for (one C-level pass instead)
         inside = 0  # open boxes around the walk's position: markers in them are the box's own
         position = last_prose = 0  # elements started so far; where the last run of prose was seen
         found_here: list[tuple[int, Any]] = []

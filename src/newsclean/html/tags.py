@@ -74,18 +74,27 @@ def _is_tag_block(el: Any) -> bool:
     return True
 
 
-def _after(root: Any, headline: Any, candidates: list[Any]) -> set[Any]:
-    """The candidates that come after the headline in document order (one walk, however many there are:
-    asking XPath's preceding:: axis per element was quadratic on one-line pages)."""
-    wanted = set(candidates)
-    after: set[Any] = set()
-    seen_headline = False
-    for el in root.iter():
-        if el is headline:
-            seen_headline = True
-        elif seen_headline and el in wanted:
-            after.add(el)
-    return after
+def _below(root: Any, headline: Any, candidates: list[Any]) -> set[Any]:
+    """The candidates that come after the headline in the page: by source line where the lines differ,
+    else in document order, found in one walk however many there are (asking XPath's preceding:: axis
+    per element was quadratic on one-line pages)."""
+    line = headline.sourceline
+    below: set[Any] = set()
+    same_line: set[Any] = set()
+    for el in candidates:
+        if line and el.sourceline and el.sourceline != line:
+            if el.sourceline > line:
+                below.add(el)
+        else:
+            same_line.add(el)
+    if same_line:
+        seen_headline = False
+        for el in root.iter():
+            if el is headline:
+                seen_headline = True
+            elif seen_headline and el in same_line:
+                below.add(el)
+    return below
 
 
 def shown_tag_lists(names: Mapping[Any, str], root: Any) -> list[list[str]]:
@@ -102,7 +111,7 @@ def shown_tag_lists(names: Mapping[Any, str], root: Any) -> list[list[str]]:
         if ("tag" in raw or "topi" in raw or "keyword" in raw) and name_tokens(raw) & _TAG_BLOCK_TOKENS
     ]
     headline = root.find(".//h1")
-    below = _after(root, headline, candidates) if candidates and headline is not None else set(candidates)
+    below = _below(root, headline, candidates) if candidates and headline is not None else set(candidates)
     taken: Any = None
     read = 0
     for el in candidates:
@@ -119,7 +128,7 @@ def shown_tag_lists(names: Mapping[Any, str], root: Any) -> list[list[str]]:
         blocks.setdefault(el.getparent(), []).extend(clean(text_content(a)) for a in el.iter("a"))
     found = [tags for tags in (tag_list(links, split=False) for links in blocks.values()) if tags]
     # WordPress's tag links: rel="tag" alone ("category tag" is the category link).
-    rel_tags = tag_list((clean(text_content(a)) for a in root.iter("a") if a.get("rel") == "tag"), split=False)
+    rel_tags = tag_list((clean(text_content(a)) for a in root.xpath('//a[@rel="tag"]')), split=False)
     if rel_tags:
         found.append(rel_tags)
     return found
