@@ -239,3 +239,11 @@ def test_microdata_gives_date_and_author_but_not_commenters() -> None:
     hints = html_to_document(page).hints
     assert hints.authors == ["Asep Kurniawan", "Rina Wulandari"]
     assert hints.published == "2023-08-15T09:30:00+07:00"
+
+
+def test_promoted_links_in_the_text_are_not_text() -> None:
+    promo_line = "<p><strong>Promosi</strong> <a href='/promo'>Paket Liburan Keluarga ke Kota Sungai, Diskon Hingga 30 Persen</a></p>"
+    promo_box = "<div class='promosi'><a href='/promo2'>Nikmati Menginap Dua Malam Gratis</a> di hotel pilihan.</div>"
+    prose = "Promosi jabatan itu diberikan kepada tiga pejabat eselon yang dinilai berprestasi tahun ini."
+    body = f"<p>{PARA1}</p>{promo_line}<p>{PARA2}</p>{promo_box}<p>{prose}</p>"
+    assert _content(html_to_document(_page(body))) == [PARA1, PARA2, prose]

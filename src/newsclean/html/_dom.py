@@ -59,7 +59,7 @@ _JUNK_TOKENS = frozenset(
         "ad", "adsense", "iklan", "banner", "popup", "modal", "newsletter", "subscribe", "cookie", "cookies",
         "gdpr", "rating", "vote", "polling", "print", "fontsize", "textsize", "dfp", "gpt", "taboola",
         "outbrain", "mgid", "sponsor", "sponsored", "toolbar", "copylink", "clipboard", "emoji", "reaction",
-        "reactions", "login", "signin", "tag", "tags", "loadmore",
+        "reactions", "login", "signin", "tag", "tags", "loadmore", "promosi", "promotion",
     }
 )
 # Page furniture: dropped outside the article text only (inside it these words name harmless wrappers,

@@ -225,10 +225,11 @@ def collect_hints(root: Any) -> Hints:
     title = ld.get("headline") or metas.get("og:title") or metas.get("twitter:title") or doc_title
     hints.title = _strip_site_suffix(title, hints.site_name, hints.url) if title else None
 
-    micro = _microdata_hints(root, hints)
-    published = next((metas[k] for k in _META_PUBLISHED if metas.get(k)), None)
+    published = next((metas[k] for k in _META_PUBLISHED if metas.get(k)), None) or ld.get("datePublished")
+    # Microdata only fills what <meta> and JSON-LD left open (most pages state both there).
+    micro = _microdata_hints(root, hints) if published is None or not hints.authors else {}
     if published is None:
-        published = ld.get("datePublished") or micro.get("datepublished")
+        published = micro.get("datepublished")
     if published is None:
         for el in root.iter("time"):
             if el.get("pubdate") is not None:

@@ -13,6 +13,7 @@ from typing import Any, Optional
 
 from ..errors import InputTooLarge
 from ..page import Hints
+from ..text import looks_like_headline
 from ._dom import (
     BLOCK_TAGS, CELL_TAGS, DROP_TAGS, TOKEN_SPLIT, HtmlLine, clean, is_hidden, name_flags, text_prefix,
 )
@@ -23,6 +24,8 @@ from .related import box_holders, related_boxes, render_related
 _COLON_CELL = re.compile(r"\s*\|\s*:\s*(?:\|\s*)?")
 _SENTENCE_ENDS = frozenset('.!?:;"”’)…')
 _MIN_WRAPPED = 25  # a hard-wrapped line is at least this long
+# A promoted link printed as a line of the text: the label, then a headline.
+_PROMO_LABEL = re.compile(r"(?:promosi|advertorial|sponsored|konten sponsor)\s*:?\s+", re.IGNORECASE)
 _MAX_REVEALS = 50  # hidden pages shown per page (a multi-page story has a few dozen at most)
 # Link lists that carry these are bylines ("Penulis: <a>Nama</a>"), which the text steps need.
 _BYLINE_WORDS = re.compile(r"\b(?:Penulis|Editor|Reporter|Pewarta|Redaktur|Oleh|Fotografer|Kontributor)\b\s*:?", re.IGNORECASE)
@@ -88,6 +91,8 @@ class _Renderer:
             if text:
                 if self.in_content and len(text) < 300 and CREDIT_TAIL.search(text):
                     self.captions.append(text)  # an in-text photo caption ("... Foto: Grammy")
+                elif self.in_content and _is_promo(text):
+                    pass  # "Promosi <headline>": an ad for another page set in the text
                 else:
                     self.lines.append(HtmlLine(text, self.tag, self.in_content, self.bullet))
                     if self.max_lines is not None and len(self.lines) > self.max_lines:
@@ -276,6 +281,11 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
                 out.add(el.tail, cur, content_depth > 0, li_depth > 0)
     out.flush()
     return _without_repeats(out.lines, pages) if pages else out.lines
+
+
+def _is_promo(text: str) -> bool:
+    m = _PROMO_LABEL.match(text)
+    return m is not None and looks_like_headline(text[m.end():])
 
 
 def _holds_a_page(el: Any) -> bool:
