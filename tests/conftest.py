@@ -14,6 +14,22 @@ FIXTURES = ROOT / "fixtures"
 SHARED = Path(os.environ.get("NEWSCLEAN_SHARED", ROOT.parent / "shared"))
 
 
+#: Three paragraphs of an invented Indonesian story, for tests that build a dump around them.
+PARAGRAPHS = [
+    "Pemerintah kota menyiapkan dua puluh pompa air di titik yang kerap tergenang saat hujan deras, "
+    "terutama di kawasan permukiman padat di bantaran sungai.",
+    '"Kami minta warga tidak membuang sampah ke saluran karena itu membuat air meluap," kata Kepala Dinas '
+    "Sumber Daya Air, Rudi Hartono, di Balai Kota, Senin.",
+    "Selain pompa, petugas juga menyiagakan perahu karet dan tenda darurat di setiap kecamatan yang rawan "
+    "banjir selama puncak musim hujan.",
+]
+
+
+def dump(*header: str, tail: tuple[str, ...] = ()) -> str:
+    """A text dump: the header lines, the three paragraphs, the tail lines, blank lines between."""
+    return "\n\n".join([*header, *PARAGRAPHS, *tail])
+
+
 def shared_path(*parts: str) -> Path:
     """Return a path under ../shared, skipping the calling test when it is absent."""
     path = SHARED.joinpath(*parts)

@@ -7,24 +7,13 @@ import datetime as dt
 import pytest
 
 import newsclean
+from conftest import PARAGRAPHS, dump
 from newsclean.steps._names import clean_names, is_role_line, looks_like_name, same_person
 from newsclean.steps._slug import slug_coverage, slug_words
 from newsclean.steps.byline import unglue
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 HEADLINE = "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir"
-PARAGRAPHS = [
-    "Pemerintah kota menyiapkan dua puluh pompa air di titik yang kerap tergenang saat hujan deras, "
-    "terutama di kawasan permukiman padat di bantaran sungai.",
-    '"Kami minta warga tidak membuang sampah ke saluran karena itu membuat air meluap," kata Kepala Dinas '
-    "Sumber Daya Air, Rudi Hartono, di Balai Kota, Senin.",
-    "Selain pompa, petugas juga menyiagakan perahu karet dan tenda darurat di setiap kecamatan yang rawan "
-    "banjir selama puncak musim hujan.",
-]
-
-
-def dump(*header: str, tail: tuple[str, ...] = ()) -> str:
-    return "\n\n".join([*header, *PARAGRAPHS, *tail])
 
 
 # ------------------------------------------------------------------------------------------------ titles

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 import newsclean
+from conftest import PARAGRAPHS, dump
 from newsclean import sites
 from newsclean.load import load
 from newsclean.pipeline import run_steps
@@ -17,18 +18,6 @@ from newsclean.text import is_prose, looks_like_headline, normalize_line, strip_
 AGENCIES = sites.lexicon().credit_agencies
 WIB = dt.timezone(dt.timedelta(hours=7))
 
-PARAGRAPHS = [
-    "Pemerintah kota menyiapkan dua puluh pompa air di titik yang kerap tergenang saat hujan deras, "
-    "terutama di kawasan permukiman padat di bantaran sungai.",
-    '"Kami minta warga tidak membuang sampah ke saluran karena itu membuat air meluap," kata Kepala Dinas '
-    "Sumber Daya Air, Rudi Hartono, di Balai Kota, Senin.",
-    "Selain pompa, petugas juga menyiagakan perahu karet dan tenda darurat di setiap kecamatan yang rawan "
-    "banjir selama puncak musim hujan.",
-]
-
-
-def dump(*header: str, tail: tuple[str, ...] = ()) -> str:
-    return "\n\n".join([*header, *PARAGRAPHS, *tail])
 
 
 # ------------------------------------------------------------------------------------------ line shapes
@@ -433,8 +422,8 @@ def test_every_label_the_steps_give_is_a_documented_one() -> None:
     from conftest import FIXTURES
 
     seen: set[str] = set()
-    for dump in sorted(FIXTURES.glob("*/*.txt")):
-        page = load(dump.read_text(encoding="utf-8"))
+    for fixture in sorted(FIXTURES.glob("*/*.txt")):
+        page = load(fixture.read_text(encoding="utf-8"))
         try:
             run_steps(page)
         except newsclean.NotAnArticle:

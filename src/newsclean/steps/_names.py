@@ -28,10 +28,7 @@ _OUTLET_ALONE = re.compile(rf"(?:{_OUTLET_NAMES})", re.I)
 # "Ayu Lestari, CNBC Indonesia", "Bayu Prasetyo | CNN Indonesia", "Fadhil Rahmanto - detikNews".
 BYLINE_WITH_OUTLET = re.compile(
     r"(?P<authors>[A-Z][\w.'’\-]*(?:[ ,]+(?:dan\s+)?[A-Z][\w.'’\-]*){0,8})\s*(?:[,|•]|\s[-–—])\s*"
-    r"(?P<outlet>(?:detik\w*|CNN Indonesia|CNBC Indonesia|Kompas\.com|Kompas\.tv|Kompas TV|Tribunnews\.com|"
-    r"Liputan6\.com|Medcom\.id|Metrotvnews\.com|Antara|Antaranews|Tempo\.co|Republika|Okezone|Sindonews|"
-    r"Suara\.com|Kumparan|Tirto\.id|Merdeka\.com|VIVA\.co\.id|JPNN\.com|IDN Times|Bisnis\.com|Kontan|"
-    r"Katadata|Beritasatu|iNews\.id|JawaPos\.com))"
+    rf"(?P<outlet>{_OUTLET_NAMES})"
 )
 _ROLE_PREFIX = re.compile(r"(?:Kontributor|Koresponden|Wartawan|Reporter|Laporan|Tim)\b", re.I)
 _DOMAIN = re.compile(r"\b[\w\-]+\.(?:com|co\.id|id|net|tv|co|org|news)\b", re.I)
