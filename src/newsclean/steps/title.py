@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from typing import Optional
-from urllib.parse import urlsplit
 
 from .. import sites
 from ..dates import find_dates
 from ..page import Line, Page
-from ..text import fold, same_text, words
+from ..text import same_text, words
+from ._document_title import document_title_heads, without_site_suffix
 from ._names import BYLINE_WITH_OUTLET
 from ._shapes import (
     find_header_end,
@@ -54,7 +54,7 @@ def title(page: Page) -> None:
     if chosen is None:
         chosen = _best_headline(page, header, end)
     if chosen is not None:
-        chosen, page.title = _without_site_suffix(page, chosen, end)
+        chosen, page.title = without_site_suffix(page, chosen, end)
         page.title = _LEADING_DASH.sub("", page.title)
         page.title_index = chosen.index
         size = len(chosen.text)
@@ -69,103 +69,10 @@ def title(page: Page) -> None:
     _section_from_header(page, header)
 
 
-# "<headline> - ANTARA News", "<headline> : Okezone Celebrity", "<headline> | Republika Online": the
-# document title a full-page text dump starts with.
-# (`\s\s*` is `\s+` written so that the regex engine skips ahead to the next space instead of trying
-# every position of the line: the same matches, searched in two thirds of the time.)
-_SITE_SUFFIX = re.compile(r"\s\s*(?:[-|–—:»]|::)\s+(?P<site>[^|–—:»]{2,60})$")
-_BRAND = re.compile(
-    r"\b(?:news|online|berita|portal|media|tv|com|co\.id|id|okezone|kompas|detik\w*|tempo|republika|antara|"
-    r"liputan6|kapanlagi|viva|tribun\w*|suara|sindonews|merdeka|jpnn|kumparan|tirto|cnn|cnbc|metrotv\w*|medcom)\b",
-    re.I,
-)
-
-
-def _document_title_heads(page: Page) -> set[str]:
-    """Keys of '<headline>' for the '<headline> - <Site>' lines near the top of the page."""
-    printed = [ln for ln in page.lines if ln.text][:80]
-    # The printed lines' keys and the site's names are built only once a line has such a suffix: most
-    # pages have none, and folding 80 lines is most of this function's cost.
-    keys: set[str] | None = None
-    names: set[str] | None = None
-    heads = set()
-    for line in printed:
-        m = _SITE_SUFFIX.search(line.text) if len(line.text) <= 250 else None
-        if m is not None:
-            head = fold(line.text[: m.start()])
-            if names is None:
-                names = _site_names(page)
-            if _is_site_name(m.group("site"), names):
-                heads.add(head)
-                continue
-            if keys is None:
-                keys = {ln.key for ln in printed}
-            if head in keys:
-                heads.add(head)
-    return heads
-
-
-def _site_names(page: Page) -> set[str]:
-    """The site's own name as its domains spell it ("espos" for www.espos.id), to spot it in a title suffix."""
-    hosts = list(page.profile.domains) if page.profile is not None else []
-    url = page.url or page.hints.url
-    if url:
-        try:
-            hosts.append(urlsplit(url if "//" in url else "//" + url).hostname or "")
-        except ValueError:
-            pass
-    return {label for host in hosts for label in host.split(".") if len(label) >= 4 and label not in _HOST_WORDS}
-
-
-_HOST_WORDS = frozenset({"www", "news", "mobile", "berita"})
-
-
-def _is_site_name(suffix: str, names: set[str]) -> bool:
-    folded = suffix.casefold()
-    return _BRAND.search(suffix) is not None or any(name in folded for name in names)
-
-
-def _without_site_suffix(page: Page, chosen: Line, end: int) -> tuple[Line, str]:
-    """The headline without a site-name suffix: its plain copy on the page, or the text cut before it.
-
-    "<headline> - Health :: Okezone Lifestyle" loses both the site and the rubric before it; so does
-    "<headline> - <the site's motto>" when the page also prints the headline alone.
-    """
-    text = chosen.text
-    m = _SITE_SUFFIX.search(text)
-    if m is None:
-        return chosen, text  # (the common case: no suffix, and no need to fold every line of the page)
-    names = _site_names(page)
-    printed = {ln.key for ln in page.lines[:end] if ln.text and ln is not chosen}
-    for cut in range(2):
-        if cut > 0:
-            m = _SITE_SUFFIX.search(text)
-            if m is None:
-                break
-        site = m.group("site")
-        head = text[: m.start()].strip()
-        # A second, short suffix left after the site's name is the rubric ("- Health").
-        if not (_is_site_name(site, names) or fold(head) in printed or (cut > 0 and len(site.split()) <= 3)):
-            break
-        text = head
-    if text == chosen.text:
-        return chosen, text
-    key = fold(text)
-    for line in page.lines[chosen.index + 1 : end]:
-        if line.label is not None or not line.text:
-            continue
-        # The plain copy, maybe without a brand word the document title puts first ("Okezone <headline>").
-        if line.key == key or (len(line.key.split()) >= _MIN_COPY_WORDS and key.endswith(" " + line.key)):
-            chosen.mark("chrome", "title", "the document title: headline plus site name")
-            return line, line.text
-    return chosen, text
-
-
 # "- <headline>": a renderer's list dash left before a headline.
 _LEADING_DASH = re.compile(r"^[-–—]\s+(?=\S)")
 _MAX_TITLE_WORDS = 30
 _MAX_BARE_TITLE_WORDS = 16
-_MIN_COPY_WORDS = 4
 
 
 def _slug_headline(page: Page, header: list[Line]) -> Optional[Line]:
@@ -216,7 +123,7 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
             counts[key] = counts.get(key, 0) + 1
             spread.setdefault(key, [printed, printed])[1] = printed
     agencies = sites.lexicon(page.profile).credit_agencies
-    titled = _document_title_heads(page)
+    titled = document_title_heads(page)
     first_seen: Optional[Line] = None
     best: Optional[Line] = None
     best_score = 0.0
