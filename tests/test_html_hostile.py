@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import newsclean
-from newsclean.errors import InputTooLarge
+from newsclean.errors import InputError, InputTooLarge
 from newsclean.html import html_to_document
 
 PARAS = [
@@ -122,3 +122,10 @@ def test_paragraph_longer_than_the_line_limit_comes_back_whole() -> None:
     assert len(long_para) > 30_000
     article = newsclean.parse(_article(paras=[*PARAS[:4], long_para, *PARAS[4:8]]))
     assert article.body == [*PARAS[:4], long_para, *PARAS[4:8]]
+
+
+def test_nesting_that_cannot_be_read_is_blamed_on_the_nesting() -> None:
+    # Elements that are not wrappers (here <canvas>) nested past libxml2's limit even after the
+    # wrappers are dropped: the error names the nesting, not "no visible text".
+    with pytest.raises(InputError, match="levels deep"):
+        newsclean.parse("<html><body>" + "<canvas>" * 3_000 + "<p>Teks</p>")
