@@ -307,3 +307,11 @@ def test_site_mottos_and_captions_with_credits_are_not_headlines(line: str) -> N
 def test_a_document_title_with_a_brand_word_in_front_gives_way_to_the_plain_headline() -> None:
     raw = dump(f"Kabarkota {HEADLINE} - Metro :: Kabarkota Online", "Metro", HEADLINE, "Senin, 13 Januari 2025 10:15 WIB")
     assert newsclean.parse(raw).title == HEADLINE
+
+
+def test_bulleted_headlines_between_paragraphs_are_links_on_any_site() -> None:
+    bullets = ["• Hujan Deras Rendam Tiga Kecamatan di Pinggiran Kota", "• Posko Banjir Dibuka di Setiap Kelurahan"]
+    raw = "\n\n".join([HEADLINE, PARAGRAPHS[0], *bullets, *PARAGRAPHS[1:]])
+    assert _related(raw) == ["Hujan Deras Rendam Tiga Kecamatan di Pinggiran Kota", "Posko Banjir Dibuka di Setiap Kelurahan"]
+    # After the story they are the page's closing list: not links placed in it.
+    assert _related("\n\n".join([HEADLINE, *PARAGRAPHS, *bullets])) == []

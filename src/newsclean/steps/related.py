@@ -25,6 +25,7 @@ _TITLE_EDGES = " |:-–—»›"
 # A title glued to the paragraph after it is split only when the line is longer than any title.
 _GLUED_MIN_WORDS = 18
 _PARAGRAPH_MIN_WORDS = 8
+_MIN_BULLET_RUN = 2
 
 
 def related(page: Page) -> None:
@@ -48,9 +49,41 @@ def related(page: Page) -> None:
                 continue
             i = _heading(page, links, line, end)
             continue
-        if lex.related_bullets and line.bullet and line.is_headline and not looks_like_date_line(line.text):
-            _add(links, line, line.text, "bulleted link to another story")
+        if _bulleted_headline(line):
+            if lex.related_bullets:
+                _add(links, line, line.text, "bulleted link to another story")
+            else:
+                i = _bulleted_run_inside_story(page, links, line, end)
     page.related.extend((title, page.hints.link_urls.get(title)) for title in links)
+
+
+def _bulleted_headline(line: Line) -> bool:
+    return line.bullet and not line.in_content and line.is_headline and not looks_like_date_line(line.text)
+
+
+def _bulleted_run_inside_story(page: Page, links: list[str], first: Line, end: int) -> int:
+    """Two or more bulleted headlines with the story's prose on both sides are links placed inside it
+    ("• <title>" boxes); returns the index to continue from."""
+    lines = page.lines
+    run = [first]
+    j = first.index + 1
+    while j < end and (lines[j].blank or (lines[j].label is None and _bulleted_headline(lines[j]))):
+        if not lines[j].blank:
+            run.append(lines[j])
+        j += 1
+    before = _printed_beside(page, first.index, -1)
+    after = _printed_beside(page, run[-1].index, +1)
+    if len(run) >= _MIN_BULLET_RUN and before is not None and after is not None and before.is_prose and after.is_prose:
+        for line in run:
+            _add(links, line, line.text, "bulleted link to another story, inside the story")
+    return j
+
+
+def _printed_beside(page: Page, index: int, step: int) -> Optional[Line]:
+    j = index + step
+    while 0 <= j < len(page.lines) and not page.lines[j].text:
+        j += step
+    return page.lines[j] if 0 <= j < len(page.lines) else None
 
 
 def _link_on_its_line(links: list[str], line: Line, label: str, title: str) -> None:
