@@ -3,6 +3,7 @@ document, workers started safely (never forked from a threaded parent) that stil
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -227,7 +228,8 @@ def test_a_second_ctrl_c_while_the_first_is_handled_ends_the_process_at_once(tmp
         encoding="utf-8",
     )
     with out.open("w") as sink, (tmp_path / "err.txt").open("w") as errors:
-        proc = subprocess.Popen([sys.executable, str(script)], stdout=sink, stderr=errors)
+        # In a session of its own, so that its workers can be ended with it whatever happens.
+        proc = subprocess.Popen([sys.executable, str(script)], stdout=sink, stderr=errors, start_new_session=True)
         try:
             for _ in range(1200):  # until d00..d02 are out; d03 is stuck
                 if out.read_text().split() == ["d00", "d01", "d02"] or proc.poll() is not None:
@@ -237,6 +239,7 @@ def test_a_second_ctrl_c_while_the_first_is_handled_ends_the_process_at_once(tmp
             os.kill(proc.pid, signal.SIGINT)
             code = proc.wait(timeout=45)  # a hang guard: the 60 s sleep must not be waited for
         finally:
-            proc.kill()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
     assert code == 130
     assert out.read_text().split() == ["d00", "d01", "d02"]  # ended at once: no "interrupted", no cleanup

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -325,24 +324,24 @@ def test_empty_markup_raises() -> None:
         html_to_document(b"<p>x</p>")  # type: ignore[arg-type]
 
 
-def test_hostile_inputs_are_bounded() -> None:
+def test_hostile_inputs_give_lines_or_a_typed_error() -> None:
+    # How long they take is measured in benchmarks/bench_hostile.py, not asserted here.
     for markup in ("<" * 100_000, "<div>" * 50_000 + "dalam", "<p>" + "<b>x" * 50_000, "<table>" * 20_000):
-        start = time.perf_counter()
         try:
             doc = html_to_document(markup)
         except InputError:
             continue
-        assert time.perf_counter() - start < 2.0
         assert isinstance(doc.lines, list)
+    doc = html_to_document("<div>" * 50_000 + "dalam")
+    assert [ln.text for ln in doc.lines] == ["dalam"]
 
 
-def test_megabyte_page_is_fast() -> None:
+def test_a_megabyte_page_renders_every_block() -> None:
     para = f"<div class='blok'><p>{PARA1} <a href='/x'>tautan</a> {PARA2}</p><span>{PARA3}</span></div>"
-    page = "<html><body>" + para * (1_000_000 // len(para)) + "</body></html>"
-    start = time.perf_counter()
-    doc = html_to_document(page)
-    assert time.perf_counter() - start < 1.5
+    copies = 1_000_000 // len(para)
+    doc = html_to_document("<html><body>" + para * copies + "</body></html>")
     assert len(doc.lines) > 1000
+    assert sum(1 for ln in doc.lines if ln.text.startswith(PARA1[:40])) > 1000
 
 
 def test_real_pages_render_gold_paragraphs() -> None:
