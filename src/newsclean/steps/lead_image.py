@@ -23,10 +23,17 @@ class _PhotoShapes:
         self.agencies = lex.credit_agencies
         self.credit_patterns = lex.credit_patterns
         self.dateline_patterns = lex.dateline_patterns
+        # The scans ask the same lines the same questions (a line of the window is looked at again by
+        # the caption search below the header): each answer is worked out once per page.
+        self._leads: dict[str, bool] = {}
+        self._pairs: dict[str, tuple[str, str] | None] = {}
 
     def lead(self, text: str) -> bool:
         """The story's first paragraph (its dateline, generic or the site's own)."""
-        return is_lead(text) or any(p.match(text, 0, 80) for p in self.dateline_patterns)
+        found = self._leads.get(text)
+        if found is None:
+            found = self._leads[text] = is_lead(text) or any(p.match(text, 0, 80) for p in self.dateline_patterns)
+        return found
 
     def caption_like(self, text: str) -> bool:
         n = len(words(text))
@@ -34,6 +41,11 @@ class _PhotoShapes:
 
     def caption_credit(self, text: str) -> tuple[str, str] | None:
         """(caption, credit) of a caption line carrying its credit: generic forms, then the site's."""
+        if text not in self._pairs:
+            self._pairs[text] = self._caption_credit(text)
+        return self._pairs[text]
+
+    def _caption_credit(self, text: str) -> tuple[str, str] | None:
         pair = split_caption_credit(text, self.agencies)
         if pair is not None or len(text) > 400:
             return pair
