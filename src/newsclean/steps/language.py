@@ -28,6 +28,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 # In lower-cased ASCII text the words are the runs of a-z: every other character becomes a space and
 # str.split finds them, faster than any regex.
 _ASCII_NOT_LETTER = str.maketrans({c: " " for c in map(chr, range(128)) if not "a" <= c <= "z"})
+# What bodies print outside ASCII is mostly punctuation (curly quotes, dashes, NBSP), never part of a
+# word: each becomes a space, and such a body takes the ASCII path too.
+_WIDE_PUNCTUATION = "“”‘’–—…•·«»\xa0″′"
 # Addresses left in a body ("https%3A%2F%2Fasset...jpg") are not words of any language.
 _ADDRESS = re.compile(r"\S*(?:://|%2[Ff]|www\.)\S*")
 _ADDRESS_MARKS = ("://", "%2", "www.")  # an address holds one; most bodies hold none and skip the scan
@@ -79,6 +82,10 @@ def _words(text: str) -> list[str]:
     if "İ" in text or "Σ" in text:
         return [w.lower() for w in _WORD.findall(text)]
     text = text.lower()
+    if not text.isascii():
+        for mark in _WIDE_PUNCTUATION:
+            if mark in text:
+                text = text.replace(mark, " ")
     return text.translate(_ASCII_NOT_LETTER).split() if text.isascii() else _WORD.findall(text)
 
 
