@@ -283,3 +283,16 @@ def test_a_keyword_caption_with_its_date_under_the_lead_photo_is_the_photo_s() -
 def test_more_promo_variants_are_chrome(chrome: str) -> None:
     raw = "\n".join([HEADLINE, LEAD, PARAGRAPHS[0], chrome, *PARAGRAPHS[1:]])
     assert newsclean.parse(raw).body == [LEAD, *PARAGRAPHS]
+
+
+def test_a_question_put_to_each_interviewee_is_neither_the_headline_nor_the_end_of_the_story() -> None:
+    question = "Apa Alasan Anda Memilih Bertahan di Kampung Halaman?"
+    answers = [f'"{p}"' for p in PARAGRAPHS]
+    raw = "\n".join(
+        [HEADLINE, LEAD, "Rina, nelayan", question, answers[0], "Budi, petani", question, answers[1],
+         "Sari, guru", question, answers[2]]
+    )
+    article = newsclean.parse(raw)
+    assert article.title == HEADLINE
+    assert article.body[0] == LEAD and article.body[-1] == answers[2]
+    assert article.body.count(question) == 3

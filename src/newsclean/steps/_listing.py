@@ -90,15 +90,15 @@ def teaser_pairs(lines: list[Line]) -> int:
     container's own lines are the story's.
     """
     printed = [ln for ln in lines if ln.text and ln.label not in ("blank", "related", "inline_caption")]
-    pairs = 0
+    headlines: set[str] = set()  # a listing's headlines differ; a question put to each interviewee repeats
     for k in range(len(printed) - 1):
         head, teaser = printed[k], printed[k + 1]
         if not _teaser_headline(head) or not teaser.is_prose or teaser.in_content:
             continue
         after = printed[k + 2] if k + 2 < len(printed) else None
         if after is None or _teaser_headline(after) or after.label == "date" or not after.is_prose:
-            pairs += 1
-    return pairs
+            headlines.add(head.key)
+    return len(headlines)
 
 
 def _teaser_headline(line: Line) -> bool:

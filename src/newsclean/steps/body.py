@@ -45,6 +45,8 @@ def _blocks(page: Page, end: int) -> list[list[Line]]:
             continue
         if line.label is None:
             current.append(line)
+        elif line.label == "title" and line.index != page.title_index and any(ln.is_prose for ln in current):
+            continue  # the headline printed again inside running text (a recurring heading) does not end it
         elif line.label not in _TRANSPARENT or CODE_ALONE.fullmatch(line.text):
             # (a desk code on its own line closes the story, even when a chrome phrase matched it)
             if current:

@@ -100,6 +100,7 @@ def _anchor_indexes(page: Page) -> list[int]:
 
 _WHOLE_PAGE_LINES = 40  # printed lines above the story's text: the dump holds the page's menus
 _NEAR_STORY = 12  # header lines counted as near the story
+_RECURRING_GAPS = 2  # copies of a line with paragraphs between them, twice: a recurring heading
 _ALT_AND_CAPTION = 3  # printed lines between the copies of an image's alt text and caption, at most
 
 
@@ -134,8 +135,11 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
     near = _near_story(header) if whole_page else {}
     # The line right above the timestamp or byline is the headline's place, whatever its case.
     above_anchor = {_previous_text_line(page, a) for a in anchors}
+    recurring = _recurring_headings(page, end)
     for k, line in enumerate(header):
         text = line.text
+        if text.casefold() in recurring:
+            continue  # a heading printed again and again between paragraphs (an interview's question)
         repeated = counts.get(text.casefold(), 0) >= 2
         if whole_page and repeated:
             # Copies a few lines apart are an image's alt text and its caption, not a headline shown twice.
@@ -177,6 +181,26 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
         if bare is not None and len(bare.text.split()) <= _MAX_BARE_TITLE_WORDS and not _not_a_title(bare.text, agencies):
             best = bare
     return best
+
+
+def _recurring_headings(page: Page, end: int) -> set[str]:
+    """Short lines printed three times or more with paragraphs between the copies: a recurring heading
+    of the story (a question put to each interviewee), never its headline."""
+    prose_gaps: dict[str, int] = {}
+    prose_since: dict[str, bool] = {}
+    for line in page.lines[:end]:
+        if not line.text:
+            continue
+        if line.is_prose:
+            for key in prose_since:
+                prose_since[key] = True
+        if len(line.text) > 250:
+            continue
+        key = line.text.casefold()
+        if prose_since.get(key):
+            prose_gaps[key] = prose_gaps.get(key, 0) + 1
+        prose_since[key] = False
+    return {key for key, gaps in prose_gaps.items() if gaps >= _RECURRING_GAPS}
 
 
 def _previous_text_line(page: Page, index: int) -> int:
