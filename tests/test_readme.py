@@ -1,5 +1,5 @@
-"""The README's examples run as written from a clone: its Python blocks against the bundled fixtures,
-and its command-line examples."""
+"""The README's examples (and those of the docs/ pages it links) run as written from a clone: the Python
+blocks against the bundled fixtures, and the command-line examples."""
 
 from __future__ import annotations
 
@@ -14,10 +14,16 @@ import pytest
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+# The pages the README sends readers on to; their examples continue the README's.
+DOCS = [(ROOT / "docs" / name).read_text(encoding="utf-8") for name in ("batch.md", "sites.md")]
 
 
 def _blocks(language: str) -> list[str]:
-    return re.findall(rf"^```{language}\n(.*?)^```", README, flags=re.MULTILINE | re.DOTALL)
+    return [
+        block
+        for page in (README, *DOCS)
+        for block in re.findall(rf"^```{language}\n(.*?)^```", page, flags=re.MULTILINE | re.DOTALL)
+    ]
 
 
 def test_the_python_blocks_run_in_order(tmp_path: Path) -> None:

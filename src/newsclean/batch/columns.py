@@ -2,8 +2,8 @@
 
 Every format has these columns, in this order, with the same null handling: a missing value is null
 (DataFrame <NA>/NaT, Parquet null, JSON null, an empty CSV cell); list columns are never null, only
-empty. Times are UTC (`published_local` keeps the page's own wall time and offset). The README's
-"Output columns" table is this list; a test keeps the two the same.
+empty. Times are UTC (`published_local` keeps the page's own wall time and offset). The
+"Output columns" table in docs/batch.md is this list; a test keeps the two the same.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from .common import (
 
 DESCRIPTION = """\
 Clean every dump the inputs name, in parallel, into one output file: JSON lines (.jsonl, .jsonl.gz),
-Parquet or CSV, all with the same columns (README: "Output columns"); or, with --format text|markdown
+Parquet or CSV, all with the same columns (docs/batch.md: "Output columns"); or, with --format text|markdown
 (or an .md / .txt output), as readable documents one after another. Inputs that give no article go
 to --errors; the first few are also named on screen.
 """
