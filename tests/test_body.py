@@ -48,6 +48,25 @@ def test_dek_and_caption_above_the_dateline_lead_are_not_body() -> None:
     assert {r.text for r in article.removed if r.label == "standfirst"} == {DEK, CAPTION}
 
 
+def test_a_caption_above_a_related_list_and_the_dateline_lead_is_not_body() -> None:
+    # lynx and w3m print the "Terkait" box beside the lead photo as a heading and a bullet list of its own
+    # lines, between the photo's caption and the story's first paragraph.
+    related = [
+        "Pompa Baru Tiba di Rumah Pompa Kali Sunter",
+        "Warga Bantaran Sungai Diminta Waspada Banjir Kiriman",
+        "Dinas Sumber Daya Air Siagakan Perahu Karet di Setiap Kecamatan",
+        "Sampah Sumbat Saluran, Jalan Protokol Tergenang",
+        "Musim Hujan Tiba Lebih Awal Tahun Ini",
+    ]
+    raw = "\n".join(
+        [HEADLINE, "", "   Senin, 13 Januari 2025 | 21:04 WIB", f"   {CAPTION}", "", "Terkait", ""]
+        + [f"     * [{12 + k}]{item}" for k, item in enumerate(related)]
+        + ["", f"   {LEAD}", *(f"   {p}" for p in PARAGRAPHS)]
+    )
+    article = newsclean.parse(raw)
+    assert article.body == [LEAD, *PARAGRAPHS]
+
+
 def test_an_ai_summary_box_before_the_story_is_not_body() -> None:
     summary = [
         "Pemerintah kota menyiagakan dua puluh pompa air di titik rawan banjir.",

@@ -34,11 +34,18 @@ def opening_material(page: Page, block: list[Line]) -> list[Line]:
     if len(printed) < 2:
         return []
     patterns = sites.lexicon(page.profile).dateline_patterns
-    for k, line in enumerate(printed[: _MAX_OPENING_LINES + 1]):
+    # (a list of links between a caption and the lead, "Terkait" and its bullets, is not counted: a
+    # renderer prints it as lines of their own where a browser shows it beside the text)
+    seen = 0
+    for k, line in enumerate(printed):
         if k == 0:
             if dateline_lead(line.text, patterns):
                 return []  # the block opens with its lead
             continue
+        if not line.bullet:
+            seen += 1
+        if seen > _MAX_OPENING_LINES:
+            break
         if line.is_prose and dateline_lead(line.text, patterns):
             before = printed[:k]
             if sum(len(ln.text) for ln in before) <= _MAX_OPENING_CHARS:
