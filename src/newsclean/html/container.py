@@ -64,8 +64,6 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
     More than `max_elements` elements: `InputTooLarge` (real pages hold a few thousand; a page of
     hundreds of thousands of tiny elements would cost seconds for nothing).
     """
-    from lxml import etree
-
     names: dict[Any, str] = {}
     named: list[Any] = []
     para_len: dict[Any, int] = {}
@@ -74,8 +72,8 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
     weights: dict[Any, tuple[int, int]] = {}
     sizes: dict[Any, int] = {}
     # stack frames: [total, link, anchors, has_h1, children, linked_children, weighed_total, prose, kind,
-    # paragraph, run, run_in_links, separates_with_br, run_has_inline_markup, holds_a_block] (the run: see
-    # `_close_run`)
+    # paragraph, run, run_in_links, separates_with_br, run_has_inline_markup, holds_a_block, element,
+    # children_to_come] (the run: see `_close_run`)
     # (kind: 0 plain, 1 with a class/id or a <figcaption>: its size is kept, 2 also named as a text container)
     stack: list[list[Any]] = []
     link_depth = 0
@@ -84,12 +82,13 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
     limit = max_elements if max_elements is not None else -1
     pop = stack.pop
     push = stack.append
-    seen_names: dict[tuple[Optional[str], Optional[str]], tuple[str, bool]] = {}  # pages repeat their class names
-    for event, el in etree.iterwalk(body, events=("start", "end")):
+    # Pages repeat their class names: each distinct class (or class and id) is lowercased and matched once.
+    seen_names: dict[Any, tuple[str, bool]] = {}
+    # A pre-order `iter()` (a third cheaper than `iterwalk`'s start and end events): each frame counts the
+    # children still to come, and an element ends once its last child has (a leaf at once).
+    for el in body.iter():
         tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        if event == "start":
+        if isinstance(tag, str):
             elements += 1
             if elements == limit + 1:
                 raise InputTooLarge(sum(1 for _ in body.iter()), limit, unit="HTML elements")
@@ -97,10 +96,11 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
             ident = el.get("id")
             kind = 0
             if cls or ident:
-                known = seen_names.get((cls, ident))
+                key = cls if ident is None else (cls, ident)  # (ids are often unique: most keys are classes)
+                known = seen_names.get(key)
                 if known is None:
                     raw = f"{cls or ''} {ident or ''}".lower()
-                    known = seen_names[(cls, ident)] = (raw, _is_content_name(raw))
+                    known = seen_names[key] = (raw, _is_content_name(raw))
                 names[el] = known[0]
                 kind = 1
                 if known[1] or (tag in _BODY_TAGS and el.get("itemprop") == "articleBody"):
@@ -109,107 +109,129 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
             elif tag in _BODY_TAGS and el.get("itemprop") == "articleBody":
                 named.append(el)
                 kind = 2
-            if tag == "figcaption":
+            remaining = len(el)
+            paragraph = 0  # 1: a <p>; 2: a <div> paragraph, credited at its end; 3: one inside another paragraph
+            # Paragraph text credits its container: a <p>, or a <div> holding only inline markup (Blogger and
+            # older themes write every paragraph as one, often split into <span>s; its credit waits for its
+            # end, where its link share is known: a teaser card's title is a link). <br>-separated runs (and
+            # other runs of text straight in other <div>s, e.g. after an <img>) credit the element holding them.
+            if tag == "div":
+                runs = _div_runs(el) if remaining else None  # (no children: nothing but inline text)
+                if runs is None:
+                    para_depth += 1
+                    paragraph = 2 if para_depth == 1 else 3
+                elif runs >= 40:
+                    _credit(para_len, el, runs)
+            elif tag == "p":
+                para_depth += 1
+                paragraph = 1
+                if para_depth == 1:
+                    k = len(clean(text_content(el) if remaining else el.text))
+                    if k >= 40:
+                        _credit(para_len, el.getparent(), k)
+            elif tag == "br":
+                k = len(clean(el.tail))
+                if k >= 40:
+                    _credit(para_len, el.getparent(), k)
+            elif tag == "figcaption":
                 figcaptions.append(el)
                 kind = kind or 1
-            paragraph = 0  # 1: a <p>; 2: a <div> paragraph, credited at its end; 3: one inside another paragraph
-            if tag == "p" or tag == "br" or tag == "div":
-                # Paragraph text credits its container: a <p>, or a <div> holding only inline markup (Blogger
-                # and older themes write every paragraph as one, often split into <span>s; its credit waits
-                # for its end, where its link share is known: a teaser card's title is a link). <br>-separated
-                # runs (and other runs of text straight in other <div>s, e.g. after an <img>) credit the
-                # element holding them.
-                n = 0
-                if tag == "p":
-                    para_depth += 1
-                    paragraph = 1
-                    if para_depth == 1:
-                        n = len(clean(text_content(el) if len(el) else el.text))
-                elif tag == "br":
-                    n = len(clean(el.tail))
-                else:
-                    runs = _div_runs(el)
-                    if runs is None:
-                        para_depth += 1
-                        paragraph = 2 if para_depth == 1 else 3
-                    else:
-                        n = runs
-                if n >= 40:
-                    _credit(para_len, el if tag == "div" else el.getparent(), n)
             text = el.text
             n = len(text.strip()) if text else 0
             w = 0 if tag in DROP_TAGS else n  # (a script's or style's own text is no page text)
             if tag == "a":
                 link_depth += 1
-                push([n, n, 1, False, 0, 0, w, 0, kind, 0, n, n, False, False, False])
+                frame = [n, n, 1, False, 0, 0, w, 0, kind, 0, n, n, False, False, False, el, remaining]
+            elif link_depth:
+                frame = [n, n, 0, tag == "h1", 0, 0, w, 0, kind, paragraph, n, n, False, False, False, el, remaining]
             else:
-                prose_n = w if w >= 40 and not link_depth else 0
-                link_n = n if link_depth else 0
-                push([n, link_n, 0, tag == "h1", 0, 0, w, prose_n, kind, paragraph, n, link_n, False, False, False])
-            continue
-        frame = pop()
-        total, link, anchors = frame[0], frame[1], frame[2]
-        if frame[12] and tag != "p":
-            _close_run(frame, para_len, el)
-        if tag == "a":
-            link_depth -= 1
-        elif frame[9]:
-            para_depth -= 1
-            if frame[9] == 2 and total >= 40 and link <= 0.3 * total:
-                _credit(para_len, el.getparent(), total)
-        if frame[8]:
-            sizes[el] = total
-            if frame[8] == 2:
-                weights[el] = (frame[7], frame[6])
-        if anchors >= 2 and tag in _LIST_CANDIDATES and not frame[3] and total > 0:
-            if _reads_as_list(tag, total, link, anchors, frame[4], frame[5]):
-                lists.add(el)
-        if not stack:
-            continue
-        parent = stack[-1]
-        weighed, prose = frame[6], frame[7]
-        inner, inner_link = weighed, link  # (weighed: a script's or style's code is no run of text)
-        n = 0
-        tail = el.tail
-        if tail:
-            n = len(tail.strip())
-            if n:
-                total += n
-                weighed += n
-                if link_depth:
-                    link += n
-                elif n >= 40:
-                    prose += n
-        # The parent's current run of inline text (see `_close_run`): a <br> or a block ends it (so does
-        # an inline element that holds a block: "<span><div>...</div></span>").
-        if tag in BLOCK_TAGS or frame[14] or tag == "br":
-            if tag == "br":
-                parent[12] = True
+                prose_n = w if w >= 40 else 0
+                frame = [n, 0, 0, tag == "h1", 0, 0, w, prose_n, kind, paragraph, n, 0, False, False, False, el, remaining]
+            if remaining:
+                push(frame)
+                continue
+        else:  # a comment or processing instruction a caller's tree kept: no text of the page, ends at once
+            if not stack:
+                continue
+            stack[-1][16] -= 1
+            if stack[-1][16]:
+                continue
+            frame = pop()
+        while True:  # `frame`'s element ends (it is off the stack); then its parent, if that was its last child
+            el = frame[15]
+            tag = el.tag
+            total = frame[0]
+            link = frame[1]
+            if frame[12] and tag != "p":
+                _close_run(frame, para_len, el)
+            if tag == "a":
+                link_depth -= 1
+            elif frame[9]:
+                para_depth -= 1
+                if frame[9] == 2 and total >= 40 and link <= 0.3 * total:
+                    _credit(para_len, el.getparent(), total)
+            if frame[8]:
+                sizes[el] = total
+                if frame[8] == 2:
+                    weights[el] = (frame[7], frame[6])
+            anchors = frame[2]
+            if anchors >= 2 and tag in _LIST_CANDIDATES and not frame[3] and total > 0:
+                if _reads_as_list(tag, total, link, anchors, frame[4], frame[5]):
+                    lists.add(el)
+            if not stack:
+                break
+            parent = stack[-1]
+            weighed, prose = frame[6], frame[7]
+            inner, inner_link = weighed, link  # (weighed: a script's or style's code is no run of text)
+            n = 0
+            tail = el.tail
+            if tail:
+                n = len(tail.strip())
+                if n:
+                    total += n
+                    weighed += n
+                    if link_depth:
+                        link += n
+                    elif n >= 40:
+                        prose += n
+            # The parent's current run of inline text (see `_close_run`): a <br> or a block ends it (so does
+            # an inline element that holds a block: "<span><div>...</div></span>").
+            if tag in BLOCK_TAGS or frame[14] or tag == "br":
+                if tag == "br":
+                    parent[12] = True
+                else:
+                    parent[14] = True
+                if parent[12]:
+                    holder = parent[15]
+                    if holder.tag != "p":
+                        _close_run(parent, para_len, holder)
+                parent[10] = n
+                parent[11] = n if link_depth else 0
+                parent[13] = False
             else:
-                parent[14] = True
-            if parent[12]:
-                holder = el.getparent()
-                if holder.tag != "p":
-                    _close_run(parent, para_len, holder)
-            parent[10] = n
-            parent[11] = n if link_depth else 0
-            parent[13] = False
-        else:
-            parent[10] += inner + n
-            if inner_link or link_depth:
-                parent[11] += inner_link + (n if link_depth else 0)
-            if inner:
-                parent[13] = True
-        parent[0] += total
-        parent[1] += link
-        parent[2] += anchors
-        parent[6] += weighed
-        parent[7] += prose
-        if frame[3]:
-            parent[3] = True
-        parent[4] += 1
-        if anchors:
-            parent[5] += 1
+                parent[10] += inner + n
+                if inner_link or link_depth:
+                    parent[11] += inner_link + (n if link_depth else 0)
+                if inner:
+                    parent[13] = True
+            if total:  # (link, weighed and prose are parts of total)
+                parent[0] += total
+                if link:
+                    parent[1] += link
+                if weighed:
+                    parent[6] += weighed
+                if prose:
+                    parent[7] += prose
+            if anchors:
+                parent[2] += anchors
+                parent[5] += 1
+            if frame[3]:
+                parent[3] = True
+            parent[4] += 1
+            parent[16] -= 1
+            if parent[16]:
+                break
+            frame = pop()
     return Scan(names, named, para_len, lists, figcaptions, weights, sizes)
 
 
