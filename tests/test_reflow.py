@@ -231,3 +231,42 @@ def test_the_fold_fixture_is_fold_output_of_its_source(tmp_path: Path) -> None:
     source = FIXTURES / "rendered" / "sources" / "kabar-pesisir.txt"
     folded = subprocess.run(["fold", "-s", "-w", "72", str(source)], capture_output=True, text=True, check=True)
     assert folded.stdout == (FIXTURES / "rendered" / "fold-kabar-pesisir.txt").read_text(encoding="utf-8")
+
+
+# A gallery: the same caption (an image's alt text) printed under every photo, paragraphs with no blank
+# line between them, as lynx prints a page's <p>s inside one <div>. Several paragraphs end close to the
+# margin, where the next one's first word would not have fitted.
+GALLERY_CAPTION = (
+    "Petugas memeriksa pompa air di rumah pompa Kali Sunter, Jakarta Utara, Senin (13/1/2025). "
+    "Pompa yang baru tiba itu diuji sebelum dipasang di titik rawan genangan di kawasan pesisir utara kota "
+    "pada awal pekan depan."
+)
+GALLERY_STORY = [
+    "Pemerintah kota menyiapkan dua puluh pompa air di titik yang kerap tergenang saat hujan deras di kawasan "
+    "padat penduduk di bantaran sungai utama yang setiap tahun terendam air kiriman dari hulu di wilayah selatan.",
+    "Selain pompa, petugas juga menyiagakan perahu karet dan tenda darurat di setiap kecamatan yang rawan "
+    "banjir selama puncak musim hujan tahun ini, termasuk dapur umum bagi warga yang mengungsi dari rumah mereka.",
+    "Rudi menambahkan, warga dapat melapor melalui layanan pengaduan 24 jam apabila melihat saluran yang "
+    "tersumbat di kampungnya masing-masing, pada malam hari maupun akhir pekan saat kantor dinas sedang tutup dan libur.",
+    "Dinas juga membersihkan endapan lumpur di saluran utama agar air hujan cepat mengalir ke sungai dan tidak "
+    "menggenangi jalan raya yang menjadi jalur utama angkutan kota menuju pusat perbelanjaan di selatan.",
+]
+
+
+def gallery_dump() -> tuple[str, list[str]]:
+    order = [GALLERY_STORY[0], GALLERY_CAPTION, GALLERY_STORY[1], GALLERY_CAPTION, GALLERY_STORY[2],
+             GALLERY_CAPTION, GALLERY_STORY[3]]
+    return "\n".join(wrapped([p], 77, indent="   ") for p in order), order
+
+
+def test_a_text_printed_more_than_once_starts_and_ends_its_own_paragraph() -> None:
+    text, order = gallery_dump()
+    ends = [line for line in text.splitlines() if line.endswith(".")]
+    assert not any(fits(end, "   Petugas", 77) for end in ends[:2])  # the margin alone joins them
+    assert kept(reflowed(text)) == order
+
+
+def test_a_caption_printed_between_every_two_paragraphs_neither_stays_nor_splits_the_story() -> None:
+    text, _ = gallery_dump()
+    raw = "Pompa Air Disiagakan di Dua Puluh Titik\n\n   Senin, 13 Januari 2025 09:15 WIB\n\n" + text
+    assert newsclean.parse(raw).body == GALLERY_STORY

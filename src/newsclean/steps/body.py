@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import pairwise
 
 from ..page import Line, Page
 from ..text import clean_printed, ends_sentence, looks_like_headline, same_text
@@ -25,6 +26,7 @@ _STAMP_SEPARATORS = ("|", " - ", "•", "·", " – ", " — ")
 _LEAD_PIECES = 4  # short lines a lead broken at its links may span before its first long line
 _SHORT_PIECE = 80  # characters: a lead's opening this short did not end its paragraph
 _LOWER_OR_PUNCT = re.compile(r"[a-z,.;:)\]–—-]")
+_INTERLEAVED_COPIES = 3  # copies of a text, each between two paragraphs: an image's caption, not a teaser
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 # A line of data inside the story: "Pembayaran dividen : 6 Desember 2024", "Kapasitas: 1.200 kursi".
@@ -270,7 +272,14 @@ def _mark_repeats(page: Page, end: int) -> None:
     for found in copies.values():
         if len(found) < 2:
             continue
-        if ordinal[found[-1].index] - ordinal[found[-2].index] <= 2:
+        gaps = [ordinal[b.index] - ordinal[a.index] for a, b in pairwise(found)]
+        if len(found) >= _INTERLEAVED_COPIES and min(gaps) == max(gaps) == 2:
+            # One text between every two paragraphs (a gallery's alt text or caption that a renderer
+            # prints under each photo): set aside without splitting the story around it.
+            for line in found:
+                line.mark("inline_caption", "select_body", "the same text printed between the story's paragraphs")
+            continue
+        if gaps[-1] <= 2:
             marked = found
         elif found[0].index <= header_end:
             marked = found[:-1]

@@ -8,6 +8,8 @@ absorbed stay in the page labelled `wrapped` (steps never delete lines).
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from itertools import pairwise
 
 from ..page import Line, Page
@@ -25,6 +27,13 @@ from ._layout import (
     strip_markdown,
     strip_widgets,
 )
+
+
+# Lines this long that are printed more than once are a repeated text, not a common phrase.
+_REPEATABLE = 25
+# A sentence's last word and the next one's first, as prose has them (script printed as text has not).
+_SENTENCE_STOP = re.compile(r"(?:^|\s)[(\"“'‘]?[\w/,.-]+\)?[.!?…][\"”’')]*$")
+_SENTENCE_START = re.compile(r"[\"“'‘]?[A-Z][a-z]*[\s,]")
 
 
 def reflow(page: Page) -> None:
@@ -53,6 +62,7 @@ def _set_text(line: Line, text: str) -> None:
 
 
 def _join_wrapped(page: Page, layout: Layout) -> None:
+    printed = Counter(line.text for line in page.lines if len(line.text) >= _REPEATABLE)
     paragraph: list[Line] = []
     hanging = 0  # where the paragraph's later lines start: its first line's text, after any list marker
     for line in page.lines:
@@ -63,7 +73,12 @@ def _join_wrapped(page: Page, layout: Layout) -> None:
         text = line.original.lstrip()
         indent = len(line.original) - len(text)
         marker = 0 if layout.markdown and text.startswith("#") else list_marker(text)
-        if paragraph and not marker and _continues(paragraph[-1].original, line.original, indent, hanging, layout):
+        if (
+            paragraph
+            and not marker
+            and _continues(paragraph[-1].original, line.original, indent, hanging, layout)
+            and not _repeat_edge(paragraph[-1], line, printed)
+        ):
             paragraph.append(line)
             continue
         _close(paragraph, layout)
@@ -88,6 +103,15 @@ def _continues(before: str, after: str, indent: int, hanging: int, layout: Layou
         return True
     # A wrapper that breaks early (lynx, around link text it does not print): the sentence plainly goes on.
     return layout.early and 2 * len(before.rstrip()) >= width and _mid_sentence(before, after, layout)
+
+
+def _repeat_edge(before: Line, after: Line, printed: Counter[str]) -> bool:
+    """A sentence ends where a text printed more than once (a gallery's caption under every photo) starts
+    or stops: with no blank line between paragraphs (lynx, w3m) that is a paragraph's end, wherever the
+    margin fell."""
+    if not (_SENTENCE_STOP.search(before.text) and _SENTENCE_START.match(after.text)):
+        return False
+    return (printed[before.text] > 1) != (printed[after.text] > 1)
 
 
 def _mid_sentence(before: str, after: str, layout: Layout) -> bool:
