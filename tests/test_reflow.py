@@ -270,3 +270,25 @@ def test_a_caption_printed_between_every_two_paragraphs_neither_stays_nor_splits
     text, _ = gallery_dump()
     raw = "Pompa Air Disiagakan di Dua Puluh Titik\n\n   Senin, 13 Januari 2025 09:15 WIB\n\n" + text
     assert newsclean.parse(raw).body == GALLERY_STORY
+
+
+def test_a_list_of_links_each_on_its_own_line_is_not_a_wrapped_paragraph() -> None:
+    # lynx prints a box of other stories' links as one line each, no bullet, at the text's indentation;
+    # some lines end close enough to the margin that the next headline would not have fitted.
+    links = [
+        "Warga Bantaran Sungai Diminta Waspada Banjir Kiriman dari Hulu Sungai",
+        "Pompa Baru Tiba di Rumah Pompa Kali Sunter Setelah Tertunda Dua Pekan",
+        "Dinas Sumber Daya Air Siagakan Perahu Karet di Setiap Kecamatan Rawan",
+        "Sampah Sumbat Saluran, Jalan Protokol Tergenang",
+    ]
+    marked = [p.replace("dua puluh", "dua [12]puluh").replace("Rudi", "[17]Rudi").replace("karet", "[18]karet")
+              for p in PARAGRAPHS]
+    text = (
+        wrapped(marked[:1], 77, indent="   ")
+        + "\n\nJangan Lewatkan\n\n"
+        + "\n".join(f"   [{13 + k}]{title}" for k, title in enumerate(links))
+        + "\n\n"
+        + wrapped(marked[1:], 77, indent="   ")
+    )
+    assert not fits(f"   [13]{links[0]}", f"   [14]{links[1]}", 77)
+    assert kept(reflowed(text)) == [PARAGRAPHS[0], "Jangan Lewatkan", *links, *PARAGRAPHS[1:]]

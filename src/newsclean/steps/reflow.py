@@ -15,6 +15,7 @@ from itertools import pairwise
 from ..page import Line, Page
 from ..text import STOPWORDS, ends_sentence
 from ._layout import (
+    LINK_MARKER,
     Layout,
     fits,
     is_literal_markup,
@@ -124,8 +125,8 @@ def _mid_sentence(before: str, after: str, layout: Layout) -> bool:
 
 
 def _close(paragraph: list[Line], layout: Layout) -> None:
-    if len(paragraph) < 2:
-        return
+    if len(paragraph) < 2 or (layout.link_markers and all(_opens_with_link(ln) for ln in paragraph)):
+        return  # (every line a link of its own: a list of other stories, not a wrapped paragraph)
     head = paragraph[0]
     text = head.text
     for before, line in pairwise(paragraph):
@@ -134,6 +135,10 @@ def _close(paragraph: list[Line], layout: Layout) -> None:
         _set_text(line, "")
         line.mark("wrapped", "reflow", f"continues the paragraph of line {head.index} (wrapped at {layout.width} columns)")
     _set_text(head, text)
+
+
+def _opens_with_link(line: Line) -> bool:
+    return line.text.startswith("[") and LINK_MARKER.match(line.text) is not None
 
 
 def _separator(before: Line, after: Line, layout: Layout) -> str:
