@@ -14,6 +14,7 @@ from typing import Any, Callable, Optional
 
 from ..errors import InputTooLarge
 from ._dom import BLOCK_TAGS, DROP_TAGS, clean, is_within, name_tokens, text_content
+from .metadata import is_microdata_candidate
 
 # Names sites give the element that holds the article's text (class/id substrings, lowercased).
 _CONTENT_NAMES = re.compile(
@@ -48,6 +49,10 @@ class Scan:
     figcaptions: list[Any]  # every <figcaption>, in document order (photo stories tell the text in them)
     weights: dict[Any, tuple[int, int]]  # named element → (prose outside links, all text), see `scan_body`
     sizes: dict[Any, int]  # element with a class/id, and <figcaption> → characters of text under it
+    # Found on the way for the readers of the whole page (`document.whole_page` adds what lies outside the body):
+    headline: Optional[Any]  # the first <h1>
+    rel_tags: list[Any]  # <a rel="tag"> links (WordPress's tag list)
+    itemprops: list[Any]  # elements whose microdata may date the story or name its author
 
 
 def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
@@ -71,6 +76,9 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
     figcaptions: list[Any] = []
     weights: dict[Any, tuple[int, int]] = {}
     sizes: dict[Any, int] = {}
+    headline: Optional[Any] = None
+    rel_tags: list[Any] = []
+    itemprops: list[Any] = []
     # stack frames: [total, link, anchors, has_h1, children, linked_children, weighed_total, prose, kind,
     # paragraph, run, run_in_links, separates_with_br, run_has_inline_markup, holds_a_block, element,
     # children_to_come] (the run: see `_close_run`)
@@ -94,6 +102,9 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
                 raise InputTooLarge(sum(1 for _ in body.iter()), limit, unit="HTML elements")
             cls = el.get("class")
             ident = el.get("id")
+            itemprop = el.get("itemprop")
+            if itemprop and is_microdata_candidate(tag, itemprop):
+                itemprops.append(el)
             kind = 0
             if cls or ident:
                 key = cls if ident is None else (cls, ident)  # (ids are often unique: most keys are classes)
@@ -103,10 +114,10 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
                     known = seen_names[key] = (raw, _is_content_name(raw))
                 names[el] = known[0]
                 kind = 1
-                if known[1] or (tag in _BODY_TAGS and el.get("itemprop") == "articleBody"):
+                if known[1] or (tag in _BODY_TAGS and itemprop == "articleBody"):
                     named.append(el)
                     kind = 2
-            elif tag in _BODY_TAGS and el.get("itemprop") == "articleBody":
+            elif tag in _BODY_TAGS and itemprop == "articleBody":
                 named.append(el)
                 kind = 2
             remaining = len(el)
@@ -136,11 +147,15 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
             elif tag == "figcaption":
                 figcaptions.append(el)
                 kind = kind or 1
+            elif tag == "h1" and headline is None:
+                headline = el
             text = el.text
             n = len(text.strip()) if text else 0
             w = 0 if tag in DROP_TAGS else n  # (a script's or style's own text is no page text)
             if tag == "a":
                 link_depth += 1
+                if el.get("rel") == "tag":
+                    rel_tags.append(el)
                 frame = [n, n, 1, False, 0, 0, w, 0, kind, 0, n, n, False, False, False, el, remaining]
             elif link_depth:
                 frame = [n, n, 0, tag == "h1", 0, 0, w, 0, kind, paragraph, n, n, False, False, False, el, remaining]
@@ -232,7 +247,7 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
             if parent[16]:
                 break
             frame = pop()
-    return Scan(names, named, para_len, lists, figcaptions, weights, sizes)
+    return Scan(names, named, para_len, lists, figcaptions, weights, sizes, headline, rel_tags, itemprops)
 
 
 def _close_run(frame: list[Any], para_len: dict[Any, int], holder: Any) -> None:

@@ -7,13 +7,14 @@ and never recurses in Python, and libxml2 caps nesting depth, so hostile markup 
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+from itertools import islice
+from typing import Any, Callable, Optional
 
 from ..errors import InputError
 from ._dom import HtmlDocument
 from .captions import photo_story
 from .container import find_content, scan_body
-from .metadata import collect_hints
+from .metadata import MICRODATA_SEARCH, collect_hints, is_microdata_candidate
 from .render import render
 from .tags import choose_tags, shown_tag_lists
 
@@ -62,7 +63,10 @@ def _parse_tree(markup: str) -> tuple[Any, bool]:
 
     # Plain etree elements, not lxml.html's HtmlElement: its per-element class lookup costs ~15% of a parse.
     # `huge_tree` lifts libxml2's default depth limit of 256, which real pages with unclosed tags reach.
-    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=True)
+    # `collect_ids=False`: no table of id attributes (~7% of the parse), nothing here looks elements up by id.
+    parser = etree.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=True, collect_ids=False
+    )
     try:
         root = etree.fromstring(markup, parser=parser)
     except (etree.LxmlError, ValueError, TypeError) as exc:
@@ -85,16 +89,46 @@ def html_to_document(
         raise InputError(f"html_to_document expects str, got {type(markup).__name__}")
     root = _parse(markup)
     try:
-        hints = collect_hints(root)
         body = root.find("body")
         if body is None:
             body = root
         scan = scan_body(body, max_elements)
+        root_prop = root.get("itemprop")
+        at_root = [root] if root_prop and is_microdata_candidate(root.tag, root_prop) else []
+        hints = collect_hints(root, whole_page(root, body, scan.itemprops, MICRODATA_SEARCH, at_root))
         containers = find_content(scan)
-        hints.tags = choose_tags(shown_tag_lists(scan.names, root), hints.tags)
+        # (the root is <html>, never an <h1> or an <a>)
+        h1s = whole_page(root, body, [scan.headline] if scan.headline is not None else [], _first_h1)
+        rel_tags = whole_page(root, body, scan.rel_tags, _rel_tags)
+        hints.tags = choose_tags(shown_tag_lists(scan.names, root, h1s[0] if h1s else None, rel_tags), hints.tags)
         base = hints.url
         story = photo_story(scan.figcaptions, containers, scan.names, scan.sizes)
         lines = render(body, scan, containers, base, hints, story, max_lines)
     except RecursionError:
         raise InputError("HTML is nested too deeply to render") from None
     return HtmlDocument(lines=lines, hints=hints)
+
+
+def whole_page(
+    root: Any, body: Any, in_body: list[Any], search: Callable[[Any], list[Any]], at_root: Optional[list[Any]] = None
+) -> list[Any]:
+    """What `search` finds in the whole page, in page order, with the body's part (`in_body`) taken from its
+    scan: only the root's other children (the head) are searched. `search(el)` looks at `el` and below it;
+    `at_root`: the <html> root itself when it is one of the finds (the scan saw it when it was the body)."""
+    if body is root:
+        return list(in_body)
+    found = list(at_root or ())
+    for child in root:
+        if child is body:
+            found.extend(in_body)
+        elif isinstance(child.tag, str):
+            found.extend(search(child))
+    return found
+
+
+def _first_h1(el: Any) -> list[Any]:
+    return list(islice(el.iter("h1"), 1))
+
+
+def _rel_tags(el: Any) -> list[Any]:
+    return [a for a in el.iter("a") if a.get("rel") == "tag"]

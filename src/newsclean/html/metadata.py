@@ -10,6 +10,8 @@ import json
 import re
 from typing import Any, Iterable, Iterator, Optional
 
+from lxml import etree
+
 from ..page import Hints
 from ._dom import clean, text_content, text_prefix
 from .tags import tag_list
@@ -196,7 +198,8 @@ def _strip_site_suffix(title: str, site_name: Optional[str], url: Optional[str])
     return title
 
 
-def collect_hints(root: Any) -> Hints:
+def collect_hints(root: Any, itemprops: list[Any]) -> Hints:
+    """The head's metadata; `itemprops`: the page's microdata candidates (`is_microdata_candidate`)."""
     hints = Hints()
     metas = _meta_hints(root, hints)
     ld = _jsonld_hints(root, hints)
@@ -227,7 +230,7 @@ def collect_hints(root: Any) -> Hints:
 
     published = next((metas[k] for k in _META_PUBLISHED if metas.get(k)), None) or ld.get("datePublished")
     # Microdata only fills what <meta> and JSON-LD left open (most pages state both there).
-    micro = _microdata_hints(root, hints) if published is None or not hints.authors else {}
+    micro = _microdata_hints(itemprops, hints) if published is None or not hints.authors else {}
     if published is None:
         published = micro.get("datepublished")
     if published is None:
@@ -253,18 +256,27 @@ _MICRODATA = ("datepublished", "datemodified", "author")
 _BYLINE_LABEL = re.compile(r"^\s*(?:oleh|by|penulis|pewarta|reporter|author)\s*:?\s*", re.IGNORECASE)
 _NAME_JOINS = re.compile(r"\s*(?:&|\bdan\b|\band\b)\s*", re.IGNORECASE)
 _MAX_ITEMPROPS = 500
-# Only the elements that can carry one of those (XPath filters in C: pages hold hundreds of itemprops).
-_MICRODATA_XPATH = (
-    "//*[@itemprop and not(self::meta) and (contains(@itemprop, 'date') or contains(@itemprop, 'Date')"
-    " or contains(@itemprop, 'author') or contains(@itemprop, 'Author'))]"
+_CANDIDATE_WORDS = ("date", "Date", "author", "Author")
+
+
+def is_microdata_candidate(tag: str, itemprop: str) -> bool:
+    """An element whose itemprop may be one of those (the body's scan asks each element with an itemprop)."""
+    return tag != "meta" and any(word in itemprop for word in _CANDIDATE_WORDS)
+
+
+# The same test in XPath, for the elements outside the body (the head).
+MICRODATA_SEARCH = etree.XPath(
+    "descendant-or-self::*[@itemprop and not(self::meta) and (contains(@itemprop, 'date')"
+    " or contains(@itemprop, 'Date') or contains(@itemprop, 'author') or contains(@itemprop, 'Author'))]"
 )
 
 
-def _microdata_hints(root: Any, hints: Hints) -> dict[str, str]:
+def _microdata_hints(candidates: list[Any], hints: Hints) -> dict[str, str]:
     """schema.org microdata on the page's elements (Blogger, many WordPress themes): the first
-    datePublished/dateModified value, and the names of itemprop="author" people (added to `hints`)."""
+    datePublished/dateModified value, and the names of itemprop="author" people (added to `hints`).
+    `candidates`: the elements `is_microdata_candidate` accepts, in page order."""
     found: dict[str, str] = {}
-    for el in root.xpath(_MICRODATA_XPATH)[:_MAX_ITEMPROPS]:
+    for el in candidates[:_MAX_ITEMPROPS]:
         if el.tag == "meta":
             continue  # read with the other <meta> tags
         props = el.get("itemprop").lower().split()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Optional
 
 from ._dom import clean, is_within, name_tokens, text_content
 
@@ -97,12 +97,15 @@ def _below(root: Any, headline: Any, candidates: list[Any]) -> set[Any]:
     return below
 
 
-def shown_tag_lists(names: Mapping[Any, str], root: Any) -> list[list[str]]:
+def shown_tag_lists(
+    names: Mapping[Any, str], root: Any, headline: Optional[Any], rel_tags: list[Any]
+) -> list[list[str]]:
     """Every tag list the page shows below its headline, in page order (WordPress rel="tag" links last).
 
     `names` maps the body's elements that have a class or id to it, in document order (the container
     scan's walk): only those can be tag blocks, so the tree is not walked again. Sibling blocks of one
-    tag each (`<li class="tag-item">`) form one list.
+    tag each (`<li class="tag-item">`) form one list. `headline`: the page's first <h1>; `rel_tags`:
+    its `<a rel="tag">` links, in page order.
     """
     blocks: dict[Any, list[str]] = {}  # the block's parent -> the links of its tag blocks, in order
     candidates = [
@@ -110,7 +113,6 @@ def shown_tag_lists(names: Mapping[Any, str], root: Any) -> list[list[str]]:
         for el, raw in names.items()
         if ("tag" in raw or "topi" in raw or "keyword" in raw) and name_tokens(raw) & _TAG_BLOCK_TOKENS
     ]
-    headline = root.find(".//h1")
     below = _below(root, headline, candidates) if candidates and headline is not None else set(candidates)
     taken: Any = None
     read = 0
@@ -128,9 +130,9 @@ def shown_tag_lists(names: Mapping[Any, str], root: Any) -> list[list[str]]:
         blocks.setdefault(el.getparent(), []).extend(clean(text_content(a)) for a in el.iter("a"))
     found = [tags for tags in (tag_list(links, split=False) for links in blocks.values()) if tags]
     # WordPress's tag links: rel="tag" alone ("category tag" is the category link).
-    rel_tags = tag_list((clean(text_content(a)) for a in root.xpath('//a[@rel="tag"]')), split=False)
-    if rel_tags:
-        found.append(rel_tags)
+    wordpress = tag_list((clean(text_content(a)) for a in rel_tags), split=False)
+    if wordpress:
+        found.append(wordpress)
     return found
 
 
