@@ -250,3 +250,33 @@ def test_malformed_toml_file_raises(tmp_path: Path) -> None:
     with pytest.raises(ProfileError):
         newsclean.register_site(path)
     assert sites.get_profile("rusak.id") is None
+
+
+def _lynx_dump(footer: str, links: list[str]) -> str:
+    """A lynx -dump of a page: menus, a story, the page's footer, then lynx's list of link addresses."""
+    story = [
+        "Pemerintah kota menyiapkan dua puluh pompa air di titik yang kerap tergenang saat hujan deras,",
+        "terutama di kawasan permukiman padat di bantaran sungai yang setiap tahun terendam.",
+        "",
+        "Selain pompa, petugas juga menyiagakan perahu karet dan tenda darurat di setiap kecamatan yang",
+        "rawan banjir selama puncak musim hujan tahun ini, kata Kepala Dinas Sumber Daya Air.",
+    ]
+    head = [f"     * [{k}]Rubrik {k}" for k in range(1, 70)] + ["", "Pompa Air Disiagakan di Dua Puluh Titik", ""]
+    refs = ["References", "", "   Visible links:"] + [f"  {k}. {url}" for k, url in enumerate(links, 1)]
+    return "\n".join(head + [f"   {line}" if line else "" for line in story] + ["", f"   {footer}", ""] + refs)
+
+
+def test_a_lynx_dump_is_identified_by_the_footer_above_its_list_of_links() -> None:
+    # The list of addresses is the dump's last block; the footer's fingerprint is printed just above it.
+    links = [f"file:///tmp/halaman/{k}.html" for k in range(90)]
+    raw = _lynx_dump("Baca berita tanpa iklan. Gabung Kompas.com+", links)
+    assert newsclean.parse(raw).site == "kompas.com"
+
+
+def test_a_lynx_dump_is_identified_by_the_site_its_links_point_to() -> None:
+    links = [f"https://www.antaranews.com/berita/{k}/judul" for k in range(40)]
+    links += [f"https://cdn.iklan.example/{k}.js" for k in range(40)] + ["https://www.kompas.com/read/1"]
+    assert newsclean.parse(_lynx_dump("Hak cipta dilindungi undang-undang", links)).site == "antaranews.com"
+    # Links mostly elsewhere (a page of a site with no profile that links to one story of a known site).
+    few = [f"https://www.kabar-desa.example/{k}" for k in range(40)] + ["https://www.antaranews.com/berita/1"] * 4
+    assert newsclean.parse(_lynx_dump("Hak cipta dilindungi undang-undang", few)).site is None
