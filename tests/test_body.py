@@ -315,3 +315,16 @@ def test_a_question_put_to_each_interviewee_is_neither_the_headline_nor_the_end_
     assert article.title == HEADLINE
     assert article.body[0] == LEAD and article.body[-1] == answers[2]
     assert article.body.count(question) == 3
+
+
+def test_a_headline_repeated_as_each_gallery_photo_s_alt_text_is_still_the_headline() -> None:
+    # A renderer prints every photo's alt text, here the headline itself, between the gallery's items.
+    items = [f"{k}. {p}" for k, p in enumerate(PARAGRAPHS, 1)]
+    menu = [f"Rubrik {k}" for k in range(1, 50)]  # a whole page: the site's menus above the story
+    raw = "\n".join(
+        [*menu, HEADLINE, DEK.rstrip("."), "Senin, 13 Januari 2025 09:15 WIB", HEADLINE, LEAD]
+        + [line for item in items for line in (HEADLINE, item)]
+    )
+    article = newsclean.parse(raw)
+    assert article.title == HEADLINE
+    assert article.body == [LEAD, *items]

@@ -138,8 +138,10 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
     recurring = _recurring_headings(page, end)
     for k, line in enumerate(header):
         text = line.text
-        if text.casefold() in recurring:
-            continue  # a heading printed again and again between paragraphs (an interview's question)
+        if text.casefold() in recurring and not (anchors and line.index < min(anchors)):
+            # A heading printed again and again between paragraphs (an interview's question). A copy
+            # above the timestamp is the headline itself, repeated as each gallery photo's alt text.
+            continue
         repeated = counts.get(text.casefold(), 0) >= 2
         if whole_page and repeated:
             # Copies a few lines apart are an image's alt text and its caption, not a headline shown twice.
