@@ -292,3 +292,22 @@ def test_a_list_of_links_each_on_its_own_line_is_not_a_wrapped_paragraph() -> No
     )
     assert not fits(f"   [13]{links[0]}", f"   [14]{links[1]}", 77)
     assert kept(reflowed(text)) == [PARAGRAPHS[0], "Jangan Lewatkan", *links, *PARAGRAPHS[1:]]
+
+
+def test_a_timestamp_line_under_a_long_headline_is_not_the_headline_s_continuation() -> None:
+    headline = "Pemerintah Kota Siagakan Dua Puluh Pompa Air di Titik Rawan Banjir Jakarta"
+    stamp = "Selasa, 23 Februari 2016, 17:15 WIB"
+    text = f"   {headline}\n   {stamp}\n\n" + wrapped(PARAGRAPHS, 77, indent="   ")
+    assert not fits(f"   {headline}", f"   {stamp}", 77)  # the margin alone joins them
+    assert kept(reflowed(text)) == [headline, stamp, *PARAGRAPHS]
+    article = newsclean.parse(text)
+    assert article.title == headline
+    assert article.published_at is not None and article.published_at.isoformat() == "2016-02-23T17:15:00+07:00"
+
+
+def test_a_sentence_wrapped_before_its_date_is_still_one_paragraph() -> None:
+    text = wrapped(PARAGRAPHS, 77, indent="   ") + (
+        "\n\n   Foto kegiatan itu diunggah oleh akun resmi pemerintah kota di Instagram\n"
+        "   @pemkot, Senin (20/5/2024)\n"
+    )
+    assert kept(reflowed(text))[-1].endswith("di Instagram @pemkot, Senin (20/5/2024)")

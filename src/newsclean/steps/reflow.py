@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from ..page import Line, Page
 from ..text import STOPWORDS, ends_sentence
+from ._shapes import is_dated_line
 from ._layout import (
     LINK_MARKER,
     Layout,
@@ -32,6 +33,7 @@ from ._layout import (
 
 # Lines this long that are printed more than once are a repeated text, not a common phrase.
 _REPEATABLE = 25
+_TIMESTAMP_CHARS = 60  # a timestamp line is short
 # A sentence's last word and the next one's first, as prose has them (script printed as text has not).
 _SENTENCE_STOP = re.compile(r"(?:^|\s)[(\"“'‘]?[\w/,.-]+\)?[.!?…][\"”’')]*$")
 _SENTENCE_START = re.compile(r"[\"“'‘]?[A-Z][a-z]*[\s,]")
@@ -79,6 +81,7 @@ def _join_wrapped(page: Page, layout: Layout) -> None:
             and not marker
             and _continues(paragraph[-1].original, line.original, indent, hanging, layout)
             and not _repeat_edge(paragraph[-1], line, printed)
+            and not _timestamp_below(paragraph[-1].text, line.text)
         ):
             paragraph.append(line)
             continue
@@ -113,6 +116,17 @@ def _repeat_edge(before: Line, after: Line, printed: Counter[str]) -> bool:
     if not (_SENTENCE_STOP.search(before.text) and _SENTENCE_START.match(after.text)):
         return False
     return (printed[before.text] > 1) != (printed[after.text] > 1)
+
+
+def _timestamp_below(before: str, after: str) -> bool:
+    """`after` is a timestamp line of its own ("Selasa, 23 Februari 2016, 17:15 WIB") under a line that
+    does not lead into it (a headline): the page's break, however long the headline."""
+    if len(after) > _TIMESTAMP_CHARS or not after[:1].isalnum() or after[:1].islower():
+        return False  # (a timestamp opens with its day's name or number)
+    if ends_sentence(after) or before.endswith((",", "-")):
+        return False
+    last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+    return last not in STOPWORDS and is_dated_line(after)
 
 
 def _mid_sentence(before: str, after: str, layout: Layout) -> bool:
