@@ -311,3 +311,23 @@ def test_a_sentence_wrapped_before_its_date_is_still_one_paragraph() -> None:
         "   @pemkot, Senin (20/5/2024)\n"
     )
     assert kept(reflowed(text))[-1].endswith("di Instagram @pemkot, Senin (20/5/2024)")
+
+
+def test_w3m_s_small_image_glyph_is_not_text() -> None:
+    # w3m prints a heading's small icon as a black circle glued to the heading, and lone icons as lines
+    # of their own: "Berita Terkait" must still be read as the start of the related-stories box.
+    teasers = [
+        "Warga Bantaran Sungai Diminta Waspada Banjir Kiriman dari Hulu",
+        "Sebelumnya, petugas sudah memeriksa seluruh pompa di rumah pompa Kali Sunter dan Pluit.",
+        "Pompa Baru Tiba di Rumah Pompa Kali Sunter",
+        "Petugas dinas memasang pompa tambahan di kawasan permukiman padat di utara kota.",
+    ]
+    text = (
+        "Pompa Air Disiagakan di Dua Puluh Titik\n\nSenin, 3 Juni 2024 09:15 WIB\n\n"
+        + wrapped(PARAGRAPHS, 79)
+        + "\n\n●\n\nBerita Terkait●\n\n"
+        + "\n\n".join(teasers)
+    )
+    page = reflowed(text)
+    assert "Berita Terkait" in kept(page) and "●" not in kept(page)
+    assert newsclean.parse(text).body == PARAGRAPHS

@@ -12,6 +12,12 @@ from ..text import normalize_line, strip_bullet
 _LEADING_STAMP = re.compile(r"^\s*date\s+(?P<day>\d{4}-\d{2}(?:-\d{2})?)\s*")
 
 
+# w3m draws a small image (a heading's icon, "Berita Terkait" + arrow.png) as a black circle glued to the
+# word before it, or alone on its line: not page text.
+_ICON = "●"
+_GLUED_ICON = re.compile(r"(?<=\S)●+$|^\s*●+\s*$")
+
+
 def normalize(page: Page) -> None:
     """NFC, NBSP and odd spaces to single spaces, zero-width marks removed, leading bullets dropped."""
     for line in page.lines:
@@ -21,6 +27,8 @@ def normalize(page: Page) -> None:
                 line.text = line.original[stamped.end():]
                 page.hints.published = page.hints.published or stamped.group("day")
         text = normalize_line(line.text)
+        if _ICON in text:
+            text = _GLUED_ICON.sub("", text)
         text, had_bullet = strip_bullet(text)
         line.text = text.strip()
         line._prose = line._headline = line._key = None
