@@ -328,3 +328,11 @@ def test_a_headline_repeated_as_each_gallery_photo_s_alt_text_is_still_the_headl
     article = newsclean.parse(raw)
     assert article.title == HEADLINE
     assert article.body == [LEAD, *items]
+
+
+def test_an_article_rating_box_starts_the_trailing_chrome() -> None:
+    after = ["Rate artikel ini", "Like (0)", "Dislike (0)", "Author", "Editor",
+             "Jangan sampai ketinggalan berita terkini, langganan newsletter kami sekarang!",
+             "Email berhasil dikirim, sekarang anda sudah berlangganan di sini."]
+    raw = "\n\n".join([HEADLINE, LEAD, *PARAGRAPHS, *after])
+    assert newsclean.parse(raw).body == [LEAD, *PARAGRAPHS]
