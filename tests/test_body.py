@@ -336,3 +336,26 @@ def test_an_article_rating_box_starts_the_trailing_chrome() -> None:
              "Email berhasil dikirim, sekarang anda sudah berlangganan di sini."]
     raw = "\n\n".join([HEADLINE, LEAD, *PARAGRAPHS, *after])
     assert newsclean.parse(raw).body == [LEAD, *PARAGRAPHS]
+
+
+def test_a_gallery_of_photo_cards_below_a_short_photo_story_is_not_the_story() -> None:
+    # Each card: the photo's caption, its credit in brackets, then the headline of the story it opens.
+    cards = [
+        "Warga menunggu bantuan di posko pengungsian banjir di Kelurahan Kampung Melayu, Jakarta Timur, "
+        "Senin (3/2). (Antara/Nama Fotografer) Banjir Rendam Ratusan Rumah di Kampung Melayu",
+        "Petugas membersihkan lumpur sisa banjir di ruas jalan protokol kawasan Cawang, Jakarta Timur, "
+        "Selasa (4/2). (Republika/Nama Fotografer) Lumpur Sisa Banjir Ganggu Lalu Lintas Cawang",
+        "Relawan membagikan makanan kepada pengungsi yang bertahan di masjid dekat bantaran sungai, "
+        "Rabu (5/2). (Antara/Nama Lain) Relawan Bagikan Ribuan Nasi Bungkus untuk Pengungsi",
+        "Anak-anak bermain di genangan air yang belum surut di permukiman padat di tepi Kali Ciliwung, "
+        "Kamis (6/2). (Antara/Nama Lain) Genangan Belum Surut, Anak-anak Bermain di Jalan",
+    ]
+    story = [
+        "JAKARTA -- Petugas memeriksa pompa air di rumah pompa Kali Sunter, Jakarta Utara, Senin (13/1).",
+        "Pompa yang baru tiba itu diuji sebelum dipasang di titik rawan genangan menjelang puncak musim hujan.",
+    ]
+    raw = "\n\n".join(
+        [HEADLINE, "Senin, 13 Januari 2025, 17:15 WIB", *story, "Redaktur : Nama Redaktur", "Terpopuler"]
+        + [line for card in cards for line in (card, "1.234 views")]
+    )
+    assert newsclean.parse(raw).body == story

@@ -6,7 +6,7 @@ import re
 
 from .. import sites
 from ..page import Line, Page
-from ..text import same_text, words
+from ..text import looks_like_headline, same_text, words
 from ._shapes import (
     find_header_end,
     is_credit,
@@ -92,6 +92,9 @@ def lead_image(page: Page) -> None:
     last_prose = next((ln for ln in reversed(printed) if ln.label is None and ln.is_prose), None)
     for k, line in enumerate(printed):
         text = line.text
+        if line.label is None and ")" in text and len(text) <= _MAX_CARD and _gallery_card(text, agencies):
+            line.mark("inline_caption", "lead_image", "a photo's caption, credit and story headline (a gallery card)")
+            continue
         if line.label is not None or len(text) > 300 or line is last_prose:
             continue
         # Only lines that can hold a credit are examined: a slash, brackets, a colon or a credit word.
@@ -110,6 +113,23 @@ def lead_image(page: Page) -> None:
                 elif bare and k > 0 and _caption_above_credit(printed[k - 1]):
                     printed[k - 1].mark("inline_caption", "lead_image", "photo caption above its credit")
 
+
+# "<caption> (Antara/Nama Fotografer) <headline>": a photo gallery's card, the picture's caption and credit
+# followed by the headline of the story it opens (a renderer prints the card's link text as one line).
+_MAX_CARD = 450
+_CARD_CREDIT = re.compile(r"\((?P<credit>[^()/]{2,30}/[^()]{2,40})\)\s*(?P<headline>[^()]{15,160})$")
+
+
+def _gallery_card(text: str, agencies: frozenset[str]) -> bool:
+    m = _CARD_CREDIT.search(text)
+    if m is None or m.start() < 30 or is_credit(m.group("credit"), agencies) is None:
+        return False
+    headline = _VIEWS.sub("", m.group("headline")).strip()
+    return looks_like_headline(headline)
+
+
+# "2.129 views", "1.5K dilihat": a card's counter.
+_VIEWS = re.compile(r"\s+[\d.,]+[KkRrb]*\s+(?:views|kali dilihat|dilihat)$")
 
 # "Foto: Bupati meninjau lokasi longsor ...", "Sumber: Kementerian Kesehatan": a caption or a source line.
 _FOTO_LINE = re.compile(r"(?:foto|photo|sumber|sumber foto)\s*:\s*\S", re.I)
