@@ -359,3 +359,10 @@ def test_a_gallery_of_photo_cards_below_a_short_photo_story_is_not_the_story() -
         + [line for card in cards for line in (card, "1.234 views")]
     )
     assert newsclean.parse(raw).body == story
+
+
+def test_a_photo_s_alt_text_and_caption_inside_the_story_do_not_split_it() -> None:
+    # A renderer prints the photo's alt text, an ad slot's label and the caption: the same text twice.
+    caption = "Potret petugas memeriksa pompa air. (Dinas SDA)"
+    raw = "\n\n".join([HEADLINE, LEAD, PARAGRAPHS[0], caption, "ADVERTISEMENT", caption, *PARAGRAPHS[1:]])
+    assert newsclean.parse(raw).body == [LEAD, *PARAGRAPHS]

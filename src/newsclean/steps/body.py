@@ -26,6 +26,8 @@ _STAMP_SEPARATORS = ("|", " - ", "•", "·", " – ", " — ")
 _LEAD_PIECES = 4  # short lines a lead broken at its links may span before its first long line
 _SHORT_PIECE = 80  # characters: a lead's opening this short did not end its paragraph
 _LOWER_OR_PUNCT = re.compile(r"[a-z,.;:)\]–—-]")
+# "... (Soompi)", "... (Instagram/@akun)": a caption closing with its source in brackets.
+_SOURCE_AT_END = re.compile(r"\([^()]{2,50}\)\.?$")
 _INTERLEAVED_COPIES = 3  # copies of a text, each between two paragraphs: an image's caption, not a teaser
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
@@ -278,6 +280,11 @@ def _mark_repeats(page: Page, end: int) -> None:
             # prints under each photo): set aside without splitting the story around it.
             for line in found:
                 line.mark("inline_caption", "select_body", "the same text printed between the story's paragraphs")
+            continue
+        if len(found) == 2 and gaps[0] <= 2 and _SOURCE_AT_END.search(found[0].text):
+            # A photo's alt text over its caption, both naming the source: the photo, inside the story.
+            for line in found:
+                line.mark("inline_caption", "select_body", "a photo's caption printed twice (alt text and caption)")
             continue
         if gaps[-1] <= 2:
             marked = found
