@@ -331,3 +331,14 @@ def test_w3m_s_small_image_glyph_is_not_text() -> None:
     page = reflowed(text)
     assert "Berita Terkait" in kept(page) and "●" not in kept(page)
     assert newsclean.parse(text).body == PARAGRAPHS
+
+
+def test_a_star_printed_as_text_wraps_at_its_own_column_and_is_still_one_paragraph() -> None:
+    # "* Ikuti ..." is the page's own text, not a list: lynx wraps it back to the star's column.
+    note = ("* Ikuti saluran WhatsApp resmi Warta Kota untuk mendapatkan kabar banjir dan genangan "
+            "terkini dengan menekan tautan ini.")
+    text = wrapped(PARAGRAPHS[:2], 77, indent="   ") + "\n\n" + wrapped([note], 77, indent="   ") + "\n\n" + (
+        wrapped(PARAGRAPHS[2:], 77, indent="   ")
+    )
+    assert "banjir\n   dan genangan" in text  # the second line starts under the star
+    assert kept(reflowed(text)) == [*PARAGRAPHS[:2], note[2:], *PARAGRAPHS[2:]]

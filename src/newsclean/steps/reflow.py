@@ -68,6 +68,7 @@ def _join_wrapped(page: Page, layout: Layout) -> None:
     printed = Counter(line.text for line in page.lines if len(line.text) >= _REPEATABLE)
     paragraph: list[Line] = []
     hanging = 0  # where the paragraph's later lines start: its first line's text, after any list marker
+    opening = 0  # where its first line starts
     for line in page.lines:
         if line.label is not None or not line.text:
             _close(paragraph, layout)
@@ -79,6 +80,19 @@ def _join_wrapped(page: Page, layout: Layout) -> None:
         if (
             paragraph
             and not marker
+            and hanging != opening == indent
+            and not layout.markdown
+            and text[:1].islower()
+            and _continues(paragraph[-1].original, line.original, indent, indent, layout)
+        ):
+            # A "*" the page printed as text ("* Follow ... untuk mendapatkan" / "berita-berita ..."):
+            # the sentence wraps back to the star's own column, where a list item's would hang.
+            hanging = opening
+            paragraph.append(line)
+            continue
+        if (
+            paragraph
+            and not marker
             and _continues(paragraph[-1].original, line.original, indent, hanging, layout)
             and not _repeat_edge(paragraph[-1], line, printed)
             and not _timestamp_below(paragraph[-1].text, line.text)
@@ -87,7 +101,7 @@ def _join_wrapped(page: Page, layout: Layout) -> None:
             continue
         _close(paragraph, layout)
         paragraph = [line]
-        hanging = indent + marker
+        opening, hanging = indent, indent + marker
     _close(paragraph, layout)
 
 
