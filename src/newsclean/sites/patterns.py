@@ -93,7 +93,7 @@ class LineMatcher:
     Likewise the prefixes' alternation only runs on a line that starts like one of them.
     """
 
-    __slots__ = ("exact", "_prefix", "_heads", "_pattern", "_worded", "_words", "_guarded", "size")
+    __slots__ = ("exact", "_longest", "_prefix", "_heads", "_pattern", "_worded", "_words", "_guarded", "size")
 
     def __init__(
         self,
@@ -103,6 +103,9 @@ class LineMatcher:
         guarded: Iterable[GuardedPattern] = (),
     ) -> None:
         self.exact = frozenset(p.casefold() for p in exact if p)
+        # Case folding never shortens a text, so a line longer than the longest phrase is none of them
+        # (and the paragraphs of a story are not case-folded just to find that out).
+        self._longest = max(map(len, self.exact), default=0)
         prefixes = sorted({p for p in prefix if p}, key=len, reverse=True)
         patterns = [p for p in pattern if p]
         self._prefix = re.compile("|".join(map(re.escape, prefixes)), _FLAGS) if prefixes else None
@@ -125,7 +128,7 @@ class LineMatcher:
         """The phrase or pattern text that matched, or None."""
         if not line:
             return None
-        if line.casefold() in self.exact:
+        if len(line) <= self._longest and line.casefold() in self.exact:
             return line
         if self._prefix is not None and (self._heads is None or might_start(line, self._heads)):
             m = self._prefix.match(line)
