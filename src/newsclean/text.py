@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "normalize_line",
@@ -87,6 +88,9 @@ def words(text: str) -> list[str]:
     return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
 
 
+# Steps compare the same lines again and again (the headline with each line near it, a caption with its
+# neighbours, a line's key from several steps): each text is folded once.
+@lru_cache(maxsize=512)
 def fold(text: str) -> str:
     """A comparison key: casefolded, punctuation-insensitive, single-spaced."""
     return " ".join(words(text.casefold()))
@@ -113,12 +117,14 @@ def is_prose(text: str) -> bool:
         return True
     if n < 7:
         return False
-    if n < 20 and _headline_tokens(text, tokens):
-        return False  # headlines have commas and function words too, but capitalised content words
-    stops = len(STOPWORDS.intersection(text.lower().split()))
     punctuated = ", " in text or ends_sentence(text) or _INNER_SENTENCE.search(text) is not None
-    # Some sites drop the closing full stop; plenty of function words still mark running text.
-    return (punctuated and (stops >= 1 or n >= 10)) or (n >= 12 and stops >= 3)
+    if not (punctuated and n >= 10):  # (else the function words need no counting)
+        stops = len(STOPWORDS.intersection(text.lower().split()))
+        # Some sites drop the closing full stop; plenty of function words still mark running text.
+        if not ((punctuated and stops >= 1) or (n >= 12 and stops >= 3)):
+            return False
+    # Headlines have commas and function words too, but capitalised content words.
+    return n >= 20 or not _headline_tokens(text, tokens)
 
 
 _CLOSERS = "\"'”’)]"
