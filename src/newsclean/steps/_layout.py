@@ -80,12 +80,14 @@ def read_layout(originals: Sequence[str]) -> Optional[Layout]:
     width, mirrored, cut = _wrap_width(body)
     markers = references is not None or _has_link_markers(body)
     markdown = _has_markdown_links(body)
+    trees = bullet_trees(body)
+    if width is None and references is None and not markers and not markdown and not trees:
+        return None  # (most dumps: no Layout to build)
     layout = Layout(
         width=width, mirrored=mirrored, cut=cut, references=references, link_markers=markers, markdown=markdown
     )
     if width is not None and not cut and _breaks_early(body, layout):
         layout = replace(layout, early=True)
-    trees = bullet_trees(body)
     if trees:
         layout = replace(layout, menus=tuple(index for tree in trees for index in tree))
     return layout if layout.any else None
@@ -170,9 +172,15 @@ def _wrap_width(originals: Sequence[str]) -> tuple[Optional[int], bool, bool]:
     renderers (lynx) indent a block on both sides: then the width is measured as length + indentation.
     """
     lengths = [len(line.rstrip()) for line in originals]
-    beyond = sum(1 for k, size in enumerate(lengths) if size > MAX_WIDTH and _breakable(originals[k]))
-    if beyond >= _CHEAP_REJECT and 4 * beyond >= sum(1 for size in lengths if size > MIN_WIDTH):
-        return None, False, False  # ordinary dump: paragraphs run past any wrap width
+    # Ordinary dump: paragraphs run past any wrap width (enough breakable lines past MAX_WIDTH, a quarter
+    # of the long lines or more). Counted only until there are enough: most lines of such a dump are.
+    enough = max(_CHEAP_REJECT, -(-sum(1 for size in lengths if size > MIN_WIDTH) // 4))
+    beyond = 0
+    for k, size in enumerate(lengths):
+        if size > MAX_WIDTH and _breakable(originals[k]):
+            beyond += 1
+            if beyond >= enough:
+                return None, False, False
     indents = [len(line) - len(line.lstrip()) for line in originals]
     overlong: list[tuple[int, int, int]] = []  # (column of the first space, length, indentation)
     for line, size, indent in zip(originals, lengths, indents, strict=True):
