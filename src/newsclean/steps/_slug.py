@@ -10,6 +10,7 @@ from ..text import fold
 
 _EXTENSION = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.I)
 _SEPARATORS = re.compile(r"[-_+\s]+")
+_TO_SPACE = str.maketrans("-_+", "   ")
 _MIN_SLUG_WORDS = 3
 #: Share of the slug's words a line must contain to be the headline the URL was made from.
 SLUG_MATCH = 0.7
@@ -28,7 +29,10 @@ def slug_words(url: Optional[str]) -> frozenset[str]:
         return frozenset()
     best: list[str] = []
     for segment in path.split("/"):
-        tokens = [t for t in _SEPARATORS.split(_EXTENSION.sub("", segment).casefold()) if t.isalpha() and len(t) > 1]
+        if "." in segment:
+            segment = _EXTENSION.sub("", segment)
+        # (str.split after turning -, _ and + into spaces: the pieces `_SEPARATORS` would split out)
+        tokens = [t for t in segment.casefold().translate(_TO_SPACE).split() if t.isalpha() and len(t) > 1]
         if len(tokens) > len(best):
             best = tokens
     return frozenset(best) if len(best) >= _MIN_SLUG_WORDS else frozenset()
@@ -41,5 +45,6 @@ def slug_coverage(slug: frozenset[str], text: str) -> float:
     found = set()
     for word in fold(text).split():
         found.add(word)
-        found.update(_SEPARATORS.split(word.replace("'", "-").replace("’", "-")))
+        if "-" in word or "'" in word or "’" in word:  # (a folded word holds no other separator)
+            found.update(_SEPARATORS.split(word.replace("'", "-").replace("’", "-")))
     return len(slug & found) / len(slug)
