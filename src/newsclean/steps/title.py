@@ -138,14 +138,15 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
     recurring = _recurring_headings(page, end)
     for k, line in enumerate(header):
         text = line.text
-        if text.casefold() in recurring and not (anchors and line.index < min(anchors)):
+        folded = text.casefold()
+        if folded in recurring and not (anchors and line.index < min(anchors)):
             # A heading printed again and again between paragraphs (an interview's question). A copy
             # above the timestamp is the headline itself, repeated as each gallery photo's alt text.
             continue
-        repeated = counts.get(text.casefold(), 0) >= 2
+        repeated = counts.get(folded, 0) >= 2
         if whole_page and repeated:
             # Copies a few lines apart are an image's alt text and its caption, not a headline shown twice.
-            first, last = spread[text.casefold()]
+            first, last = spread[folded]
             repeated = last - first > _ALT_AND_CAPTION
         shaped = line.is_headline or (line.index in above_anchor and _sentence_case_shape(text))
         if not shaped and (not repeated or text.endswith(".")):
@@ -189,19 +190,19 @@ def _recurring_headings(page: Page, end: int) -> set[str]:
     """Short lines printed three times or more with paragraphs between the copies: a recurring heading
     of the story (a question put to each interviewee), never its headline."""
     prose_gaps: dict[str, int] = {}
-    prose_since: dict[str, bool] = {}
+    last_seen: dict[str, int] = {}  # a short line's text -> the prose lines counted when it was last printed
+    prose = 0
     for line in page.lines[:end]:
         if not line.text:
             continue
         if line.is_prose:
-            for key in prose_since:
-                prose_since[key] = True
+            prose += 1
         if len(line.text) > 250:
             continue
         key = line.text.casefold()
-        if prose_since.get(key):
+        if prose > last_seen.get(key, prose):  # a paragraph since its previous copy
             prose_gaps[key] = prose_gaps.get(key, 0) + 1
-        prose_since[key] = False
+        last_seen[key] = prose
     return {key for key, gaps in prose_gaps.items() if gaps >= _RECURRING_GAPS}
 
 
