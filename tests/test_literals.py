@@ -165,3 +165,11 @@ def test_prefix_matching_is_the_plain_alternations(line: str) -> None:
     matcher, reference = _prefix_matchers()
     found = reference.match(line)
     assert matcher.match(line) == (found.group(0) if found else None)
+
+
+def test_exact_phrases_match_whatever_the_case_and_only_whole_lines() -> None:
+    matcher = LineMatcher(exact=["Baca Versi Cetak", "Strasse"])
+    assert matcher.match("BACA VERSI CETAK") == "BACA VERSI CETAK"
+    assert matcher.match("STRAẞE") == "STRAẞE"  # shorter than the phrase, the same once case-folded
+    assert matcher.match("Baca Versi Cetak sekarang juga") is None  # longer than any phrase
+    assert matcher.match("Baca Versi") is None

@@ -197,6 +197,17 @@ def test_register_site_with_mapping() -> None:
 
 
 @pytest.mark.usefixtures("scratch_registry")
+def test_fingerprint_inside_a_line_is_found_and_ties_go_to_the_first_profile() -> None:
+    newsclean.register_site({"name": "warta-a.id", "domains": ["warta-a.id"], "fingerprints": ["- wartaapagi"]})
+    newsclean.register_site({"name": "warta-b.id", "domains": ["warta-b.id"], "fingerprints": ["/wartabsore)"]})
+    dump = "Judul Berita\nBandung - Hujan deras sejak pagi. (ant/wartabsore)\n"
+    assert sites.identify(dump).name == "warta-b.id"  # not at the line's start: searched anywhere
+    both = "Judul - WartaAPagi\nBandung - Hujan deras. (ant/wartabsore)\n"
+    assert sites.identify(both).name == "warta-a.id"  # one vote each: the profile registered first
+    assert sites.identify("Judul\nBandung - Hujan deras sejak pagi.\n") is None
+
+
+@pytest.mark.usefixtures("scratch_registry")
 def test_register_site_with_toml_path(tmp_path: Path) -> None:
     path = tmp_path / "kabar-lembah.id.toml"
     path.write_text(
