@@ -140,6 +140,8 @@ def test_role_lines() -> None:
                      ["Tim Kabarkota"], [], id="team-by-line"),
         pytest.param(("Rina Marlina",), (), ["Rina Marlina"], [], id="name-under-headline"),
         pytest.param((), ("(Rina Marlina)", "Artikel Terkait"), ["Rina Marlina"], [], id="bracketed-sign-off"),
+        pytest.param((), ("(Rina Marlina)", "Baca Juga: Harga Cabai Rawit Turun Tipis"), ["Rina Marlina"], [],
+                     id="bracketed-sign-off-above-a-link"),
         pytest.param((), ("Redaksi", "Kabar Kota Terlengkap se-Jawa Barat"), ["Redaksi"], [], id="newsroom-sign-off"),
         pytest.param(("Rep: C31/ Red: Rina Marlina",), (), ["C31"], ["Rina Marlina"], id="reporter-code"),
         pytest.param(("Penulis: Rina Marlina Pada: Senin, 13 Jan 2025, 10:15 WIB Nusantara",), (), ["Rina Marlina"], [],
@@ -151,6 +153,38 @@ def test_byline_forms(header: tuple[str, ...], tail: tuple[str, ...], authors: l
     assert article.authors == authors
     assert article.editors == editors
     assert article.body == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    ("header", "authors"),
+    [
+        # A date line's leftover that is the site's tagline, a place, a rubric or a sentence names nobody.
+        pytest.param(("Kabarkota - Berita Hari Ini, Terbaru dan Viral - 13 Jan 2025, 10:15",), [], id="tagline"),
+        pytest.param(("Cikarang, 13 Januari 2025",), [], id="place-and-date"),
+        pytest.param(("Tim Kabarkota | Nasional | 13-01-2025",), [], id="team-and-rubric"),
+        pytest.param(("Kontributor Bola, Rina Marlina,",), ["Rina Marlina"], id="desk-after-role"),
+        # The topic printed under the headline repeats the headline's words: a kicker, not a writer.
+        pytest.param(("Kabar Kota",), [], id="kicker-in-headline"),
+    ],
+)
+def test_lines_beside_a_byline_that_name_nobody(header: tuple[str, ...], authors: list[str]) -> None:
+    headline = "Warga Kabar Kota Siagakan Pompa Air di Dua Puluh Titik Rawan Banjir"
+    article = newsclean.parse(dump(headline, *header))
+    assert article.authors == authors
+    assert article.body == PARAGRAPHS
+
+
+def test_a_lead_ending_in_a_date_is_no_byline() -> None:
+    lead = "Kepala desa dan bendahara Desa Sukamaju, Kecamatan Cibarusah, Bekasi ditahan oleh Kejaksaan Negeri Bekasi.Rabu (10/9/2025"
+    article = newsclean.parse(dump(lead), explain=True)  # (an excerpt that opens on the lead)
+    assert article.authors == []
+    assert all(removed.label != "byline" for removed in article.removed)
+
+
+def test_a_topic_above_a_question_headline_is_no_columnist_box() -> None:
+    article = newsclean.parse(dump("Konflik Kabar", "Anggota Kelompok Kabar Ditangkap, Bermain Amunisi dengan Dua Orang?"))
+    assert article.authors == []
+    assert article.title == "Anggota Kelompok Kabar Ditangkap, Bermain Amunisi dengan Dua Orang?"
 
 
 def _html(meta_author: str, byline: str) -> bytes:

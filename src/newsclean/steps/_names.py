@@ -9,8 +9,8 @@ from typing import NamedTuple
 from .. import sites
 
 __all__ = [
-    "BYLINE_WITH_OUTLET", "clean_names", "is_role_line", "is_team_credit", "looks_like_name", "names_by_office",
-    "same_person",
+    "BYLINE_WITH_OUTLET", "clean_names", "is_role_line", "is_tagline_word", "is_team_credit", "looks_like_name",
+    "names_by_office", "same_person", "split_names",
 ]
 
 _NAME_SPLIT = re.compile(r"\s*[,;&•]\s*|\s+[-–—|]\s+|\s+(?:dan|and)\s+")
@@ -41,6 +41,7 @@ _MAX_ROLE_WORDS = 12
 
 class _Words(NamedTuple):
     not_names: frozenset[str]
+    taglines: frozenset[str]
     desk: re.Pattern[str]
     teams: frozenset[str]
     role: re.Pattern[str]
@@ -54,12 +55,23 @@ def _words() -> _Words:
     roles = sorted(table.get("roles", []), key=len, reverse=True)
     offices = sorted(table.get("offices", []) + table.get("roles", []), key=len, reverse=True)
     return _Words(
-        not_names=frozenset(w.casefold() for w in table.get("not_names", [])),
+        not_names=frozenset(w.casefold() for w in table.get("not_names", []) + table.get("rubrics", [])),
+        taglines=frozenset(w.casefold() for w in table.get("taglines", [])),
         desk=re.compile(rf"(?:{_OUTLET_NAMES})\s+(?:{desks})", re.I),
         teams=frozenset(t.casefold() for t in table.get("teams", [])),
         role=re.compile(rf"(?:{'|'.join(re.escape(r) for r in roles) or '(?!)'})\s+\S"),
         office=re.compile(rf"(?:{'|'.join(re.escape(o) for o in offices) or '(?!)'})\s", re.I),
     )
+
+
+def split_names(text: str) -> list[str]:
+    """The pieces of a byline fragment between its commas, dashes, bars and "dan"."""
+    return [p.strip(_SEPARATOR_CHARS) for p in _NAME_SPLIT.split(text.strip(_SEPARATOR_CHARS))]
+
+
+def is_tagline_word(text: str) -> bool:
+    """ "Berita Hari Ini", "Terbaru", "Viral": words of a site's slogan, printed where a byline may stand."""
+    return text.casefold() in _words().taglines
 
 
 def clean_names(text: str, *, labelled: bool = False) -> list[str]:
@@ -122,7 +134,8 @@ def is_team_credit(text: str) -> bool:
 def is_role_line(text: str) -> bool:
     """A columnist's role printed under their name: "Direktur Eksekutif Migrant Watch", "Dosen FISIP UI"."""
     n = len(text.split())
-    return 2 <= n <= _MAX_ROLE_WORDS and not text.endswith(".") and _words().role.match(text) is not None
+    # (A line ending in "?" or "!" is a headline that opens with a role word: "Anggota X Ditangkap?")
+    return 2 <= n <= _MAX_ROLE_WORDS and not text.endswith((".", "?", "!")) and _words().role.match(text) is not None
 
 
 def same_person(a: str, b: str) -> bool:

@@ -8,11 +8,15 @@ from typing import Optional
 from .. import sites
 from ..dates import find_dates, parse_date
 from ..page import Line, Page
-from ._names import BYLINE_WITH_OUTLET, clean_names, is_role_line, looks_like_name, names_by_office, same_person
+from ._names import (
+    BYLINE_WITH_OUTLET, clean_names, is_role_line, is_tagline_word, looks_like_name, names_by_office, same_person,
+    split_names,
+)
 from ._shapes import find_header_end, header_lines, is_credit
 
 _AUTHOR_LABEL = (
-    r"(?:Penulis|Reporter|Pewarta|Wartawan|Kontributor|Fotografer|Ditulis oleh|Oleh|By|Rep(?=\s*:)"
+    # ("Kontributor Bola, X" / "Koresponden Lhokseumawe, X": the desk or the place is no name.)
+    r"(?:(?:Kontributor|Koresponden)\s+[A-Z][\w.\-]*\s*,|Penulis|Reporter|Pewarta|Wartawan|Kontributor|Fotografer|Ditulis oleh|Oleh|By|Rep(?=\s*:)"
     r"|Laporan\s+(?:wartawan|reporter|koresponden)\s+[^,:]{2,60}?,)"
 )
 _EDITOR_LABEL = r"(?:Editor|Penyunting|Redaktur|Penyelaras|Red(?=\s*:))"
@@ -43,6 +47,9 @@ _LABEL_ALONE = {
 # kompas.com prints the names first and the role below them.
 _LABEL_AFTER = {"penulis": "authors", "editor": "editors", "tim redaksi": "author_then_editors"}
 _MIN_HEADLINE_WORDS = 4
+_MAX_DATE_REST = 80  # characters: a date line's leftover longer than this is a sentence, not a byline
+# "Cikarang, 13 Januari 2025": a lone word before the date and a comma is the place the story was filed in.
+_PLACE_BEFORE_DATE = re.compile(r"\s*[A-Z][\w.\-]*\s*,\s*\S")
 _OUTLET_AFTER_NAME = re.compile(r"\s+[-–—|]\s+")
 
 
@@ -142,7 +149,10 @@ def byline(page: Page) -> None:
                         take(names, authors if role == "authors" else editors)
                     matched = True
         if not matched and line.index in page.date_rest:
-            take(clean_names(text, labelled=_BY_PREFIX.match(text) is not None), authors)
+            if len(text) > _MAX_DATE_REST:
+                continue  # a sentence that ends in a date ("... ditahan Kejari.Rabu (10/9/2025"): the lead
+            if not _names_nobody(text, line.text):
+                take(clean_names(text, labelled=_BY_PREFIX.match(text) is not None), authors)
             matched = True  # a date line's leftover is byline decoration either way
         if matched:
             line.mark("byline", "byline", "byline")
@@ -157,6 +167,14 @@ def byline(page: Page) -> None:
     page.editors = editors
     if not page.authors:
         page.authors = _metadata_authors(page.hints.authors, editors)
+
+
+def _names_nobody(rest: str, line: str) -> bool:
+    """A date line's leftover that is the site's tagline ("Kabarkota - Berita Hari Ini, Terbaru dan Viral")
+    or the place the story was filed in ("Cikarang, 13 Januari 2025"), not its writers."""
+    if len(rest.split()) == 1 and _PLACE_BEFORE_DATE.match(line):
+        return True
+    return any(is_tagline_word(part) for part in split_names(rest))
 
 
 def _metadata_authors(names: list[str], editors: list[str]) -> list[str]:
@@ -258,10 +276,15 @@ def _name_under_headline(page: Page, header: list[Line], credits: Credits) -> No
             and len(above.text.split()) >= _MIN_HEADLINE_WORDS
             and _is_short_name(line.text)
             and not is_credit(line.text, agencies)
+            and not _printed_in(line.text, above.text)  # a kicker repeating the headline's topic
         ):
             credits.take(clean_names(line.text), credits.authors)
             line.mark("byline", "byline", "name under the headline")
             return
+
+
+def _printed_in(phrase: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase.casefold())}(?!\w)", text.casefold()) is not None
 
 
 def _previous_printed(lines: list[Line], index: int) -> Optional[Line]:
