@@ -258,6 +258,23 @@ def test_a_sub_heading_above_the_cut_off_last_line_stays_too() -> None:
 
 
 @pytest.mark.parametrize(
+    ("between", "kept"),
+    [
+        # A sub-heading in sentence case ("Pompa cadangan disiapkan"), as many sites write them.
+        (["Pompa cadangan disiapkan"], ["Pompa cadangan disiapkan"]),
+        # An in-story link between the last paragraph and the cut-off line is set aside, not the cut.
+        (["Baca juga: Harga Cabai Rawit di Pasar Induk Turun Tipis"], []),
+        # A photo's title and caption printed between them: the cut-off line still ends the story.
+        (["Rumah pompa Kali Sunter", "Petugas memeriksa rumah pompa Kali Sunter"], []),
+    ],
+)
+@pytest.mark.parametrize("cut", ["Memasuki sesi kedua, petu", "Seme"])
+def test_the_cut_off_last_line_after_a_heading_a_link_or_a_photo_stays(between: list[str], kept: list[str], cut: str) -> None:
+    raw = "\n".join([HEADLINE, LEAD, *PARAGRAPHS, *between, cut])
+    assert newsclean.parse(raw).body == [LEAD, *PARAGRAPHS, *kept, cut]
+
+
+@pytest.mark.parametrize(
     "caption",
     [
         "Foto: Wali kota meninjau rumah pompa Kali Sunter bersama petugas.",

@@ -30,6 +30,7 @@ _LOWER_OR_PUNCT = re.compile(r"[a-z,.;:)\]–—-]")
 _SOURCE_AT_END = re.compile(r"\([^()]{2,50}\)\.?$")
 _INTERLEAVED_COPIES = 3  # copies of a text, each between two paragraphs: an image's caption, not a teaser
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_HEADING_WORDS = 8  # a sub-heading above the cut-off last line, or a photo caption's title, is this short
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 # A line of data inside the story: "Pembayaran dividen : 6 Desember 2024", "Kapasitas: 1.200 kursi".
 _DATA_LINE = re.compile(r"^[^:]{3,70}?\s?:\s*(?:\d|Rp|US\$)")
@@ -205,19 +206,32 @@ def _cut_off_lines(page: Page, last: Line) -> list[Line]:
     paragraph (or the line introducing a list), unfinished, and nothing printed after it."""
     if page.tail_start is not None or page.source_kind != "text":
         return []  # (an HTML page is whole: its last line is the footer's)
-    after = [ln for ln in page.lines[last.index + 1 :] if ln.text]
-    if not 1 <= len(after) <= 2 or not (ends_sentence(last.text) or last.text.endswith(":")):
+    # (An in-story link printed between them is set aside already: it does not end the story.)
+    after = [ln for ln in page.lines[last.index + 1 :] if ln.text and not _in_story_link(ln)]
+    if not 1 <= len(after) <= 3 or not (ends_sentence(last.text) or last.text.endswith(":")):
         return []
     if any(ln.label not in (None, "chrome") or (ln.label == "chrome" and ln.step != "select_body") for ln in after):
         return []
     final = after[-1]
     if ends_sentence(final.text) or len(final.text) > 200 or ":" in final.text[:40] or " | " in final.text:
         return []  # (a "Label: value" or "Role | Name" line is a credit or a pager)
-    if final.text.isupper() and len(final.text.split()) >= 2:
-        return []  # a name in capitals signs the story off
-    if len(after) == 2 and not (after[0].is_headline and final.index - last.index <= 4):
-        return []  # only a sub-heading may stand between the story and its cut-off line
-    return after
+    if (final.text.isupper() and len(final.text.split()) >= 2) or final.text.endswith(")"):
+        return []  # a name in capitals, or in brackets, signs the story off
+    between = after[:-1]
+    if final.index - last.index > 2 * len(after) + 2 or not all(_short_heading(ln.text) for ln in between):
+        return []  # only a sub-heading, or a photo's title and caption, may stand between
+    # One short line is the sub-heading of the cut paragraph; two are a photo's title and its caption.
+    return after if len(between) <= 1 else [final]
+
+
+def _in_story_link(line: Line) -> bool:
+    return line.label == "related" or (line.label == "chrome" and line.step == "related")
+
+
+def _short_heading(text: str) -> bool:
+    """ "Pompa Cadangan Disiapkan", "Pra-musim yang maksimal": a few words, capitalised, no sentence end."""
+    words = text.split()  # (a lone word there is a sign-off: "Redaksi")
+    return 2 <= len(words) <= _HEADING_WORDS and text[:1].isupper() and not ends_sentence(text) and ":" not in text
 
 
 def _dateline_above(page: Page, first: Line) -> Line | None:
