@@ -201,7 +201,16 @@ def test_a_list_heading_followed_by_headlines_still_ends_the_story() -> None:
     assert newsclean.parse(raw).body == [LEAD, *PARAGRAPHS]
 
 
-@pytest.mark.parametrize("cut", ["Sementara itu, petugas Dinas Sumber Da", "Wali Kota Ja", "Ba"])
+@pytest.mark.parametrize(
+    "cut",
+    [
+        "Sementara itu, petugas Dinas Sumber Da",
+        "Wali Kota Ja",
+        "Ba",
+        # A short closing quote with the desk code, headline-shaped by its capitals, is the story's end too.
+        '"Tersangka Dijerat Pasal 2 atau 3 Undang-Undang Tindak Pidana Korupsi," pungkasnya. (bar)',
+    ],
+)
 def test_the_unfinished_last_line_of_a_cut_dump_stays_with_the_story(cut: str) -> None:
     assert newsclean.parse("\n".join([HEADLINE, LEAD, *PARAGRAPHS, cut])).body == [LEAD, *PARAGRAPHS, cut]
 
@@ -255,6 +264,15 @@ def test_a_numbered_heading_right_above_the_first_paragraph_opens_the_story() ->
 def test_a_sub_heading_above_the_cut_off_last_line_stays_too() -> None:
     raw = "\n".join([HEADLINE, LEAD, *PARAGRAPHS, "", "Pompa Cadangan Disiapkan", "", "Selain itu, petugas"])
     assert newsclean.parse(raw).body == [LEAD, *PARAGRAPHS, "Pompa Cadangan Disiapkan", "Selain itu, petugas"]
+
+
+def test_a_long_list_the_lead_announces_does_not_cut_the_lead_off() -> None:
+    # An excerpt that opens on the lead: the list of prices it announces is no header, no item the headline.
+    intro = "Adapun rincian harga pompa air di toko hari ini adalah sebagai berikut:"
+    prices = [f"Pompa {n} watt: Rp {n * 3}.000" for n in (125, 150, 200, 250, 300, 350, 400, 500, 600, 750, 900, 1000, 1200)]
+    article = newsclean.parse("\n".join([LEAD, intro, *prices, *PARAGRAPHS]))
+    assert article.title is None
+    assert article.body == [LEAD, intro, *prices, *PARAGRAPHS]
 
 
 @pytest.mark.parametrize(

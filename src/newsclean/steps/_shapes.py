@@ -76,6 +76,8 @@ _CREDIT_DOK = re.compile(r"^(?:dok\.?|dokumentasi|ilustrasi|tangkapan layar)\b",
 
 _MAX_HEADER_LINES = 200
 _HEADER_WINDOW = 60  # lines above the story searched for its headline, timestamp and byline
+# A line of data inside the story: "Pembayaran dividen : 6 Desember 2024", "Kapasitas: 1.200 kursi".
+DATA_LINE = re.compile(r"^[^:]{3,70}?\s?:\s*(?:\d|Rp|US\$)")
 _RUN_GAP = 12  # non-blank lines allowed between runs of prose that still make one story
 
 
@@ -211,7 +213,11 @@ def find_header_end(page: Page) -> int:
         k = j + 1
     if runs:
         r = max(range(len(runs)), key=lambda i: runs[i][2])
-        while r > 0 and runs[r][0] - runs[r - 1][1] <= _RUN_GAP:
+        # (However long the list a paragraph announces, "... sebagai berikut:", the story goes on after it.)
+        while r > 0 and (
+            runs[r][0] - runs[r - 1][1] <= _RUN_GAP
+            or any(ln.text.endswith(":") for ln in candidates[runs[r - 1][1] : runs[r - 1][1] + 2])
+        ):
             r -= 1
         result = candidates[runs[r][0]].index
     else:

@@ -11,7 +11,7 @@ from ..text import clean_printed, ends_sentence, looks_like_headline, same_text
 from .. import sites
 from ..dates import find_dates
 from ._edges import opening_material, stop_at_closing_code
-from ._shapes import CODE_ALONE, DATELINE_ALONE, date_rest, dateline_lead, find_header_end, is_dated_line
+from ._shapes import CODE_ALONE, DATA_LINE, DATELINE_ALONE, date_rest, dateline_lead, find_header_end, is_dated_line
 
 # Chrome, related-link and dateline lines sit inside the story: they do not split it into blocks (nor do the
 # lines `reflow` joined into the paragraph above them).
@@ -32,8 +32,6 @@ _INTERLEAVED_COPIES = 3  # copies of a text, each between two paragraphs: an ima
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _HEADING_WORDS = 8  # a sub-heading above the cut-off last line, or a photo caption's title, is this short
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
-# A line of data inside the story: "Pembayaran dividen : 6 Desember 2024", "Kapasitas: 1.200 kursi".
-_DATA_LINE = re.compile(r"^[^:]{3,70}?\s?:\s*(?:\d|Rp|US\$)")
 
 
 def _blocks(page: Page, end: int) -> list[list[Line]]:
@@ -166,7 +164,7 @@ def _mark_headline_widgets(body: list[Line]) -> None:
             and not line.in_content  # inside an HTML article container the author's own lists stay
             and line.is_headline
             and not _NUMBERED.match(line.text)
-            and not _DATA_LINE.match(line.text)
+            and not DATA_LINE.match(line.text)
         ):
             if not run:
                 introduced = previous is not None and previous.text.endswith(":")
@@ -215,7 +213,7 @@ def _cut_off_lines(page: Page, last: Line) -> list[Line]:
     final = after[-1]
     if ends_sentence(final.text) or len(final.text) > 200 or ":" in final.text[:40] or " | " in final.text:
         return []  # (a "Label: value" or "Role | Name" line is a credit or a pager)
-    if (final.text.isupper() and len(final.text.split()) >= 2) or final.text.endswith(")"):
+    if (final.text.isupper() and len(final.text.split()) >= 2) or (final.text[:1] + final.text[-1:]) == "()":
         return []  # a name in capitals, or in brackets, signs the story off
     between = after[:-1]
     if final.index - last.index > 2 * len(after) + 2 or not all(_short_heading(ln.text) for ln in between):
@@ -268,7 +266,7 @@ def _continues_story(text: str) -> bool:
     """A short line after the last full paragraph that still belongs to the story (list item, cut-off end)."""
     if CODE_ALONE.fullmatch(text):
         return False
-    if _NUMBERED.match(text) or _DATA_LINE.match(text):
+    if _NUMBERED.match(text) or DATA_LINE.match(text):
         return True
     return len(text.split()) >= 4 and not looks_like_headline(text)
 

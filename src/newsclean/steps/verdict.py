@@ -13,7 +13,7 @@ from .. import sites
 from ..errors import NotAnArticle
 from ..page import Line, Page
 from ._listing import listing_notice, listing_url, teaser_pairs
-from ._shapes import DATELINE_ALONE, dateline_lead
+from ._shapes import DATA_LINE, DATELINE_ALONE, dateline_lead
 
 _MIN_BODY_CHARS = 150
 # A listing's best block is a teaser or two; a run of this much running text is a story.
@@ -70,7 +70,10 @@ def verdict(page: Page) -> None:
         return  # the page's own article container holds running text
     end = page.tail_start if page.tail_start is not None else len(page.lines)
     content = [ln for ln in page.lines[:end] if ln.text and ln.label in (None, "body", "chrome", "title")]
-    headlines = [ln for ln in content if ln.is_headline and not _NUMBERED.match(ln.text)]
+    # (Numbered items and lines of data, "Emas 1 gram: Rp 1.022.000", are the story's own lists.)
+    headlines = [
+        ln for ln in content if ln.is_headline and not _NUMBERED.match(ln.text) and not DATA_LINE.match(ln.text)
+    ]
     prose = [ln for ln in content if ln.is_prose]
     # A listing alternates headlines with their teasers and has no byline or timestamp of its own.
     if len(headlines) >= 4 and len(headlines) >= 0.6 * len(prose):
