@@ -19,6 +19,7 @@ __all__ = ["listing_url", "listing_notice", "teaser_pairs"]
 
 # An article's address carries its date ("/2024/05/13/") or its numeric id; a listing's never does.
 _ARTICLE_PATH = re.compile(r"/(?:19|20)\d\d/[01]?\d(?:/|$)|\d{5,}")
+_POST_SLUG_WORDS = 5  # hyphenated words of a post's own slug
 _PAGED_ARCHIVE = re.compile(r"/page/\d+/?$")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
 # A teaser headline names a story; sub-headings inside a story are shorter.
@@ -60,14 +61,20 @@ def listing_url(url: Optional[str]) -> Optional[str]:
         return "the site's front page" if not parts.query else None
     if _ARTICLE_PATH.search(path):
         return None
-    for segment in segments:
-        if segment in evidence.segments:
+    for k, segment in enumerate(segments):
+        if segment in evidence.segments and not _post_below(segments[k + 1 :]):
             return f"a {segment} page"
     if query_keys & evidence.search_keys and segments[-1] in ("search", "cari", "pencarian"):
         return "a site search"
     if _PAGED_ARCHIVE.search(path):
         return "a page of an archive"
     return None
+
+
+def _post_below(below: list[str]) -> bool:
+    """ "/kategori/<rubric>/981/<slug-of-many-words>": a post filed under the category, not its listing
+    (a tag's own slug, right after "/tag/", may be long too: one segment at least must stand between)."""
+    return len(below) >= 2 and len(below[-1].split("-")) >= _POST_SLUG_WORDS
 
 
 def listing_notice(lines: list[Line]) -> Optional[str]:
