@@ -64,6 +64,8 @@ _COPYRIGHT_CREDIT = re.compile(r"\s©\s*(?P<credit>[^©\s][^©]{1,60})$")
 # "... (belakang, kedua kanan)./Antara-Yudhi Mahatma", "... Rabu (23/10/2019) / tempo.co": the credit
 # glued after the caption's closing stop or bracket with a slash.
 _SLASH_CREDIT = re.compile(r"(?<=[.)])\s*/\s*(?P<credit>[^/()]{2,50})$")
+# "Pompa air di Kali Sunter /@wartakota/Instagram": an account and the network it was taken from.
+_HANDLE_CREDIT = re.compile(r"\s/\s*(?P<credit>@[A-Za-z0-9_.]{2,30}(?:\s*/\s*[\w .]{2,30})?)\s*$")
 _CREDIT_HEAD = re.compile(r"[^\s\-–/]+")
 _DOMAIN = re.compile(r"[\w\-]+\.(?:com|co|id|net|tv|org|news)\b", re.I)
 _CAPITALISED_WORDS = re.compile(r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}")
@@ -135,6 +137,9 @@ def split_caption_credit(text: str, agencies: frozenset[str]) -> Optional[tuple[
     m = _COPYRIGHT_CREDIT.search(text) if "©" in text else None
     if m is not None and m.start() > 0 and len(text) <= 300:
         return text[: m.start()].strip(), m.group("credit").strip()
+    m = _HANDLE_CREDIT.search(text, max(0, len(text) - 70)) if "/@" in text[-70:] else None
+    if m is not None and m.start() >= 20:
+        return text[: m.start()].rstrip(), m.group("credit")
     m = _SLASH_CREDIT.search(text, max(0, len(text) - 60)) if "/" in text[-52:] else None
     if m is not None and m.start() >= 20 and _is_agency_credit(m.group("credit"), agencies):
         return text[: m.start()].strip(), m.group("credit").strip()
