@@ -154,6 +154,8 @@ def test_a_short_caption_above_a_bare_credit_inside_the_story_is_dropped() -> No
          "Petugas memeriksa pompa air, Senin (13/1/2025).", "warta.id/Rina"),
         ("Petugas memeriksa pompa air di Kali Sunter. (Dok. Istimewa) |",
          "Petugas memeriksa pompa air di Kali Sunter.", "Dok. Istimewa"),
+        ("Petugas memeriksa pompa air di Kali Sunter /@wartakota.official/Instagram",
+         "Petugas memeriksa pompa air di Kali Sunter", "@wartakota.official/Instagram"),
     ],
 )
 def test_captions_with_glued_or_trailing_credits(line: str, caption: str, credit: str) -> None:
@@ -174,6 +176,10 @@ def test_captions_with_glued_or_trailing_credits(line: str, caption: str, credit
         "Simak arahan Wali Kota terkait banjir dalam video berikut ini.",
         "Follow WhatsApp Channel Warta untuk update berita terbaru setiap hari",
         "Info lebih lengkap klik : beasiswa.warta.id",
+        # An embedded Instagram post, rendered as text.
+        "View this post on Instagram",
+        "A post shared by Warta Kota (@wartakota.official)",
+        "This is AI generated summarization, which may have errors. For context, always refer to the full article.",
     ],
 )
 def test_promos_and_ad_leftovers_inside_the_story_are_chrome(chrome: str) -> None:
@@ -251,6 +257,19 @@ def test_stacked_sub_headings_and_an_announced_list_stay_in_the_story() -> None:
         "- Kelapa Gading",
         "- Cilincing",
         "- Penjaringan Utara",
+        *PARAGRAPHS,
+    ]
+    assert newsclean.parse("\n".join([HEADLINE, *story])).body == story
+
+
+def test_the_rest_of_a_list_whose_first_item_is_plain_text_stays_in_the_story() -> None:
+    story = [
+        LEAD,
+        "Yang harus diperiksa warga adalah:",
+        "- Kelas pompa (kecil, sedang, atau besar)",
+        "- Kapasitas Pompa Air (Liter per Detik Beda Jauh Hasilnya)",
+        "- Merek Mesin Penggerak (Honda, Yamaha, atau Lainnya?)",
+        "- Daya Listrik Terpasang (Watt Lebih Besar Lebih Boros)",
         *PARAGRAPHS,
     ]
     assert newsclean.parse("\n".join([HEADLINE, *story])).body == story

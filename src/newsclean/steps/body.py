@@ -167,7 +167,11 @@ def _mark_headline_widgets(body: list[Line]) -> None:
             and not DATA_LINE.match(line.text)
         ):
             if not run:
-                introduced = previous is not None and previous.text.endswith(":")
+                # (announced by a line ending in ":", or the next items of a list the story's text began)
+                introduced = previous is not None and (
+                    previous.text.endswith(":")
+                    or (_LIST_ITEM.match(previous.text) is not None and _LIST_ITEM.match(line.text) is not None)
+                )
             run.append(line)
             continue
         if len(run) >= 2 and not introduced and sum(len(i.text.split()) for i in run) >= _WIDGET_WORDS * len(run):
