@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newsclean
+from conftest import PARAGRAPHS
 from newsclean.page import Line
 from newsclean.steps._listing import listing_notice, listing_url, teaser_pairs
 
@@ -122,3 +123,16 @@ def test_a_teaser_cut_short_with_read_more_is_a_listing() -> None:
 def test_a_category_label_first_is_a_listing() -> None:
     with pytest.raises(newsclean.NotAnArticle, match="tag or index page"):
         newsclean.parse("\n".join(["Kategori: Banjir", "Pompa Air Disiagakan di Dua Puluh Titik Rawan Banjir", *STORY]))
+
+
+@pytest.mark.parametrize("heading", ["Kasus: kecelakaan", "kab/kota: Kota Warta", "Author: Rina"])
+def test_an_archive_heading_over_a_bulleted_list_is_a_listing_without_its_url(heading: str) -> None:
+    items = [f"  • {h[2:]}" for h in OTHER_HEADLINES[:3]]
+    raw = "\n\n".join([heading, items[0], "    " + OTHER_HEADLINES[0][2:], *PARAGRAPHS, *items[1:]])
+    with pytest.raises(newsclean.NotAnArticle, match="archive"):
+        newsclean.parse(raw)
+
+
+def test_a_byline_over_summary_bullets_is_no_archive_heading() -> None:
+    raw = "\n\n".join(["Penulis: Rina Marlina", "  • Pompa air disiagakan di dua puluh titik rawan banjir kota.", *PARAGRAPHS])
+    assert newsclean.parse(raw).authors == ["Rina Marlina"]

@@ -8,6 +8,7 @@ direct (the address, a listing notice, teaser rhythm in the chosen text) or the 
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from .. import sites
 from ..errors import NotAnArticle
@@ -42,6 +43,9 @@ def verdict(page: Page) -> None:
     for line in [ln for ln in page.lines if ln.text][:8]:
         if listing.match(line.text) is not None:
             raise NotAnArticle(f"tag or index page (it opens with {line.text[:80]!r})")
+    heading = _archive_heading(page)
+    if heading is not None:
+        raise NotAnArticle(f"listing page: an archive's heading {heading[:60]!r} over a bulleted list")
     body_lines = [ln for ln in page.lines if ln.label == "body"]
     if not body_lines:
         raise NotAnArticle("no block of prose found (chrome-only, empty or non-text page)")
@@ -84,6 +88,28 @@ _READ_MORE = re.compile(
     r"(?:read more|continue reading|baca selengkapnya|selengkapnya|lanjutkan membaca|baca lanjutannya)\W*", re.I
 )
 _ELLIPSIS = ("...", "…", "[…]", "[...]")
+
+
+# "Kasus: kecelakaan", "kab/kota: Banda Aceh", "Author: Evelyn": the term an archive gathers posts under.
+_ARCHIVE_HEADING = re.compile(r"(?P<label>[^\W\d][\w/ ]{1,28}?)\s*:\s*(?P<term>[^:]{2,40})")
+# Labels that open a credit or an in-story link, never an archive's heading.
+_NOT_ARCHIVE_LABELS = frozenset(
+    "penulis reporter editor oleh by pewarta wartawan kontributor foto sumber baca juga lihat juga".split()
+)
+
+
+def _archive_heading(page: Page) -> Optional[str]:
+    """The first printed line "<Label>: <term>" right above a bulleted list: an archive page's heading."""
+    printed = [ln for ln in page.lines if ln.text][:2]
+    if len(printed) < 2 or not printed[1].bullet:
+        return None
+    m = _ARCHIVE_HEADING.fullmatch(printed[0].text)
+    if m is None or len(m.group("term").split()) > 4:
+        return None
+    label = m.group("label").casefold()
+    if label in _NOT_ARCHIVE_LABELS or any(label.startswith(w + " ") for w in ("baca", "lihat")):
+        return None
+    return printed[0].text
 
 
 def _cut_short_teaser(page: Page, body_lines: list[Line]) -> bool:
