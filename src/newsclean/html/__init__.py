@@ -1,8 +1,9 @@
 """HTML page → the visible text lines a good text renderer would produce, plus metadata hints.
 
 The text steps that label text dumps do the rest (chrome, title, date, byline, body); this package only
-renders (`render`), finds the article's text container (`container`, `related`, `captions`) and reads the
-head's metadata (`metadata`). `document.html_to_document` runs them in that order.
+walks the body once (`scan`), finds the article's text container (`container`, `related`, `captions`),
+reads the page's metadata (`metadata`, `tags`) and renders (`render`). `document.html_to_document` runs
+them in that order.
 """
 
 from ._dom import HtmlDocument, HtmlLine

@@ -13,7 +13,8 @@ from typing import Any, Callable, Optional
 from ..errors import InputError
 from ._dom import HtmlDocument
 from .captions import photo_story
-from .container import find_content, scan_body
+from .container import find_content
+from .scan import scan_body
 from .metadata import MICRODATA_SEARCH, collect_hints, is_microdata_candidate
 from .render import render
 from .tags import choose_tags, shown_tag_lists

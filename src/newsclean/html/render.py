@@ -18,7 +18,7 @@ from ._dom import (
     BLOCK_TAGS, CELL_TAGS, DROP_TAGS, TOKEN_SPLIT, HtmlLine, clean, is_hidden, name_flags, text_prefix,
 )
 from .captions import CREDIT_TAIL, PhotoStory, is_caption, record_caption
-from .container import Scan
+from .scan import Scan
 from .related import box_holders, related_boxes, render_related
 
 _COLON_CELL = re.compile(r"\s*\|\s*:\s*(?:\|\s*)?")
