@@ -81,7 +81,7 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
     itemprops: list[Any] = []
     # stack frames: [total, link, anchors, has_h1, children, linked_children, weighed_total, prose, kind,
     # paragraph, run, run_in_links, separates_with_br, run_has_inline_markup, holds_a_block, element,
-    # children_to_come] (the run: see `_close_run`)
+    # children_to_come, tag] (the run: see `_close_run`)
     # (kind: 0 plain, 1 with a class/id or a <figcaption>: its size is kept, 2 also named as a text container)
     stack: list[list[Any]] = []
     link_depth = 0
@@ -156,12 +156,12 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
                 link_depth += 1
                 if el.get("rel") == "tag":
                     rel_tags.append(el)
-                frame = [n, n, 1, False, 0, 0, w, 0, kind, 0, n, n, False, False, False, el, remaining]
+                frame = [n, n, 1, False, 0, 0, w, 0, kind, 0, n, n, False, False, False, el, remaining, tag]
             elif link_depth:
-                frame = [n, n, 0, tag == "h1", 0, 0, w, 0, kind, paragraph, n, n, False, False, False, el, remaining]
+                frame = [n, n, 0, tag == "h1", 0, 0, w, 0, kind, paragraph, n, n, False, False, False, el, remaining, tag]
             else:
                 prose_n = w if w >= 40 else 0
-                frame = [n, 0, 0, tag == "h1", 0, 0, w, prose_n, kind, paragraph, n, 0, False, False, False, el, remaining]
+                frame = [n, 0, 0, tag == "h1", 0, 0, w, prose_n, kind, paragraph, n, 0, False, False, False, el, remaining, tag]
             if remaining:
                 push(frame)
                 continue
@@ -174,7 +174,7 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
             frame = pop()
         while True:  # `frame`'s element ends (it is off the stack); then its parent, if that was its last child
             el = frame[15]
-            tag = el.tag
+            tag = frame[17]  # (each `el.tag` builds a new string)
             total = frame[0]
             link = frame[1]
             if frame[12] and tag != "p":
