@@ -51,6 +51,8 @@ def published(page: Page) -> None:
         isinstance(m.value, dt.datetime) for stamp in found[1:] for m in stamp.matches
     ):
         found.pop(0)
+    if found and _site_clock(page, found[0]):
+        found.pop(0)
     if found:
         first_line = found[0].line
         for line, matches, rest in found:
@@ -74,6 +76,28 @@ def published(page: Page) -> None:
     if page.published is None:
         _timestamp_inside_story(page)
     _fill_dates_from_hints(page)
+
+
+# "/2018/09/05/" or "/read/20180905/" in an article's address: the day it was filed.
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)/?([01]\d)/?([0-3]\d)/")
+_CLOCK_SLACK = dt.timedelta(days=1)
+
+
+def _site_clock(page: Page, stamp: _Stamp) -> bool:
+    """A bare day ("Rabu, 8 Oktober 2025") as the page's first line, years or days away from the day the
+    address says the story was filed: the site's top bar showing today, not the story's date."""
+    m = _URL_DAY.search(page.url or page.hints.url or "")
+    first = next((ln for ln in page.lines if ln.text), None)
+    if m is None or stamp.line is not first or stamp.rest or len(stamp.matches) != 1:
+        return False
+    value = stamp.matches[0].value
+    if isinstance(value, dt.datetime):
+        return False
+    try:
+        filed = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return False
+    return abs(value - filed) > _CLOCK_SLACK
 
 
 def _timestamp_inside_story(page: Page) -> None:
