@@ -227,6 +227,26 @@ def test_a_columnist_box_names_the_author() -> None:
 # ------------------------------------------------------------------------------------------------- dates
 
 
+@pytest.mark.parametrize(("url_day", "expected"), [("2018/09/05", None), ("2025/10/08", dt.date(2025, 10, 8))])
+def test_the_site_s_clock_on_the_first_line_is_not_the_date_the_address_contradicts(
+    url_day: str, expected: dt.date | None
+) -> None:
+    url = f"https://warta.example.id/nasional/{url_day}/pompa-air-disiagakan-di-dua-puluh-titik-rawan-banjir"
+    article = newsclean.parse(dump("Rabu, 8 Oktober 2025", HEADLINE), url=url)
+    assert article.published_date == expected
+    assert article.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("label", "section"),
+    [("Kamis, 28 November 2024", None), ("Download Apps Warta.com", None), ("Connect With Us", None),
+     ("Olahraga", "Olahraga")],
+)
+def test_a_date_or_a_prompt_above_the_headline_is_no_rubric(label: str, section: str | None) -> None:
+    assert newsclean.parse(dump(label, HEADLINE)).section == section
+
+
+
 def test_a_timestamp_between_the_intro_paragraphs_is_the_date() -> None:
     # Photo pages print the headline, a short intro, then the date above the photos' captions.
     raw = "\n".join([HEADLINE, PARAGRAPHS[0], PARAGRAPHS[1], "Rabu, 25 Oktober 2023 21:56", PARAGRAPHS[2]])

@@ -311,6 +311,11 @@ def _glued_section(page: Page, header: list[Line], chosen: Line) -> None:
                 line.mark("section", "title", "rubric glued to a shortened copy of the headline")
 
 
+_PROMPT_WORDS = frozenset(
+    "download unduh connect follow ikuti gabung subscribe langganan login masuk daftar install".split()
+)
+
+
 def _section_from_header(page: Page, header: list[Line]) -> None:
     lex = sites.lexicon(page.profile)
     profile = page.profile
@@ -337,7 +342,9 @@ def _section_from_header(page: Page, header: list[Line]) -> None:
         if is_credit(label, lex.credit_agencies):
             return
         if len(label) <= 30 and 1 <= len(label.split()) <= 4 and not any(c.isdigit() for c in label[:1]):
-            if lex.chrome.match(label) is None and not label.endswith((".", ":")):
+            # (not the site's clock, "Kamis, 28 November 2024", nor a prompt: "Download Apps X", "Connect With Us")
+            prompt = label.split()[0].casefold() in _PROMPT_WORDS
+            if lex.chrome.match(label) is None and not label.endswith((".", ":")) and not prompt and not find_dates(label):
                 page.section = label
                 above[-1].mark("section", "title", "rubric label above the headline")
 
