@@ -32,6 +32,12 @@ def test_slug_coverage_counts_hyphenated_words_by_their_parts() -> None:
     assert slug_coverage(slug, "Direktur Eksekutif Migrant Watch") == 0.0
 
 
+def test_a_list_of_other_stories_above_the_headline_gives_no_title() -> None:
+    others = ["- Harga Cabai Rawit di Pasar Induk Turun Tipis Pekan Ini", "- Operator Kereta Tambah Perjalanan Selama Libur",
+              "- Polisi Tangkap Dua Pelaku Pencurian Motor di Depok"]
+    assert newsclean.parse(dump(*others, HEADLINE)).title == HEADLINE
+
+
 def test_the_url_slug_picks_the_headline_over_a_repeated_role_line() -> None:
     raw = dump("Direktur Eksekutif Lembaga Air", "Direktur Eksekutif Lembaga Air", HEADLINE, "Senin, 13 Januari 2025 10:15 WIB")
     url = "https://example.id/read/2025/01/13/101500/pompa-air-disiagakan-di-dua-puluh-titik-rawan-banjir"

@@ -136,8 +136,11 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
     # The line right above the timestamp or byline is the headline's place, whatever its case.
     above_anchor = {_previous_text_line(page, a) for a in anchors}
     recurring = _recurring_headings(page, end)
+    listed = _dashed_list_items(header)
     for k, line in enumerate(header):
         text = line.text
+        if line.index in listed:
+            continue  # an item of a list of other stories ("- Headline A", "- Headline B", ...)
         folded = text.casefold()
         if folded in recurring and not (anchors and line.index < min(anchors)):
             # A heading printed again and again between paragraphs (an interview's question). A copy
@@ -184,6 +187,24 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
         if bare is not None and len(bare.text.split()) <= _MAX_BARE_TITLE_WORDS and not _not_a_title(bare.text, agencies):
             best = bare
     return best
+
+
+_DASH_ITEM = re.compile(r"^[-–•]\s+\S")
+_LIST_RUN = 3  # dashed lines in a row that make a list, not a headline with a renderer's dash
+
+
+def _dashed_list_items(header: list[Line]) -> set[int]:
+    """Indexes of the header lines in runs of three or more lines that each open with a list dash."""
+    items: set[int] = set()
+    run: list[int] = []
+    for line in [*header, None]:
+        if line is not None and (line.bullet or _DASH_ITEM.match(line.text)):
+            run.append(line.index)
+            continue
+        if len(run) >= _LIST_RUN:
+            items.update(run)
+        run = []
+    return items
 
 
 def _recurring_headings(page: Page, end: int) -> set[str]:
