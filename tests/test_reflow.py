@@ -16,7 +16,7 @@ from conftest import FIXTURES
 from newsclean.load import load
 from newsclean.page import Page
 from newsclean.pipeline import run_steps
-from newsclean.steps._layout import fits, read_layout, strip_markdown
+from newsclean.steps._layout import fits, read_layout, strip_markdown, strip_widgets
 from newsclean.steps.normalize import normalize
 from newsclean.steps.reflow import reflow
 
@@ -342,3 +342,29 @@ def test_a_star_printed_as_text_wraps_at_its_own_column_and_is_still_one_paragra
     )
     assert "banjir\n   dan genangan" in text  # the second line starts under the star
     assert kept(reflowed(text)) == [*PARAGRAPHS[:2], note[2:], *PARAGRAPHS[2:]]
+
+
+@pytest.mark.parametrize(
+    ("printed", "plain"),
+    [
+        ("[INS:", ""),  # w3m's insertion mark split over two lines
+        (":INS]", ""),
+        ("[INS:[INS::INS]:INS]", ""),
+        ("2 dari 4 halaman ━━━━━━━━━━━━━━━━━━━━", "2 dari 4 halaman"),  # a rule wrapped onto a label
+        ("──────────", ""),
+        ("Harga cabai [12] naik", "Harga cabai [12] naik"),  # (link numbers are reflow's, not widgets)
+    ],
+)
+def test_w3m_marks_are_widgets(printed: str, plain: str) -> None:
+    assert strip_widgets(printed) == plain
+
+
+def test_w3m_s_split_insertion_marks_and_rules_do_not_reach_the_body() -> None:
+    text = (
+        "Pompa Air Disiagakan di Dua Puluh Titik\n\nSenin, 3 Juni 2024 09:15 WIB\n\n"
+        + wrapped(PARAGRAPHS[:1], 79)
+        + "\n\n[INS:\n\n:INS]\n\n"
+        + wrapped(PARAGRAPHS[1:], 79)
+        + "\n\n" + "━" * 79 + "\n\n" + wrapped(GALLERY_STORY[:2], 79)
+    )
+    assert newsclean.parse(text).body == [*PARAGRAPHS, *GALLERY_STORY[:2]]

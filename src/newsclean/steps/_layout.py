@@ -37,9 +37,12 @@ _MIN_LINK_MARKERS = 5
 # What browsers draw for forms, ads and images they do not show (lynx, w3m).
 _WIDGET = re.compile(
     r"\((?:BUTTON|submit|reset)\)|\[(?:BUTTON|SUBMIT|Submit|Go|INS:\s*:INS|blank|IMG|INLINE|LINK|USEMAP)\]"
+    # (w3m's insertion marks also come nested or split over two lines; a rule it draws with box lines)
+    r"|\[INS:|:INS\]|[━─═]{3,}"
     r"|\[[ _]*\]|_{4,}|\[[^\[\]\s]{1,120}\.(?:png|jpe?g|gif|webp|svg|bmp)(?:\?[^\[\]\s]*)?\]",
     re.IGNORECASE,
 )
+_W3M_MARKS = frozenset("]━─═")  # (a split ":INS]", a drawn rule: looked for only where one of these is)
 # Markdown links and images: "[text](url)", "![alt](url)".
 _MD_LINK_START = re.compile(r"\]\((?:https?:|/|#|mailto:|javascript:)")
 _MIN_MD_LINKS = 3
@@ -356,7 +359,7 @@ def strip_widgets(text: str) -> str:
     frame ("IFRAME: ...") is all widget."""
     if text.startswith("IFRAME:"):
         return ""
-    if "(" not in text and "[" not in text and "__" not in text:
+    if "(" not in text and "[" not in text and "__" not in text and not _W3M_MARKS.intersection(text):
         return text
     return " ".join(_WIDGET.sub(" ", text).split())
 
