@@ -349,6 +349,8 @@ def test_a_keyword_caption_with_its_date_under_the_lead_photo_is_the_photo_s() -
     [
         "SCROLL TO RESUME CONTENT",
         "Iklan - Scroll untuk Melanjutkan",
+        "Terkait",
+        "Foto dari YouTube",
         "xq7 ADVERTISEMENT",
         "Silakan baca konten menarik lainnya dari Warta.com di Google News",
         "* Untuk mengetahui kebenaran informasi yang beredar, silakan WhatsApp ke nomor 0811-0000-000.",
