@@ -243,27 +243,3 @@ def test_a_second_ctrl_c_while_the_first_is_handled_ends_the_process_at_once(tmp
                 os.killpg(proc.pid, signal.SIGKILL)
     assert code == 130
     assert out.read_text().split() == ["d00", "d01", "d02"]  # ended at once: no "interrupted", no cleanup
-
-
-def test_a_killed_pool_is_shut_down_even_with_a_worker_that_never_stops() -> None:
-    # The manager thread of a forkserver/spawn pool joins every worker, including one started too late
-    # to be told to stop; a plain shutdown(wait=True) then waits for ever (seen as a rare hang after a
-    # crashed worker). The stuck worker here stands in for that newcomer.
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    from newsclean.batch.executors import shut_down_killed
-
-    context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
-    executor = ProcessPoolExecutor(1, mp_context=context)
-    stuck = executor.submit(time.sleep, 3600)
-    while not stuck.running():
-        time.sleep(0.01)
-    workers = list(executor._processes.values())  # type: ignore[attr-defined]
-    manager = executor._executor_manager_thread  # type: ignore[attr-defined]
-    done = threading.Thread(target=shut_down_killed, args=(executor,), daemon=True)
-    done.start()
-    done.join(120)  # a hang, not a speed limit: the call returns as soon as the worker is gone
-    assert not done.is_alive()
-    assert manager is not None and not manager.is_alive()
-    assert workers and not any(worker.is_alive() for worker in workers)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 import weakref
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -14,7 +13,7 @@ from typing import Any, Optional
 from ..errors import BatchError
 from .sources import Item
 
-__all__ = ["Ready", "TakenInputs", "abort_at_exit", "exit_at_once", "is_dask", "kill_workers", "shut_down_killed", "width"]
+__all__ = ["Ready", "TakenInputs", "abort_at_exit", "exit_at_once", "is_dask", "kill_workers", "width"]
 
 _live: "weakref.WeakSet[Any]" = weakref.WeakSet()
 _exit_hook = threading.Lock()
@@ -106,34 +105,8 @@ def width(executor: Any) -> int:
 
 def kill_workers(pool: Any) -> None:
     """Kill a process pool's workers at once (stuck documents, an interrupt); the pool is then broken."""
-    _kill(getattr(pool, "_processes", None) or {})
-
-
-def _kill(processes: dict[Any, Any]) -> None:
-    for process in list(processes.values()):
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
         try:
             process.kill()
         except Exception:  # noqa: BLE001 - already gone
             pass
-
-
-# How long to keep killing a broken pool's workers before leaving its manager thread behind.
-_SHUTDOWN_PATIENCE = 30.0
-
-
-def shut_down_killed(pool: Any) -> None:
-    """Shut down a process pool whose workers died or were killed, without waiting on a worker forever.
-
-    A pool that spawns workers on demand (forkserver, spawn) can start one while its manager thread is
-    already tearing the broken pool down; that newcomer is never told to stop, and the manager thread,
-    which joins every worker, would wait for it for ever. So the workers are killed again until the
-    manager thread has finished (every worker of a broken pool is lost anyway).
-    """
-    processes = getattr(pool, "_processes", None) or {}  # the manager thread holds this same dict
-    manager = getattr(pool, "_executor_manager_thread", None)
-    _kill(processes)
-    pool.shutdown(wait=False, cancel_futures=True)
-    give_up = time.monotonic() + _SHUTDOWN_PATIENCE
-    while manager is not None and manager.is_alive() and time.monotonic() < give_up:
-        manager.join(0.05)
-        _kill(processes)

@@ -33,7 +33,7 @@ from .dedupe import Deduper, fingerprint
 from .progress import planned
 from .results import DUPLICATE, SKIPPED, BatchStats, ErrorRecord, Result
 from .sources import InputOptions, Item, RawInput, iter_items
-from .executors import Ready, TakenInputs, abort_at_exit, exit_at_once, is_dask, kill_workers, shut_down_killed, width
+from .executors import Ready, TakenInputs, abort_at_exit, exit_at_once, is_dask, kill_workers, width
 from .worker import Outcome, default_parse, init_worker, pool_context, run_chunk, run_one
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -161,7 +161,7 @@ class ResultStream(Iterator[Result]):
         if not self._owned or pool is None:
             return
         kill_workers(pool)
-        shut_down_killed(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
         self._executor = None
 
     def _abort(self) -> None:
@@ -352,7 +352,7 @@ class ResultStream(Iterator[Result]):
             except Exception as exc:
                 settled.append((other_chunk, Ready(exc=exc)))
         if self._owned and old is not None:
-            shut_down_killed(old)
+            old.shutdown(wait=True, cancel_futures=True)
         never_worked = not self._pool_worked
         self._new_pool(max_workers)
         if never_worked and not self._workers_start():
