@@ -351,10 +351,9 @@ class ResultStream(Iterator[Result]):
                 settled.append((other_chunk, None))
             except Exception as exc:
                 settled.append((other_chunk, Ready(exc=exc)))
-        if self._owned and old is not None:
-            # Killed, not joined: a pool that spawns workers on demand can start one while its manager
-            # thread tears the broken pool down; that worker is never told to stop and the join waits for ever.
-            self._kill_pool()
+        # Killed, not joined (a pool of ours; a user's is left alone): a pool that spawns workers on demand can
+        # start one while its manager thread tears the broken pool down; never told to stop, it is joined for ever.
+        self._kill_pool()
         never_worked = not self._pool_worked
         self._new_pool(max_workers)
         if never_worked and not self._workers_start():
