@@ -8,7 +8,9 @@ Inputs: every .txt/.html dump under ../shared/corpus/{real/text,real/html,dev,ht
 bundled fixtures/. Each dump is parsed several ways: plain; with explain=True (so every removed line's
 label, step and reason is recorded too); with its gold URL (when the gold names one) and explain=True;
 and, to reach shapes the corpora do not show whole, the first and the second half of its lines with
-explain=True. A record is the full Article JSON, or the error's type and message. Exits 1 when
+explain=True. `--extra DIR` (repeatable) adds every .txt/.html under DIR, e.g. renderer dumps
+(`eval_renderers.py --save DIR`) or pages you keep outside the project; a `<stem>.url` file next to a
+dump gives its URL. A record is the full Article JSON, or the error's type and message. Exits 1 when
 `--compare` finds any difference. Not run by pytest; needs the ../shared corpora for full coverage.
 """
 
@@ -36,9 +38,9 @@ CORPORA = ("corpus/real/text", "corpus/real/html", "corpus/dev", "corpus/html", 
 FETCHED_AT = dt.datetime(2026, 1, 15, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 
 
-def dumps() -> list[Path]:
+def dumps(extra: Sequence[Path] = ()) -> list[Path]:
     """Every dump the snapshot covers, in a stable order."""
-    bases = [SHARED / c for c in CORPORA] + [ROOT / "fixtures"]
+    bases = [SHARED / c for c in CORPORA] + [ROOT / "fixtures"] + list(extra)
     found = {
         path.resolve()
         for base in bases
@@ -50,6 +52,9 @@ def dumps() -> list[Path]:
 
 
 def gold_url(path: Path) -> Optional[str]:
+    url_file = path.with_suffix(".url")
+    if url_file.is_file():
+        return url_file.read_text(encoding="utf-8").strip() or None
     gold = path.with_suffix(".json")
     try:
         url = json.loads(gold.read_text(encoding="utf-8")).get("url")
@@ -80,10 +85,10 @@ def outcome(raw: str, kwargs: dict[str, Any]) -> Any:
         return {"error": type(exc).__name__, "message": str(exc)}
 
 
-def snapshot(out: Path) -> dict[str, Any]:
+def snapshot(out: Path, extra: Sequence[Path] = ()) -> dict[str, Any]:
     records: dict[str, Any] = {}
     with out.open("w", encoding="utf-8") as fh:
-        for path in dumps():
+        for path in dumps(extra):
             name = str(path.relative_to(ROOT.parent)) if path.is_relative_to(ROOT.parent) else str(path)
             for variant, raw, kwargs in variants(path):
                 key = f"{name}#{variant}"
@@ -121,8 +126,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("out", type=Path, help="snapshot file to write (JSON lines)")
     parser.add_argument("--compare", type=Path, metavar="FILE", help="an earlier snapshot to compare against")
     parser.add_argument("--src", metavar="DIR", help="import newsclean from DIR instead of this checkout's src/")
+    parser.add_argument("--extra", type=Path, action="append", default=[], metavar="DIR", help="more dumps (repeatable)")
     args = parser.parse_args(argv)
-    records = snapshot(args.out)
+    records = snapshot(args.out, args.extra)
     errors = sum(1 for r in records.values() if "error" in r)
     print(f"{len(records)} outputs ({errors} errors) of {Path(newsclean.__file__).parent} written to {args.out}")
     if args.compare is None:
