@@ -113,6 +113,26 @@ def _near_story(header: list[Line]) -> dict[int, float]:
 
 def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
     anchors = _anchor_indexes(page)
+    # Only a line of four words or more that closes with no full stop or ellipsis can be scored (the
+    # tests below ask for the rest): most pages that get here have none, and skip the page-wide counts.
+    n_words = {ln.index: n for ln in header if not ln.text.endswith((".", "…")) and (n := len(words(ln.text))) >= 4}
+    best = _scored_headline(page, header, end, anchors, n_words) if n_words else None
+    if best is None and anchors:
+        best = _sentence_case_headline(header, min(anchors))
+    elif best is None and header and header[0] is _first_printed(page):
+        # No timestamp or byline to anchor on: a short unpunctuated first line right above the story
+        # is its sentence-case headline ("Enam emiten agendakan pembagian dividen").
+        bare = _sentence_case_headline(header[-1:], find_header_end(page))
+        agencies = sites.lexicon(page.profile).credit_agencies
+        if bare is not None and len(bare.text.split()) <= _MAX_BARE_TITLE_WORDS and not _not_a_title(bare.text, agencies):
+            best = bare
+    return best
+
+
+def _scored_headline(
+    page: Page, header: list[Line], end: int, anchors: list[int], n_words: dict[int, int]
+) -> Optional[Line]:
+    """The header line scoring best as the headline; `n_words` holds the word counts of the lines that may be it."""
     counts: dict[str, int] = {}
     spread: dict[str, list[int]] = {}  # printed position of each copy's first and last appearance
     printed = 0
@@ -124,7 +144,7 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
             counts[key] = counts.get(key, 0) + 1
             spread.setdefault(key, [printed, printed])[1] = printed
     agencies = sites.lexicon(page.profile).credit_agencies
-    titled = document_title_heads(page)
+    titled: Optional[set[str]] = None  # (built for the first line scored: most pages score none)
     first_seen: Optional[Line] = None
     best: Optional[Line] = None
     best_score = 0.0
@@ -139,6 +159,8 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
     listed = _dashed_list_items(header)
     for k, line in enumerate(header):
         text = line.text
+        if line.index not in n_words:
+            continue
         if line.index in listed:
             continue  # an item of a list of other stories ("- Headline A", "- Headline B", ...)
         folded = text.casefold()
@@ -154,10 +176,10 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
         shaped = line.is_headline or (line.index in above_anchor and _sentence_case_shape(text))
         if not shaped and (not repeated or text.endswith(".")):
             continue
-        n_words = len(words(text))
-        if n_words < 4 or text.endswith(("...", "…")) or find_dates(text) or _not_a_title(text, agencies):
-            continue  # (a line ending in an ellipsis is a shortened copy, e.g. in a breadcrumb)
-        score = 1.0 + min(n_words, 14) / 14
+        # (n_words holds no line ending in an ellipsis: a shortened copy, e.g. in a breadcrumb)
+        if find_dates(text) or _not_a_title(text, agencies):
+            continue
+        score = 1.0 + min(n_words[line.index], 14) / 14
         if first_seen is None:
             first_seen = line
             if not whole_page:
@@ -172,20 +194,14 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
             gap = min(abs(positions.get(a, k) - k) if a in positions else abs(a - line.index) for a in anchors)
             if gap <= 3:
                 score += 2.0 - 0.3 * gap
+        if titled is None:
+            titled = document_title_heads(page)
         if any(line.key == head or line.key.endswith(" " + head) for head in titled):
             # The page's document title is this line plus the site's name (the page may print a
             # label in front of it: "In Picture: <headline>").
             score += 3.0
         if score > best_score:
             best, best_score = line, score
-    if best is None and anchors:
-        best = _sentence_case_headline(header, min(anchors))
-    elif best is None and header and header[0] is _first_printed(page):
-        # No timestamp or byline to anchor on: a short unpunctuated first line right above the story
-        # is its sentence-case headline ("Enam emiten agendakan pembagian dividen").
-        bare = _sentence_case_headline(header[-1:], find_header_end(page))
-        if bare is not None and len(bare.text.split()) <= _MAX_BARE_TITLE_WORDS and not _not_a_title(bare.text, agencies):
-            best = bare
     return best
 
 
