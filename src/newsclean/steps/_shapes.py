@@ -85,7 +85,14 @@ _RUN_GAP = 12  # non-blank lines allowed between runs of prose that still make o
 
 def is_lead(text: str) -> bool:
     """The first paragraph of a story: it opens with a dateline or a word in capitals."""
-    return bool(_DATELINE_LEAD.match(text[:60]) or _CAPS_LEAD.match(text[:60]))
+    head = text[:60]
+    # (A dateline needs its dash or colon: without one the pattern would backtrack through every
+    # capitalised word of the head before failing.)
+    return bool(_CAPS_LEAD.match(head) or (_has_dash(head) and _DATELINE_LEAD.match(head)))
+
+
+def _has_dash(text: str) -> bool:
+    return "-" in text or "–" in text or "—" in text or ":" in text
 
 
 def dateline_lead(text: str, site_patterns: tuple[ProfilePattern, ...] = ()) -> bool:
@@ -127,7 +134,7 @@ def split_caption_credit(text: str, agencies: frozenset[str]) -> Optional[tuple[
     """A caption carrying its credit: "... Selatan (dok. istimewa)", "... Foto: Metrotvnews.com/X"."""
     text = text.rstrip(" |")  # a separator the page printed after the credit
     tail = text.rstrip(". ")
-    m = _PAREN_CREDIT.search(text) if tail.endswith(")") else None
+    m = search_last_bracket(_PAREN_CREDIT, text) if tail.endswith(")") else None
     if m is not None and is_credit(m.group("credit"), agencies):
         caption = _FOTO_PREFIX.sub("", text[: m.start()]).strip()
         return caption, m.group("credit").strip()
@@ -150,6 +157,14 @@ def split_caption_credit(text: str, agencies: frozenset[str]) -> Optional[tuple[
     if m is not None and m.start() > 15 and len(text) <= 300:
         return text[: m.start()].strip(), m.group("credit").strip()
     return None
+
+
+def search_last_bracket(pattern: re.Pattern[str], text: str) -> Optional[re.Match[str]]:
+    """`pattern.search(text)` for a pattern that opens with `\\s*\\(` and takes no bracket after that: only the
+    line's last "(" (with the blanks before it) can start a match, so the search starts there instead of
+    trying every position of a long line."""
+    bracket = text.rfind("(")
+    return None if bracket < 0 else pattern.search(text, len(text[:bracket].rstrip()))
 
 
 def _is_agency_credit(credit: str, agencies: frozenset[str]) -> bool:
