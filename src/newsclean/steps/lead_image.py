@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from .. import sites
 from ..page import Line, Page
+from ..sites.literals import might_contain, required_literals
 from ..text import looks_like_headline, same_text, words
 from ._shapes import (
     find_header_end,
     is_credit,
     is_lead,
+    search_last_bracket,
     split_caption_credit,
     strip_foto_prefix,
 )
+
+if TYPE_CHECKING:
+    from ..sites.patterns import ProfilePattern
 
 
 class _PhotoShapes:
@@ -21,7 +28,7 @@ class _PhotoShapes:
 
     def __init__(self, lex: sites.Lexicon) -> None:
         self.agencies = lex.credit_agencies
-        self.credit_patterns = lex.credit_patterns
+        self.credit_patterns = _credit_patterns(lex.credit_patterns)
         self.dateline_patterns = lex.dateline_patterns
         # The scans ask the same lines the same questions (a line of the window is looked at again by
         # the caption search below the header): each answer is worked out once per page.
@@ -49,8 +56,11 @@ class _PhotoShapes:
         pair = split_caption_credit(text, self.agencies)
         if pair is not None or len(text) > 400:
             return pair
-        for pattern in self.credit_patterns:
-            m = pattern.search(text)
+        lowered = text.lower() if self.credit_patterns else text
+        for pattern, needed, opens_with_any in self.credit_patterns:
+            if needed is not None and not might_contain(text, lowered, needed):
+                continue
+            m = pattern.match(text) if opens_with_any and "\n" not in text else pattern.search(text)
             if m is None:
                 continue
             if "credit" in pattern.groupindex and m.group("credit"):
@@ -63,6 +73,29 @@ class _PhotoShapes:
             if caption and credit.strip():
                 return caption, credit.strip(" ()")
         return None
+
+
+class _CreditPattern(NamedTuple):
+    """A profile's credit pattern, with what spares searching a line with it (a failing search walks the
+    whole line, and one that opens with ".*" walks it again from every position)."""
+
+    pattern: ProfilePattern
+    needed: Optional[frozenset[str]]  # words a line must hold for the pattern to match (None: no such test)
+    # The pattern opens with ".*": wherever in a line it matches, it matches from the line's start too,
+    # so trying that start alone finds the same (leftmost) match.
+    opens_with_any: bool
+
+
+@lru_cache(maxsize=256)  # (keyed on a profile's patterns, never on a page's text)
+def _credit_patterns(patterns: tuple[ProfilePattern, ...]) -> tuple[_CreditPattern, ...]:
+    return tuple(
+        _CreditPattern(
+            p,
+            required_literals(p.pattern, p.flags) if isinstance(p, re.Pattern) else None,
+            p.pattern.startswith(".*"),
+        )
+        for p in patterns
+    )
 
 
 def lead_image(page: Page) -> None:
@@ -147,6 +180,8 @@ _KEYWORD_CAPTION = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,}){0,2}\s*[-–—:]\s+[^\"
 
 def _keyword_caption_below_photo(page: Page) -> None:
     """Right under the lead photo's caption or credit, a caption in the keyword form is the photo's too."""
+    if page.image_credit is None:
+        return  # (every scan that marks the lead photo's caption or credit sets its credit)
     photo = [ln.index for ln in page.lines if ln.label in ("caption", "credit") and ln.step == "lead_image"]
     if not photo:
         return
@@ -162,10 +197,17 @@ def _keyword_caption_below_photo(page: Page) -> None:
 
 def _story_paragraph(text: str) -> bool:
     """A paragraph of the story ('"...," kata Wali Kota. (Abc/De/Site)'), not a caption with its credit."""
-    if _SPEECH.search(text) is not None:
+    if _has_quotes(text) and _SPEECH.search(text) is not None:
         return True
-    before_credit = _TRAILING_BRACKETS.sub("", text)
-    return len(_SENTENCE_BREAK.findall(before_credit)) >= 2
+    brackets = search_last_bracket(_TRAILING_BRACKETS, text)
+    before_credit = text if brackets is None else text[: brackets.start()]
+    # (Two sentence breaks need two stops: most captions have fewer, and are not searched.)
+    stops = before_credit.count(".") + before_credit.count("!") + before_credit.count("?")
+    return stops >= 2 and len(_SENTENCE_BREAK.findall(before_credit)) >= 2
+
+
+def _has_quotes(text: str) -> bool:
+    return '"' in text or "“" in text or "”" in text
 
 
 _TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)[\s.|]*$")
@@ -184,7 +226,7 @@ def _labelled_credits(page: Page, shapes: _PhotoShapes) -> None:
     printed = [ln for ln in page.lines[:end] if ln.text]
     header_end = find_header_end(page)
     for k, label in enumerate(printed[:-1]):
-        if label.label is not None or not _CREDIT_LABEL.fullmatch(label.text):
+        if label.label is not None or not label.text.endswith(":") or not _CREDIT_LABEL.fullmatch(label.text):
             continue
         credit = printed[k + 1]
         if credit.label is not None or len(credit.text) > 80 or credit.is_prose:
@@ -227,9 +269,9 @@ _FOTO_SIGN_OFF = re.compile(r"[.!?)]\s*(?:Foto|Photo)\s*:\s*[A-Z][\w.&'/ -]{1,40
 
 
 def _credit_word(text: str, agencies: frozenset[str]) -> bool:
-    text = text.lstrip("-–—•* ")  # "- antara": a credit the page drew a dash before
-    head = text.split(None, 1)[0].casefold() if text else ""
-    return text.casefold() in agencies or head.startswith(("dok", "ilustrasi", "tangkapan", "istimewa"))
+    folded = text.lstrip("-–—•* ").casefold()  # "- antara": a credit the page drew a dash before
+    # (a line opening with one of the words has a first word that does)
+    return folded in agencies or folded.lstrip().startswith(("dok", "ilustrasi", "tangkapan", "istimewa"))
 
 
 def _scan_for_image(page: Page, window: list[Line], shapes: _PhotoShapes, *, bare_credits: bool = True) -> bool:
