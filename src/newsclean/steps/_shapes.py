@@ -192,12 +192,17 @@ _DATED_LINE_CHARS = 200
 
 def is_dated_line(text: str) -> bool:
     """A short line that is mostly a timestamp (a date line or a byline with a date)."""
+    return bool(dated_line_dates(text))
+
+
+def dated_line_dates(text: str) -> list[DateMatch]:
+    """The dates of a line `is_dated_line` accepts (for callers that look at them next); [] for other lines."""
     if len(text) > _DATED_LINE_CHARS:
-        return False
+        return []
     matches = find_dates(text)
-    if not matches:
-        return False
-    return len(date_rest(text, matches)) < 0.6 * len(text)
+    if not matches or len(date_rest(text, matches)) >= 0.6 * len(text):
+        return []
+    return matches
 
 
 def find_header_end(page: Page) -> int:
