@@ -63,19 +63,20 @@ def opening_material(page: Page, block: list[Line]) -> list[Line]:
 
 def stop_at_closing_code(page: Page, body: list[Line]) -> list[Line]:
     """Cut `body` after the desk code that closes the story ("(AFP/OL-11)", "(Z-8)"); record the code."""
-    total = sum(len(ln.text) for ln in body)
+    half = sum(len(ln.text) for ln in body) / 2
     seen = 0
     for k, line in enumerate(body):
-        seen += len(line.text)
+        text = line.text
+        seen += len(text)
         # A desk code with a slash or a number closes the story wherever it is; a bare tag ("(SAW)")
         # only near the end, earlier ones belong to quoted pieces.
-        m = CODE_AFTER_SENTENCE.search(line.text) if line.text.rstrip(". ").endswith(")") else None
+        m = CODE_AFTER_SENTENCE.search(text) if text.rstrip(". ").endswith(")") else None
         if m is not None and _STRONG_CODE.search(m.group("code")):
             page.closing_code = m.group("code").strip()
             return body[: k + 1]
-        if seen < total / 2:
+        if seen < half:
             continue
-        code = _alone(line)
+        code = _alone(line) if text[:1] == "(" else None  # (a code alone is bracketed)
         if code is not None:
             page.closing_code = code
             line.mark("closing_code", "select_body", "desk code that closes the story")

@@ -9,9 +9,10 @@ from itertools import pairwise
 from ..page import Line, Page
 from ..text import clean_printed, ends_sentence, looks_like_headline, same_text
 from .. import sites
-from ..dates import find_dates
 from ._edges import opening_material, stop_at_closing_code
-from ._shapes import CODE_ALONE, DATA_LINE, DATELINE_ALONE, date_rest, dateline_lead, find_header_end, is_dated_line
+from ._shapes import (
+    CODE_ALONE, DATA_LINE, DATELINE_ALONE, date_rest, dated_line_dates, dateline_lead, find_header_end,
+)
 
 # Chrome, related-link and dateline lines sit inside the story: they do not split it into blocks (nor do the
 # lines `reflow` joined into the paragraph above them).
@@ -34,12 +35,12 @@ _HEADING_WORDS = 8  # a sub-heading above the cut-off last line, or a photo capt
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 
 
-def _blocks(page: Page, end: int) -> list[list[Line]]:
+def _blocks(page: Page, window: list[Line]) -> list[list[Line]]:
     # On HTML pages whose article container was found, only its lines can be body.
-    contained = page.source_kind == "html" and any(ln.in_content and ln.is_prose for ln in page.lines[:end])
+    contained = page.source_kind == "html" and any(ln.in_content and ln.is_prose for ln in window)
     blocks: list[list[Line]] = []
     current: list[Line] = []
-    for line in page.lines[:end]:
+    for line in window:
         # (A sub-heading the site keeps in its own wrapper between two parts of the text still belongs.)
         if contained and not line.in_content and line.text and not (current and line.tag in _SUBHEADINGS):
             if current:
@@ -60,42 +61,55 @@ def _blocks(page: Page, end: int) -> list[list[Line]]:
     return blocks
 
 
-def _weight(block: list[Line]) -> int:
+def _heaviest(blocks: list[list[Line]]) -> tuple[list[Line], list[int]]:
+    """The first block of most weight among those with prose, and its prose lines' positions (none: [], [])."""
+    main: list[Line] = []
+    main_prose: list[int] = []
+    heaviest = 0
+    for block in blocks:
+        prose = [k for k, ln in enumerate(block) if ln.is_prose]
+        if prose:
+            weight = _weight(block, prose)
+            if not main or weight > heaviest:
+                main, main_prose, heaviest = block, prose, weight
+    return main, main_prose
+
+
+def _weight(block: list[Line], prose: list[int]) -> int:
     """Characters of prose, less those of headline-shaped lines between the block's prose lines: headlines
     interleaved with prose are a listing's teasers (those above or below it are trimmed off anyway)."""
-    prose = [k for k, ln in enumerate(block) if ln.is_prose]
-    if not prose:
-        return 0
-    inside = block[prose[0] : prose[-1] + 1]
-    return sum(len(ln.text) if ln.is_prose else -len(ln.text) if ln.is_headline else 0 for ln in inside)
+    weight = 0
+    for ln in block[prose[0] : prose[-1] + 1]:
+        if ln.is_prose:
+            weight += len(ln.text)
+        elif ln.is_headline:
+            weight -= len(ln.text)
+    return weight
 
 
 def select_body(page: Page) -> None:
     """Choose the block with the most prose, trim its edges, stop at the closing code, label body."""
-    end = page.tail_start if page.tail_start is not None else len(page.lines)
-    for line in page.lines[:end]:
-        if line.label is not None or len(line.text) > 100:
+    window = page.lines[: page.tail_start] if page.tail_start is not None else page.lines
+    for line in window:
+        text = line.text
+        if line.label is not None or not text or len(text) > 100:
             continue
         if (
-            len(line.text) < 60
-            and DATELINE_ALONE.match(line.text)
-            and len(line.text.split()) <= 5
+            len(text) < 60
+            and DATELINE_ALONE.match(text)
+            and len(text.split()) <= 5
             and line.tag not in _SUBHEADINGS  # an HTML sub-heading ("Terima Kasih, Tapi...") is no dateline
         ):
             line.mark("dateline", "select_body", "dateline on a line of its own")
-        elif _is_teaser_stamp(line.text):
+        elif _is_teaser_stamp(text):
             # Timestamps below the header belong to other items (teasers, comments): they split blocks.
             line.mark("date", "select_body", "timestamp of another item (teaser or comment)")
-    _mark_repeats(page, end)
-    blocks = _blocks(page, end)
-    if not blocks:
+    _mark_repeats(page, window)
+    blocks = _blocks(page, window)
+    main, prose = _heaviest(blocks)
+    if not main:
         return
-    with_prose = [block for block in blocks if any(ln.is_prose for ln in block)]
-    if not with_prose:
-        return
-    main = max(with_prose, key=_weight)
-    first = next(k for k, ln in enumerate(main) if ln.is_prose)
-    last = max(k for k, ln in enumerate(main) if ln.is_prose)
+    first, last = prose[0], prose[-1]
     # The lead may start on short lines a renderer broke at links ("... untuk mengantisipasi" /
     # "banjir kiriman" / "dari hulu ..."): walk back over lines the paragraph continues from.
     while first > 0 and _continues(main[first - 1].text, main[first].text, main[first].index - main[first - 1].index):
@@ -208,9 +222,16 @@ def _cut_off_lines(page: Page, last: Line) -> list[Line]:
     paragraph (or the line introducing a list), unfinished, and nothing printed after it."""
     if page.tail_start is not None or page.source_kind != "text":
         return []  # (an HTML page is whole: its last line is the footer's)
+    if not (ends_sentence(last.text) or last.text.endswith(":")):
+        return []
     # (An in-story link printed between them is set aside already: it does not end the story.)
-    after = [ln for ln in page.lines[last.index + 1 :] if ln.text and not _in_story_link(ln)]
-    if not 1 <= len(after) <= 3 or not (ends_sentence(last.text) or last.text.endswith(":")):
+    after: list[Line] = []
+    for ln in page.lines[last.index + 1 :]:
+        if ln.text and not _in_story_link(ln):
+            after.append(ln)
+            if len(after) > 3:
+                return []
+    if not after:
         return []
     if any(ln.label not in (None, "chrome") or (ln.label == "chrome" and ln.step != "select_body") for ln in after):
         return []
@@ -238,9 +259,10 @@ def _short_heading(text: str) -> bool:
 
 def _dateline_above(page: Page, first: Line) -> Line | None:
     """The dateline a renderer printed on its own line right above the story's first paragraph."""
-    for line in reversed(page.lines[: first.index]):
-        if line.text:
-            return line if line.label == "dateline" and first.index - line.index <= 2 else None
+    lines = page.lines
+    for k in range(first.index - 1, -1, -1):
+        if lines[k].text:
+            return lines[k] if lines[k].label == "dateline" and first.index - k <= 2 else None
     return None
 
 
@@ -250,9 +272,9 @@ def _is_teaser_stamp(text: str) -> bool:
     ("Peringatan Dini Cuaca, Senin 14 April 2025")."""
     if _RELATIVE_STAMP.fullmatch(text):
         return True
-    if text.endswith(".") or not is_dated_line(text):
+    found = [] if text.endswith(".") else dated_line_dates(text)
+    if not found:
         return False
-    found = find_dates(text)
     label = date_rest(text, found)
     if label.endswith(":") and len(label.split()) >= 2:
         return False
@@ -275,18 +297,29 @@ def _continues_story(text: str) -> bool:
     return len(text.split()) >= 4 and not looks_like_headline(text)
 
 
-def _mark_repeats(page: Page, end: int) -> None:
+def _mark_repeats(page: Page, window: list[Line]) -> None:
     # A teaser or dek printed twice is page furniture: copies next to each other, or a header copy
     # of a line the story repeats (the story keeps its own, last copy). Inside an HTML article
     # container repeated lines are the author's (a recurring interview question).
     header_end = find_header_end(page)
-    # Distance between copies counts every printed line between them, whatever its label.
-    ordinal = {ln.index: k for k, ln in enumerate(ln for ln in page.lines[:end] if ln.text)}
-    copies: dict[str, list[Line]] = {}
-    for line in page.lines[:end]:
+    # Copies have as many spaces (case folding never makes or removes one): only lines that share their
+    # count are case-folded and compared.
+    by_spaces: dict[int, list[Line]] = {}
+    for line in window:
         # (Short lines repeat for good reason: a name a renderer split out of sentences at its links.)
-        if line.label is None and len(line.text) >= 20 and not line.in_content and line.text.count(" ") >= 4:
-            copies.setdefault(line.text.casefold(), []).append(line)
+        if line.label is None and len(line.text) >= 20 and not line.in_content:
+            spaces = line.text.count(" ")
+            if spaces >= 4:
+                by_spaces.setdefault(spaces, []).append(line)
+    copies: dict[str, list[Line]] = {}
+    for alike in by_spaces.values():
+        if len(alike) > 1:
+            for line in alike:
+                copies.setdefault(line.text.casefold(), []).append(line)
+    if not copies:
+        return
+    # Distance between copies counts every printed line between them, whatever its label.
+    ordinal = {ln.index: k for k, ln in enumerate(ln for ln in window if ln.text)}
     for found in copies.values():
         if len(found) < 2:
             continue
@@ -317,7 +350,7 @@ def _paragraphs(lines: list[Line]) -> list[str]:
     out: list[str] = []
     previous: Line | None = None
     for line in lines:
-        text = _as_printed(line)
+        text = line.text if line.original == line.text else _as_printed(line)
         if out and previous is not None and line.continues and line.index - previous.index == 1:
             # The next piece of a line too long to read whole (see `load`): put the line back together.
             out[-1] += previous.original[len(previous.original.rstrip()):] + text
@@ -325,6 +358,7 @@ def _paragraphs(lines: list[Line]) -> list[str]:
             out
             and previous is not None
             and not line.bullet  # a list item starts a paragraph of its own
+            and previous.text[-1:] != "."  # (most paragraphs end a sentence: no call to find that out)
             and _continues(previous.text, line.text, line.index - previous.index)
         ):
             out[-1] = f"{out[-1]} {text}"
@@ -336,9 +370,8 @@ def _paragraphs(lines: list[Line]) -> list[str]:
 
 def _as_printed(line: Line) -> str:
     """The body line as the page printed it (inner spacing and NBSP verbatim, see `clean_printed`);
-    the normalised text where normalising did more than spacing (a bullet, a corpus stamp, a Unicode form)."""
-    if line.original == line.text:
-        return line.text  # (most lines: nothing to undo, and the test below would find printed == text)
+    the normalised text where normalising did more than spacing (a bullet, a corpus stamp, a Unicode form).
+    (Most lines are printed as normalised: `_paragraphs` asks only of the others.)"""
     printed = clean_printed(line.original)
     return printed if " ".join(printed.split()) == line.text else line.text
 
@@ -354,4 +387,4 @@ def _continues(before: str, after: str, gap: int) -> bool:
         return True
     # "... kapasitas" / "Kali Bekasi" / "masih terbatas": a short fragment inside a sentence.
     # (A line ending in a number is a value: "Cum dividen: 26 November 2024" / "Pembayaran: ..." are two lines.)
-    return len(before.split()) >= 6 and before[-1:].isalpha() and len(after.split()) <= 6
+    return before[-1:].isalpha() and len(after.split()) <= 6 and len(before.split()) >= 6
