@@ -33,6 +33,9 @@ class _Evidence:
         self.search_keys = frozenset(s.casefold() for s in table.get("search_keys", []))
         notices = sorted((n.casefold() for n in table.get("notices", [])), key=len, reverse=True)
         self.notice = re.compile("|".join(re.escape(n) for n in notices)) if notices else None
+        # Case folding never shortens a text: a line's first this many characters decide whether it opens
+        # with a notice (and the rest of a long line need not be folded).
+        self.notice_chars = len(notices[0]) if notices else 0
 
 
 @lru_cache(maxsize=1)
@@ -51,24 +54,27 @@ def listing_url(url: Optional[str]) -> Optional[str]:
     if "." not in (parts.netloc or "") or " " in parts.netloc:
         return None  # not an address of a site
     path = unquote(parts.path or "")
+    if _ARTICLE_PATH.search(path):
+        return None  # (most addresses: a path of slashes alone, the front page's, never matches)
     segments = [s.casefold() for s in path.split("/") if s]
-    query_keys = {k.casefold() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
     evidence = _evidence()
     if not segments:
-        if query_keys & evidence.search_keys:
+        if _query_keys(parts.query) & evidence.search_keys:
             return "a site search"
         # The bare address of a site is its front page (a query such as "?p=123" may name a post).
         return "the site's front page" if not parts.query else None
-    if _ARTICLE_PATH.search(path):
-        return None
     for k, segment in enumerate(segments):
         if segment in evidence.segments and not _post_below(segments[k + 1 :]):
             return f"a {segment} page"
-    if query_keys & evidence.search_keys and segments[-1] in ("search", "cari", "pencarian"):
+    if segments[-1] in ("search", "cari", "pencarian") and _query_keys(parts.query) & evidence.search_keys:
         return "a site search"
     if _PAGED_ARCHIVE.search(path):
         return "a page of an archive"
     return None
+
+
+def _query_keys(query: str) -> set[str]:
+    return {k.casefold() for k, _ in parse_qsl(query, keep_blank_values=True)} if query else set()
 
 
 def _post_below(below: list[str]) -> bool:
@@ -82,9 +88,10 @@ def listing_notice(lines: list[Line]) -> Optional[str]:
     pattern = _evidence().notice
     if pattern is None:
         return None
+    head = _evidence().notice_chars
     for line in lines:
         text = line.text
-        if text and len(text) < 300 and pattern.match(text.casefold()) is not None:
+        if text and len(text) < 300 and pattern.match(text[:head].casefold()) is not None:
             return text
     return None
 
@@ -110,8 +117,8 @@ def teaser_pairs(lines: list[Line]) -> int:
 
 def _teaser_headline(line: Line) -> bool:
     return (
-        line.is_headline
-        and not line.in_content
+        not line.in_content
+        and line.is_headline
         and len(line.text.split()) >= _TEASER_HEADLINE_WORDS
         and _NUMBERED.match(line.text) is None
     )

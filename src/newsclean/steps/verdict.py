@@ -39,11 +39,12 @@ def verdict(page: Page) -> None:
     notice = listing_notice(page.lines)
     if notice is not None:
         raise NotAnArticle(f"listing page: it says {notice[:80]!r}")
+    printed = _first_printed(page, 8)
     listing = sites.lexicon(page.profile).listing
-    for line in [ln for ln in page.lines if ln.text][:8]:
+    for line in printed:
         if listing.match(line.text) is not None:
             raise NotAnArticle(f"tag or index page (it opens with {line.text[:80]!r})")
-    heading = _archive_heading(page)
+    heading = _archive_heading(printed[:2])
     if heading is not None:
         raise NotAnArticle(f"listing page: an archive's heading {heading[:60]!r} over a bulleted list")
     body_lines = [ln for ln in page.lines if ln.label == "body"]
@@ -63,8 +64,7 @@ def verdict(page: Page) -> None:
         raise NotAnArticle("listing page: a teaser cut short with a link to the whole story")
     span = page.lines[body_lines[0].index : body_lines[-1].index + 1]
     pairs = teaser_pairs(span)
-    prose_in_span = sum(1 for ln in span if ln.is_prose)
-    if pairs >= 3 and 2 * pairs >= prose_in_span:
+    if pairs >= 3 and 2 * pairs >= sum(1 for ln in span if ln.is_prose):
         raise NotAnArticle(f"listing page: {pairs} headlines each over one teaser line")
     if page.published is not None and (page.title is not None or bool(page.authors)):
         return  # a page with its own headline (or byline) and timestamp is one story
@@ -98,9 +98,19 @@ _NOT_ARCHIVE_LABELS = frozenset(
 )
 
 
-def _archive_heading(page: Page) -> Optional[str]:
+def _first_printed(page: Page, count: int) -> list[Line]:
+    """The page's first `count` lines with text (fewer on a shorter page)."""
+    printed: list[Line] = []
+    for line in page.lines:
+        if line.text:
+            printed.append(line)
+            if len(printed) == count:
+                break
+    return printed
+
+
+def _archive_heading(printed: list[Line]) -> Optional[str]:
     """The first printed line "<Label>: <term>" right above a bulleted list: an archive page's heading."""
-    printed = [ln for ln in page.lines if ln.text][:2]
     if len(printed) < 2 or not printed[1].bullet:
         return None
     m = _ARCHIVE_HEADING.fullmatch(printed[0].text)
