@@ -31,6 +31,7 @@ _MIN_BULLET_RUN = 2
 def related(page: Page) -> None:
     """Label related-link lines and collect their titles (with URLs when the HTML gave them)."""
     lex = sites.lexicon(page.profile)
+    related_re = lex.related_re
     links: list[str] = []
     lines = page.lines
     end = page.tail_start if page.tail_start is not None else len(lines)
@@ -40,8 +41,10 @@ def related(page: Page) -> None:
         i += 1
         if line.label is not None:
             continue
-        text = _unbracketed(line.text)
-        match = lex.related_re.match(text)
+        text = line.text
+        if text[:1] in "[(":
+            text = _unbracketed(text)
+        match = related_re.match(text)
         if match is not None:
             title = match.group("title").strip(_TITLE_EDGES)
             if len(words(title)) >= _MIN_TITLE_WORDS:
@@ -49,7 +52,7 @@ def related(page: Page) -> None:
                 continue
             i = _heading(page, links, line, end)
             continue
-        if _bulleted_headline(line):
+        if line.bullet and _bulleted_headline(line):
             if lex.related_bullets:
                 _add(links, line, line.text, "bulleted link to another story")
             else:
@@ -157,7 +160,8 @@ def _list_item(line: Line) -> Optional[str]:
 
 
 def _unbracketed(text: str) -> str:
-    m = _BRACKETED.match(text) if text[:1] in "[(" else None
+    """ "[Baca juga: <title>]" without its brackets (`related` asks only of lines that open with one)."""
+    m = _BRACKETED.match(text)
     return m.group("inner").strip() if m is not None else text
 
 
