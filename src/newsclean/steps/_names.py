@@ -82,7 +82,9 @@ def clean_names(text: str, *, labelled: bool = False) -> list[str]:
     """
     words = _words()
     names: list[str] = []
-    for part in _NAME_SPLIT.split(_LABEL_PREFIX.sub("", text.strip(_SEPARATOR_CHARS))):
+    text = text.strip(_SEPARATOR_CHARS)
+    label = _LABEL_PREFIX.match(text)  # (not .sub: it would try the anchored pattern at every position)
+    for part in _NAME_SPLIT.split(text if label is None else text[label.end() :]):
         part = part.strip(_SEPARATOR_CHARS)
         if words.desk.fullmatch(part) or (labelled and _is_team(part)):
             name = part  # "CNBC Indonesia TV": a desk, or the newsroom, is the credited author

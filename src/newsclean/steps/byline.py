@@ -33,6 +33,8 @@ _BOTH_LABELS = re.compile(
     re.I,
 )
 _BY_PREFIX = re.compile(r"(?:By|Oleh)\s+\S", re.I)
+# What every labelled credit starts with: one match spares the three full patterns on other lines.
+_LABEL_START = re.compile(rf"{_AUTHOR_LABEL}|{_EDITOR_LABEL}", re.I)
 _EDITOR = re.compile(rf"{_EDITOR_LABEL}\s*:\s*(?P<editors>.+)", re.I)
 # Renderings that lose the space or the table around a label: "EditorDwifantya Aquina" (label glued to
 # the name), "Penulis | : | Rina Lestari |" (a credit table flattened into cells).
@@ -81,7 +83,8 @@ def unglue(text: str) -> str:
     """A byline line with its label and name pulled apart: "EditorX Y" -> "Editor: X Y"; table cells undone."""
     if "|" in text and _TABLE_COLON.search(text):
         text = _TABLE_COLON.sub(": ", text).strip(" |")
-    return _GLUED_LABEL.sub(r"\1: ", text)
+    glued = _GLUED_LABEL.match(text)  # (not .sub: it would try the anchored pattern at every position)
+    return text if glued is None else f"{glued.group(1)}: {text[glued.end():]}"
 
 
 def byline(page: Page) -> None:
@@ -185,6 +188,8 @@ def _metadata_authors(names: list[str], editors: list[str]) -> list[str]:
 
 def _labelled_credit(text: str, credits: Credits, *, need_authors: bool = True) -> bool:
     """ "Penulis: X | Editor: Y", "Editor: Y", "Redaktur & Reporter : X": take the names; say whether it was one."""
+    if _LABEL_START.match(text) is None:
+        return False
     m = _BOTH_LABELS.fullmatch(text)
     if m:
         names = clean_names(m.group("names"), labelled=True)
