@@ -504,3 +504,44 @@ def test_branch_optionals_rewrites_only_optional_groups() -> None:
 
     assert branch_optionals(r"(?:ab)?c(?P<x>d[)?]\)?)?e?(?=f)?") == r"(?:ab|)c(?:(?P<x>d[)?]\)?)|)e?(?=f)?"
     assert branch_optionals("(?:a)?? # (b)?\n(c)?+") == "(?:a)?? # (b)?\n(c)?+"
+
+
+# Lines of every shape the absolute grammar reads (keyword, time first, weekday, parentheses, each date form,
+# times, zones), inside prose and glued to other words, for the start-guard test below.
+_GRAMMAR_SHAPES = [
+    "Diperbarui 14 Maret 2019 21:15 WIB, diterbitkan Rabu, 13/3/2019 pukul 9.30 wita",
+    "Terakhir diperbarui: Senin (15/1) 08:00. Last updated on January 5, 2024 at 7:05 pm +0800",
+    "Update: Jum'at, 17 Februari 2017 - 13:30 wib | posted 2024-01-15T10:20:30.123Z",
+    "Arus kendaraan meningkat sejak Senin (11/6/2018) pagi, kata Kapolres, Kamis (18/12/25).",
+    "pukul 10.15 WIB, Kamis (18/7/2024) ... jam 7 malam, 21 Sep. 2023; 05 Nov 15 12:58 GMT+7",
+    "Pada: Kamis, 12 Jul 2018, 19:45 WIB Nusantara; tgl. 3-4-2019; tanggal : 22 Desember",
+    "dipublikasikan 1st march 2024 6 am, ditayangkan 21/09/23, 14:30; tayang ahad 2 ag 2020 dini hari",
+    "Rp12.50, Senin (1/1/2024) dan 12.000 orang pada 10:00-12:00 wit (UTC+09:00) sampai 3 mei '24",
+    "xpukul 7.00 jamnya 21.30 senin2 (3/9) onward 2019/12/31 dirilis 9 desember 2019 jam 12 siang",
+]
+
+
+def test_start_guard_changes_no_match() -> None:
+    """The lookahead that opens the absolute grammar only skips positions where it cannot match."""
+    import re
+
+    from conftest import FIXTURES, SHARED
+
+    from newsclean.dates import grammar
+    from newsclean.dates.grammar import DIGIT
+    from newsclean.dates.regex_tree import branch_optionals
+
+    unguarded = re.compile(branch_optionals(grammar._ABSOLUTE), re.VERBOSE)
+    texts = list(_GRAMMAR_SHAPES)
+    for path in sorted(FIXTURES.rglob("*.txt")):  # the bundled dumps' dated lines
+        texts += [ln for ln in path.read_text(encoding="utf-8").splitlines() if len(ln) < 300 and DIGIT.search(ln)]
+    if (SHARED / "dates" / "dates_dev.jsonl").exists():
+        texts += [str(row["text"]) for row in _dev_rows()]
+    texts = [grammar.prepare(t) for t in texts]
+    found = 0
+    for text in texts:
+        for pos in range(len(text)):
+            guarded, plain = grammar.ABS_RE.match(text, pos), unguarded.match(text, pos)
+            assert (guarded and (guarded.span(), guarded.groups())) == (plain and (plain.span(), plain.groups()))
+            found += plain is not None
+    assert found > 40  # the shapes above do hold dates

@@ -91,6 +91,18 @@ _KEYWORD = rf"""
     ){_R}[\s:]{{0,3}}(?:(?:pada|on|tanggal|tgl\.?){_R}[\s:]{{0,3}})?)?
 """
 
+# The first word of each keyword _KEYWORD accepts.
+_KEYWORD_HEADS: Final = (
+    "terakhir", "diperbarui", "di-update", "diupdate", "pembaruan", "last", "update", "modified", "diterbitkan",
+    "dipublikasi", "publikasi", "terbit", "published", "posted", "dirilis", "ditayangkan", "tayang", "pada",
+    "tanggal", "tgl", "date", "on",
+)  # fmt: skip
+# Where an absolute expression can start: a keyword, weekday or month word, "pukul"/"pkl"/"jam" (a time
+# first), a digit or "(". Tested first at each position, this one lookahead spares the whole grammar (~40
+# optional groups, each tried and undone) at the many positions inside other words; it rejects only
+# positions where the grammar cannot match, so the matches are the same (test_dates checks it).
+_START = rf"(?=[\d(]|pukul|pkl|jam|{_L}(?:{alternation((*_KEYWORD_HEADS, *_WEEKDAYS, *MONTHS))}))"
+
 # Time first ("pukul 10.15 WIB, Kamis (18/7/2024)"): hh:mm, then a zone or part of day, then the date.
 _PRE_TIME = rf"""
     (?:(?P<ppk>(?:pukul|pkl\.?|jam){_R}\s{{0,3}})?
@@ -160,7 +172,8 @@ _RELATIVE = rf"""
 # Two grammars, so each call only pays for the one its text can match.
 # Texts are lowercased before matching (see `prepare`): case-sensitive patterns let the regex engine
 # skip alternatives on their first character, which IGNORECASE prevents.
-ABS_RE: Final = re.compile(branch_optionals(rf"{_KEYWORD}{_PRE_TIME}{_DATE}{_POST}"), re.VERBOSE)
+_ABSOLUTE = rf"{_KEYWORD}{_PRE_TIME}{_DATE}{_POST}"
+ABS_RE: Final = re.compile(branch_optionals(_START + _ABSOLUTE), re.VERBOSE)
 REL_RE: Final = re.compile(branch_optionals(rf"{_KEYWORD}{_RELATIVE}"), re.VERBOSE)
 # Anchors: the cheapest shapes every date core contains, each starting at a digit. find_dates runs the
 # full grammar only in a window around them, which keeps long prose lines (full of "Rp 120.000" and
