@@ -9,8 +9,8 @@ from typing import NamedTuple
 from .. import sites
 
 __all__ = [
-    "BYLINE_WITH_OUTLET", "clean_names", "is_role_line", "is_tagline_word", "is_team_credit", "looks_like_name",
-    "names_by_office", "same_person", "split_names",
+    "BYLINE_WITH_OUTLET", "NAME_CHARS", "clean_names", "is_role_line", "is_tagline_word", "is_team_credit",
+    "looks_like_name", "names_by_office", "same_person", "split_names",
 ]
 
 _NAME_SPLIT = re.compile(r"\s*[,;&•]\s*|\s+[-–—|]\s+|\s+(?:dan|and)\s+")
@@ -37,6 +37,7 @@ _REPORTER_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,3}")
 _LABEL_PREFIX = re.compile(r"^(?:oleh|by|penulis|reporter|pewarta)\s*:?\s+", re.I)
 _SEPARATOR_CHARS = " \t|•·,-–—:/"
 _MAX_ROLE_WORDS = 12
+NAME_CHARS = 60  # the longest text `looks_like_name` accepts
 
 
 class _Words(NamedTuple):
@@ -105,7 +106,7 @@ def _is_team(text: str) -> bool:
 
 def looks_like_name(text: str, *, labelled: bool = False) -> bool:
     """A person's name: 1-6 capitalised words, no digits, not a label, a job or an outlet."""
-    if not text or len(text) > 60:
+    if not text or len(text) > NAME_CHARS:
         return False
     if any(c.isdigit() for c in text) and not (labelled and _REPORTER_CODE.fullmatch(text)):
         return False  # (after a label, a reporter may sign with a code: "Rep: C31")

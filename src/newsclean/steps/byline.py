@@ -9,8 +9,8 @@ from .. import sites
 from ..dates import find_dates, parse_date
 from ..page import Line, Page
 from ._names import (
-    BYLINE_WITH_OUTLET, clean_names, is_role_line, is_tagline_word, looks_like_name, names_by_office, same_person,
-    split_names,
+    BYLINE_WITH_OUTLET, NAME_CHARS, clean_names, is_role_line, is_tagline_word, looks_like_name, names_by_office,
+    same_person, split_names,
 )
 from ._shapes import find_header_end, header_lines, is_credit
 
@@ -48,6 +48,8 @@ _LABEL_ALONE = {
 }
 # kompas.com prints the names first and the role below them.
 _LABEL_AFTER = {"penulis": "authors", "editor": "editors", "tim redaksi": "author_then_editors"}
+# A longer line is no label alone (casefolding never shortens a text): spares casefolding every line.
+_LABEL_CHARS = max(map(len, [*_LABEL_ALONE, *_LABEL_AFTER]))
 _MIN_HEADLINE_WORDS = 4
 _MAX_DATE_REST = 80  # characters: a date line's leftover longer than this is a sentence, not a byline
 # "Cikarang, 13 Januari 2025": a lone word before the date and a comma is the place the story was filed in.
@@ -101,7 +103,7 @@ def byline(page: Page) -> None:
         text = unglue(page.date_rest.get(line.index, line.text))
         matched = False
         for pattern in lex.byline_patterns:
-            m = pattern.fullmatch(line.text) or pattern.fullmatch(text)
+            m = pattern.fullmatch(line.text) or (pattern.fullmatch(text) if text != line.text else None)
             if m is None:
                 continue
             groups = m.groupdict()
@@ -129,14 +131,15 @@ def byline(page: Page) -> None:
             if m and clean_names(m.group("authors")):
                 take(clean_names(m.group("authors")), authors)
                 matched = True
+        folded = text.casefold() if len(text) <= _LABEL_CHARS else ""  # (no label is longer)
         if not matched:
-            role = _LABEL_ALONE.get(text.casefold())
+            role = _LABEL_ALONE.get(folded)
             if role and k + 1 < len(header) and _is_name_list(header[k + 1].text):
                 take(clean_names(header[k + 1].text, labelled=True), authors if role == "authors" else editors)
                 header[k + 1].mark("byline", "byline", f"name after the label {text!r}")
                 matched = True
         if not matched:
-            role = _LABEL_AFTER.get(text.casefold())
+            role = _LABEL_AFTER.get(folded)
             if role and k > 0:
                 names: list[str] = []
                 j = k - 1
@@ -241,7 +244,7 @@ def _labels_after_story(page: Page, credits: Credits) -> None:
         if _labelled_credit(text, credits, need_authors=not credits.authors):
             line.mark("byline", "byline", "credit below the story")
             continue
-        role = _LABEL_ALONE.get(text.casefold())
+        role = _LABEL_ALONE.get(text.casefold()) if len(text) <= _LABEL_CHARS else None
         if role is None:
             continue
         j = i + 1
@@ -272,14 +275,14 @@ def _name_under_headline(page: Page, header: list[Line], credits: Credits) -> No
     agencies = sites.lexicon(page.profile).credit_agencies
     lines = page.lines
     for line in header:
+        if line.label is not None or not _is_short_name(line.text):
+            continue  # (tested first: most header lines are no name, and the line above need not be found)
         above = _previous_printed(lines, line.index)
         if (
             above is not None
             and above.label is None
-            and line.label is None
             and above.is_headline
             and len(above.text.split()) >= _MIN_HEADLINE_WORDS
-            and _is_short_name(line.text)
             and not is_credit(line.text, agencies)
             and not _printed_in(line.text, above.text)  # a kicker repeating the headline's topic
         ):
@@ -301,7 +304,10 @@ def _previous_printed(lines: list[Line], index: int) -> Optional[Line]:
 
 def _is_short_name(text: str) -> bool:
     # A lone word is a rubric; a long line a headline; "Presiden Joko Widodo" a caption.
-    return 2 <= len(text.split()) <= 4 and looks_like_name(text) and not names_by_office(text)
+    # (A text too long for a name is not split into words at all.)
+    if len(text) > NAME_CHARS or not 2 <= len(text.split()) <= 4:
+        return False
+    return looks_like_name(text) and not names_by_office(text)
 
 
 def _name_beside_date(page: Page, by_index: dict[int, Line], credits: Credits) -> None:
