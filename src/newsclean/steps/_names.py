@@ -108,7 +108,7 @@ def looks_like_name(text: str, *, labelled: bool = False) -> bool:
     """A person's name: 1-6 capitalised words, no digits, not a label, a job or an outlet."""
     if not text or len(text) > NAME_CHARS:
         return False
-    if any(c.isdigit() for c in text) and not (labelled and _REPORTER_CODE.fullmatch(text)):
+    if any(map(str.isdigit, text)) and not (labelled and _REPORTER_CODE.fullmatch(text)):
         return False  # (after a label, a reporter may sign with a code: "Rep: C31")
     folded = text.casefold()
     words = _words()
@@ -118,10 +118,10 @@ def looks_like_name(text: str, *, labelled: bool = False) -> bool:
     if not 1 <= len(parts) <= 6:
         return False
     if labelled:
-        return all(_LABELLED_WORD.match(p) for p in parts)
+        return all(map(_LABELLED_WORD.match, parts))
     if not parts[0][:1].isupper():
         return False
-    return all(_NAME_WORD.match(p) for p in parts)
+    return all(map(_NAME_WORD.match, parts))
 
 
 def names_by_office(text: str) -> bool:

@@ -128,8 +128,9 @@ def byline(page: Page) -> None:
             matched = _labelled_credit(text, credits)
         if not matched:
             m = BYLINE_WITH_OUTLET.fullmatch(text)
-            if m and clean_names(m.group("authors")):
-                take(clean_names(m.group("authors")), authors)
+            found = clean_names(m.group("authors")) if m else []
+            if found:
+                take(found, authors)
                 matched = True
         folded = text.casefold() if len(text) <= _LABEL_CHARS else ""  # (no label is longer)
         if not matched:
@@ -185,7 +186,7 @@ def _names_nobody(rest: str, line: str) -> bool:
 
 def _metadata_authors(names: list[str], editors: list[str]) -> list[str]:
     """The page's metadata authors, when the text credits none: people first, never a credited editor."""
-    names = [n for n in names if any(c.isalpha() for c in n) and not any(same_person(n, e) for e in editors)]
+    names = [n for n in names if any(map(str.isalpha, n)) and not any(same_person(n, e) for e in editors)]
     return [n for n in names if looks_like_name(n)] or names
 
 
@@ -201,12 +202,14 @@ def _labelled_credit(text: str, credits: Credits, *, need_authors: bool = True) 
             credits.editors.extend(n for n in names if n not in credits.editors)  # the same people, both jobs
             return True
     m = _EDITOR.fullmatch(text)
-    if m and clean_names(m.group("editors"), labelled=True):
-        credits.take(clean_names(m.group("editors"), labelled=True), credits.editors)
+    names = clean_names(m.group("editors"), labelled=True) if m else []
+    if names:
+        credits.take(names, credits.editors)
         return True
     m = _LABELLED.fullmatch(text)
-    if m and need_authors and clean_names(m.group("authors"), labelled=True):
-        credits.take(clean_names(m.group("authors"), labelled=True), credits.authors)
+    names = clean_names(m.group("authors"), labelled=True) if m and need_authors else []
+    if m and names:
+        credits.take(names, credits.authors)
         if m.group("editors"):
             credits.take(clean_names(m.group("editors"), labelled=True), credits.editors)
         return True
