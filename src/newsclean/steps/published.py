@@ -86,9 +86,10 @@ _CLOCK_SLACK = dt.timedelta(days=1)
 def _site_clock(page: Page, stamp: _Stamp) -> bool:
     """A bare day ("Rabu, 8 Oktober 2025") as the page's first line, years or days away from the day the
     address says the story was filed: the site's top bar showing today, not the story's date."""
+    if stamp.rest or len(stamp.matches) != 1:
+        return False
     m = _URL_DAY.search(page.url or page.hints.url or "")
-    first = next((ln for ln in page.lines if ln.text), None)
-    if m is None or stamp.line is not first or stamp.rest or len(stamp.matches) != 1:
+    if m is None or stamp.line is not next((ln for ln in page.lines if ln.text), None):
         return False
     value = stamp.matches[0].value
     if isinstance(value, dt.datetime):
@@ -107,12 +108,14 @@ def _timestamp_inside_story(page: Page) -> None:
     timestamp after the story, or a motto's date, is not the story's.
     """
     end = page.tail_start if page.tail_start is not None else len(page.lines)
-    lines = [ln for ln in page.lines[find_header_end(page) : end] if ln.label is None and ln.text]
-    prose = [k for k, ln in enumerate(lines) if ln.is_prose]
+    story = page.lines[find_header_end(page) : end]
+    prose = [k for k, ln in enumerate(story) if ln.label is None and ln.is_prose]
     if len(prose) < 2:
         return
-    for line in lines[prose[0] + 1 : prose[-1]]:
-        if len(line.text) > _TIMESTAMP_LINE_MAX or not looks_like_date_line(line.text, reference=page.fetched_at):
+    for line in story[prose[0] + 1 : prose[-1]]:
+        if line.label is not None or not line.text or len(line.text) > _TIMESTAMP_LINE_MAX:
+            continue
+        if not looks_like_date_line(line.text, reference=page.fetched_at):
             continue
         matches = find_dates(line.text, reference=page.fetched_at)
         if len(matches) == 1 and isinstance(matches[0].value, dt.datetime):
@@ -127,6 +130,8 @@ def _without_teaser_lists(found: list[_Stamp], story_start: int) -> list[_Stamp]
 
     (A header shows one timestamp, or two: published and updated.) Kept as is when nothing else is left.
     """
+    if len(found) < 3:
+        return found  # (no run of three)
     # A teaser's stamp is a line of its own or follows the teaser's headline on one line ("<headline>
     # Kamis, 05/11/2015 09:25 WIB", as text renderers join a list item); bylines and captions stay.
     stamps = [item for item in found if len(item.rest.split()) <= 2 or _teaser_headline(item.rest)]
