@@ -12,7 +12,7 @@ from typing import Optional
 
 from .. import sites
 from ..page import Line, Page
-from ._shapes import CODE_AFTER_SENTENCE, CODE_ALONE, dateline_lead
+from ._shapes import CODE_AFTER_SENTENCE, CODE_ALONE, dateline_lead, search_last_bracket
 
 __all__ = ["opening_material", "stop_at_closing_code"]
 
@@ -70,7 +70,8 @@ def stop_at_closing_code(page: Page, body: list[Line]) -> list[Line]:
         seen += len(text)
         # A desk code with a slash or a number closes the story wherever it is; a bare tag ("(SAW)")
         # only near the end, earlier ones belong to quoted pieces.
-        m = CODE_AFTER_SENTENCE.search(text) if text.rstrip(". ").endswith(")") else None
+        # (from the line's last bracket: the code holds none, and the lookbehind sees the character before it)
+        m = search_last_bracket(CODE_AFTER_SENTENCE, text) if text.rstrip(". ").endswith(")") else None
         if m is not None and _STRONG_CODE.search(m.group("code")):
             page.closing_code = m.group("code").strip()
             return body[: k + 1]

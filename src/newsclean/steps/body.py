@@ -146,6 +146,7 @@ def select_body(page: Page) -> None:
             continue
         where = "before" if line.index < body[0].index else "after"
         line.mark("chrome", "select_body", f"short line {where} the article's text")
+    text_lines: list[Line] = []
     for line in body:
         if line.label is not None:
             continue  # set aside inside the story (a headline widget)
@@ -153,6 +154,7 @@ def select_body(page: Page) -> None:
             line.mark("duplicate", "select_body", "repeats the headline")
         else:
             line.mark("body", "select_body", "article text")
+            text_lines.append(line)
     page.body_end = body[-1].index + 1
     for block in blocks:
         if block is main:
@@ -161,7 +163,7 @@ def select_body(page: Page) -> None:
         for line in block:
             if line.label is None:
                 line.mark("chrome", "select_body", f"outside the article's main block ({where} it)")
-    page.body = _paragraphs([ln for ln in body if ln.label == "body"])
+    page.body = _paragraphs(text_lines)
 
 
 def _mark_headline_widgets(body: list[Line]) -> None:
