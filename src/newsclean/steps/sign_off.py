@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..page import Page
 from ._names import clean_names, is_team_credit, looks_like_name
@@ -15,12 +16,19 @@ _NAME_IN_BRACKETS = re.compile(r"\(\s*(?P<name>[^()]{3,60}?)\s*\)\.?")
 _LOOK_AFTER = 3  # printed lines after the story where a sign-off may stand
 
 
+def _name_at_end(text: str) -> Optional[re.Match[str]]:
+    """`_NAME_AT_END.search(text)`, started at the sentence's end before the line's last bracket (the name
+    holds none): trying every position of a long paragraph is the costly part."""
+    bracket = text.rfind("(")
+    return None if bracket < 0 else _NAME_AT_END.search(text, max(0, len(text[:bracket].rstrip()) - 1))
+
+
 def sign_off(page: Page) -> None:
     """The writer's sign-off: tempo's name in capitals, a name in brackets, or the newsroom ("Redaksi")."""
     if page.authors or page.body_end is None:
         return
     if page.body:
-        m = _NAME_AT_END.search(page.body[-1])
+        m = _name_at_end(page.body[-1])
         if m is not None and looks_like_name(m.group("name")):
             page.authors = [m.group("name")]
             return
