@@ -70,6 +70,7 @@ _CREDIT_HEAD = re.compile(r"[^\s\-–/]+")
 _DOMAIN = re.compile(r"[\w\-]+\.(?:com|co|id|net|tv|org|news)\b", re.I)
 _CAPITALISED_WORDS = re.compile(r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}")
 _HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9_.]{2,30}\b")
+_DAY_MONTH = re.compile(r"\d{1,2}/\d{1,2}")
 _CREDIT_URL = re.compile(r"(?:https?://)?(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.(?:com|id|net|org|tv)/[\w./\-]*")
 _FOTO_PREFIX = re.compile(r"^(?:Foto|Sumber|Photo)\s*:\s*", re.I)
 # Initials of the desk: "(rdr/adpsb/nov/bud)", "(mg4/jpnn)", "(Tri/P-2)", "(AFP/OL-11)".
@@ -116,14 +117,14 @@ def is_credit(text: str, agencies: frozenset[str]) -> Optional[str]:
     parts = [p.strip() for p in core.split("/")]
     if len(parts) > 1 and all(_DESK_CODE_PART.fullmatch(p) for p in parts):
         return None  # "(fas/fas)", "(AFP/OL-11)": the desk code closing a story, not a photo credit
-    if _HANDLE.search(core) or _CREDIT_URL.fullmatch(core):
+    if ("@" in core and _HANDLE.search(core)) or ("/" in core and _CREDIT_URL.fullmatch(core)):
         return core  # "(@KotaNews / Net)", "(https://instagram.com/klub)": the picture's source
     if len(parts) == 2 and bool(parts[0]) != bool(parts[1]) and _CAPITALISED_WORDS.fullmatch(parts[0] or parts[1]):
         return core  # "(Nama Fotografer/)": a credit whose agency was left empty
     if " / " in core and parts[0].casefold() not in agencies:
         return None  # "Bola / Liga Indonesia" is a breadcrumb; spaced slashes in credits follow an agency
     if "/" in core and not core.startswith("http") and all(0 < len(p) <= 45 for p in parts):
-        if not re.search(r"\d{1,2}/\d{1,2}", core):  # "21/9/2023" is a date, not a credit
+        if not _DAY_MONTH.search(core):  # "21/9/2023" is a date, not a credit
             return text.strip().rstrip(".") if text.strip().startswith("(") else core
     if _CREDIT_DOK.match(core):
         return core
@@ -138,7 +139,7 @@ def split_caption_credit(text: str, agencies: frozenset[str]) -> Optional[tuple[
     if m is not None and is_credit(m.group("credit"), agencies):
         caption = _FOTO_PREFIX.sub("", text[: m.start()]).strip()
         return caption, m.group("credit").strip()
-    m = _FOTO_CREDIT.search(text) if ":" in text[-80:] else None
+    m = _FOTO_CREDIT.search(text, _foto_keyword_start(text)) if ":" in text[-80:] else None
     if m is not None and m.start() > 0 and is_credit(m.group("credit"), agencies):
         return text[: m.start()].strip(), m.group("credit").strip()
     m = _COPYRIGHT_CREDIT.search(text) if "©" in text else None
@@ -157,6 +158,13 @@ def split_caption_credit(text: str, agencies: frozenset[str]) -> Optional[tuple[
     if m is not None and m.start() > 15 and len(text) <= 300:
         return text[: m.start()].strip(), m.group("credit").strip()
     return None
+
+
+def _foto_keyword_start(text: str) -> int:
+    # `_FOTO_CREDIT` takes no colon after its own, so its "Foto :" is the line's last colon and the match
+    # starts at most seven characters before the blanks ahead of it: searching there spares the whole line.
+    keyword_end = len(text[: text.rfind(":")].rstrip())
+    return max(0, keyword_end - 7)
 
 
 def search_last_bracket(pattern: re.Pattern[str], text: str) -> Optional[re.Match[str]]:
