@@ -10,7 +10,6 @@ from ..text import fold
 
 _EXTENSION = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.I)
 _SEPARATORS = re.compile(r"[-_+\s]+")
-_TO_SPACE = str.maketrans("-_+", "   ")
 _MIN_SLUG_WORDS = 3
 #: Share of the slug's words a line must contain to be the headline the URL was made from.
 SLUG_MATCH = 0.7
@@ -29,10 +28,14 @@ def slug_words(url: Optional[str]) -> frozenset[str]:
         return frozenset()
     best: list[str] = []
     for segment in path.split("/"):
+        if segment.isdigit():
+            continue  # (an id: no words)
         if "." in segment:
             segment = _EXTENSION.sub("", segment)
-        # (str.split after turning -, _ and + into spaces: the pieces `_SEPARATORS` would split out)
-        tokens = [t for t in segment.casefold().translate(_TO_SPACE).split() if t.isalpha() and len(t) > 1]
+        # (str.split after turning -, _ and + into spaces: the pieces `_SEPARATORS` would split out;
+        # str.replace is several times cheaper than str.translate on a slug)
+        spaced = segment.casefold().replace("-", " ").replace("_", " ").replace("+", " ")
+        tokens = [t for t in spaced.split() if t.isalpha() and len(t) > 1]
         if len(tokens) > len(best):
             best = tokens
     return frozenset(best) if len(best) >= _MIN_SLUG_WORDS else frozenset()

@@ -86,6 +86,9 @@ def _slug_headline(page: Page, header: list[Line]) -> Optional[Line]:
         n = len(line.text.split())
         if n > _MAX_TITLE_WORDS or n > 3 * len(slug) or line.text.endswith("."):
             continue  # a lead paragraph repeats the headline's words, but in a long sentence
+        folded = line.text.casefold()
+        if sum(word in folded for word in slug) <= best_cover * len(slug):
+            continue  # (each word the line contains is in its text: too few there, too few words)
         cover = slug_coverage(slug, line.text)
         if cover > best_cover:
             best, best_cover = line, cover
@@ -327,9 +330,15 @@ def _breadcrumb_section(text: str) -> Optional[str]:
     return crumbs[-1] if crumbs else None
 
 
+def _last_printed_before(page: Page, index: int) -> Optional[Line]:
+    return next((ln for ln in reversed(page.lines[:index]) if ln.text), None)
+
+
 def _is_tag_line(text: str) -> bool:
     # "#banjir #jakarta" or "@akun": tags and handles. "#MovieTalk Sekte - Film ..." is a headline
     # that opens with its series' hashtag: most of its words are plain words.
+    if "#" not in text and "@" not in text:
+        return False
     tokens = text.split()
     tagged = sum(1 for t in tokens if t.startswith(("#", "@")))
     return tagged > 0 and tagged * 2 >= len(tokens) - tagged
@@ -368,13 +377,13 @@ def _section_from_header(page: Page, header: list[Line]) -> None:
     if page.section is not None or page.title_index is None:
         return
     # A short label right above the headline is its rubric ("Berita Jayapura", "News").
-    above = [ln for ln in page.lines[: page.title_index] if ln.text]
-    if above and above[-1].label is None:
-        label = above[-1].text
+    above = _last_printed_before(page, page.title_index)
+    if above is not None and above.label is None:
+        label = above.text
         crumb = _breadcrumb_section(label)
         if crumb is not None:
             page.section = crumb
-            above[-1].mark("section", "title", "breadcrumb above the headline")
+            above.mark("section", "title", "breadcrumb above the headline")
             return
         if is_credit(label, lex.credit_agencies):
             return
@@ -383,6 +392,6 @@ def _section_from_header(page: Page, header: list[Line]) -> None:
             prompt = label.split()[0].casefold() in _PROMPT_WORDS
             if lex.chrome.match(label) is None and not label.endswith((".", ":")) and not prompt and not find_dates(label):
                 page.section = label
-                above[-1].mark("section", "title", "rubric label above the headline")
+                above.mark("section", "title", "rubric label above the headline")
 
 
