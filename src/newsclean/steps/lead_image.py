@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from .. import sites
@@ -34,13 +35,25 @@ class _PhotoShapes:
         # the caption search below the header): each answer is worked out once per page.
         self._leads: dict[str, bool] = {}
         self._pairs: dict[str, tuple[str, str] | None] = {}
+        self._credits: dict[str, Optional[str]] = {}
 
     def lead(self, text: str) -> bool:
         """The story's first paragraph (its dateline, generic or the site's own)."""
         found = self._leads.get(text)
         if found is None:
-            found = self._leads[text] = is_lead(text) or any(p.match(text, 0, 80) for p in self.dateline_patterns)
+            found = is_lead(text)
+            for pattern in self.dateline_patterns if not found else ():
+                if pattern.match(text, 0, 80):
+                    found = True
+                    break
+            self._leads[text] = found
         return found
+
+    def credit(self, text: str) -> Optional[str]:
+        """The line's text as a bare photo credit (see `is_credit`), or None."""
+        if text not in self._credits:
+            self._credits[text] = is_credit(text, self.agencies)
+        return self._credits[text]
 
     def caption_like(self, text: str) -> bool:
         n = len(words(text))
@@ -105,12 +118,14 @@ def lead_image(page: Page) -> None:
     anchors = [i for i in (page.title_index, page.published_index) if i is not None]
     anchors += [ln.index for ln in page.lines[: find_header_end(page)] if ln.label == "byline"]
     start = max(anchors) + 1 if anchors else 0
-    window = [ln for ln in page.lines[start:] if ln.label is None and ln.text][:6]
-    _labelled_credits(page, shapes)
+    window = list(islice((ln for ln in page.lines[start:] if ln.label is None and ln.text), 6))
+    end = page.tail_start if page.tail_start is not None else len(page.lines)
+    printed = [ln for ln in page.lines[:end] if ln.text]
+    _labelled_credits(page, printed, shapes)
     if page.image_credit is None and not _scan_for_image(page, window, shapes):
         # Some sites put the photo above the headline (metrotvnews, medcom). Up there a lone word such
         # as "Bisnis" is a breadcrumb, not a credit: only credits with a slash or in brackets count.
-        top = [ln for ln in page.lines[: find_header_end(page)] if ln.label is None and ln.text][:8]
+        top = list(islice((ln for ln in page.lines[: find_header_end(page)] if ln.label is None and ln.text), 8))
         _scan_for_image(page, top, shapes, bare_credits=False)
     _keyword_caption_below_photo(page)
     if page.image_caption is None and page.image_credit is None:
@@ -118,8 +133,6 @@ def lead_image(page: Page) -> None:
         page.image_caption = page.hints.image_caption or None
         page.image_credit = page.hints.image_credit or None
     # Photo captions inside the story carry their credit in parentheses: they are not body text.
-    end = page.tail_start if page.tail_start is not None else len(page.lines)
-    printed = [ln for ln in page.lines[:end] if ln.text]
     # The story's last paragraph may close with its writer's code ("... silam.(Nama/situs)"): that is
     # a sign-off for closing_code, not a caption, however much the code looks like a credit.
     last_prose = next((ln for ln in reversed(printed) if ln.label is None and ln.is_prose), None)
@@ -138,7 +151,7 @@ def lead_image(page: Page) -> None:
             if shapes.lead(text) or _story_paragraph(text):
                 continue
             pair = shapes.caption_credit(text)
-            bare = pair is None and is_credit(text, agencies) is not None
+            bare = pair is None and shapes.credit(text) is not None
             if pair or bare or (len(text) <= 200 and _FOTO_SIGN_OFF.search(text) is not None):
                 line.mark("inline_caption", "lead_image", "photo caption or credit inside the story")
                 if pair is not None:
@@ -219,11 +232,9 @@ _CREDIT_LABEL = re.compile(r"(?:foto|photo|sumber|sumber foto|kredit foto|credit
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
 
 
-def _labelled_credits(page: Page, shapes: _PhotoShapes) -> None:
-    """Caption, credit label and credit on three lines: the first such group above the story is the lead
-    photo's; the others are photos inside the story."""
-    end = page.tail_start if page.tail_start is not None else len(page.lines)
-    printed = [ln for ln in page.lines[:end] if ln.text]
+def _labelled_credits(page: Page, printed: list[Line], shapes: _PhotoShapes) -> None:
+    """Caption, credit label and credit on three lines (of the page's `printed` ones): the first such group
+    above the story is the lead photo's; the others are photos inside the story."""
     header_end = find_header_end(page)
     for k, label in enumerate(printed[:-1]):
         if label.label is not None or not label.text.endswith(":") or not _CREDIT_LABEL.fullmatch(label.text):
@@ -277,13 +288,13 @@ def _credit_word(text: str, agencies: frozenset[str]) -> bool:
 def _scan_for_image(page: Page, window: list[Line], shapes: _PhotoShapes, *, bare_credits: bool = True) -> bool:
     prose_seen = 0
     for k, line in enumerate(window):
-        if shapes.lead(line.text) and k > 0:
+        if k > 0 and shapes.lead(line.text):
             break
         if line.is_prose and shapes.caption_credit(line.text) is None:
             prose_seen += 1
             if prose_seen > 1:
                 break  # past a caption and into the story: a photo further down is not the lead photo
-        credit = is_credit(line.text, shapes.agencies)
+        credit = shapes.credit(line.text)
         if credit is not None and not bare_credits and "/" not in credit and not line.text.startswith("("):
             credit = None
         if credit is not None:
@@ -291,7 +302,7 @@ def _scan_for_image(page: Page, window: list[Line], shapes: _PhotoShapes, *, bar
             line.mark("credit", "lead_image", "credit of the lead photo")
             nxt = window[k + 1] if k + 1 < len(window) else None
             prev = window[k - 1] if k > 0 else None
-            if nxt is not None and shapes.caption_like(nxt.text) and not is_credit(nxt.text, shapes.agencies):
+            if nxt is not None and shapes.caption_like(nxt.text) and not shapes.credit(nxt.text):
                 _set_caption(page, nxt, nxt.text)
             elif prev is not None and prev.label is None and shapes.caption_like(prev.text):
                 _set_caption(page, prev, prev.text)
