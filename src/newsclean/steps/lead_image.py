@@ -94,19 +94,18 @@ class _CreditPattern(NamedTuple):
 
     pattern: ProfilePattern
     needed: Optional[frozenset[str]]  # words a line must hold for the pattern to match (None: no such test)
-    # The pattern opens with ".*": wherever in a line it matches, it matches from the line's start too,
-    # so trying that start alone finds the same (leftmost) match.
+    # The package's pattern opens with ".*": wherever in a line it matches, it matches from the line's
+    # start too, so trying that start alone finds the same (leftmost) match. (A user's pattern is run as
+    # written: its time limit applies to the search.)
     opens_with_any: bool
 
 
 @lru_cache(maxsize=256)  # (keyed on a profile's patterns, never on a page's text)
 def _credit_patterns(patterns: tuple[ProfilePattern, ...]) -> tuple[_CreditPattern, ...]:
     return tuple(
-        _CreditPattern(
-            p,
-            required_literals(p.pattern, p.flags) if isinstance(p, re.Pattern) else None,
-            p.pattern.startswith(".*"),
-        )
+        _CreditPattern(p, required_literals(p.pattern, p.flags), p.pattern.startswith(".*"))
+        if isinstance(p, re.Pattern)
+        else _CreditPattern(p, None, False)
         for p in patterns
     )
 
@@ -288,7 +287,8 @@ def _credit_word(text: str, agencies: frozenset[str]) -> bool:
 def _scan_for_image(page: Page, window: list[Line], shapes: _PhotoShapes, *, bare_credits: bool = True) -> bool:
     prose_seen = 0
     for k, line in enumerate(window):
-        if k > 0 and shapes.lead(line.text):
+        # (Asked of the first line too: a user's dateline pattern that hangs on it fails the page.)
+        if shapes.lead(line.text) and k > 0:
             break
         if line.is_prose and shapes.caption_credit(line.text) is None:
             prose_seen += 1
