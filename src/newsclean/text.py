@@ -156,12 +156,19 @@ def _headline_tokens(text: str, tokens: list[str]) -> bool:
         return False
     if not 3 <= len(tokens) <= 30:
         return False
-    content = capitalised = 0
+    # Capitalised content words must be at least 60 %, i.e. 1.5 for each lower-case one. Most lines asked
+    # are prose: they are settled as soon as even an all-capitalised rest could not reach that.
+    capitalised = lower = 0
+    remaining = len(tokens)
     for token in tokens:
+        remaining -= 1
         token = token.strip(_EDGE_PUNCT)
         if not token or token.isdigit() or token.lower() in STOPWORDS:
             continue
-        content += 1
         if token[0].isupper() or token[0].isdigit():
             capitalised += 1
-    return content > 0 and capitalised / content >= 0.6
+        else:
+            lower += 1
+            if 2 * (capitalised + remaining) < 3 * lower:
+                return False
+    return 2 * capitalised >= 3 * lower and capitalised > 0
