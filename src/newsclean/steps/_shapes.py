@@ -99,7 +99,11 @@ def _has_dash(text: str) -> bool:
 def dateline_lead(text: str, site_patterns: tuple[ProfilePattern, ...] = ()) -> bool:
     """The paragraph opens with a story's dateline (the shared forms or the site profile's own)."""
     head = text[:80]
-    return _STORY_DATELINE.match(head) is not None or any(p.match(head) for p in site_patterns)
+    # (The shared forms all need a dash: without one the pattern would backtrack through every
+    # capitalised word of the head before failing.)
+    if ("-" in head or "–" in head or "—" in head) and _STORY_DATELINE.match(head) is not None:
+        return True
+    return any(p.match(head) for p in site_patterns)
 
 
 def is_credit(text: str, agencies: frozenset[str]) -> Optional[str]:
