@@ -1,6 +1,7 @@
 """The cheap tests that let `LineMatcher` skip regex work: the words it reads out of a slow pattern, the
-heads of its prefixes, the characters it must not trust, and matching that gives exactly what the plain
-alternations give (on the lexicon's own phrases and patterns, every bundled profile's, and random lines)."""
+characters a pattern can start with, the characters it must not trust, and matching that gives exactly
+what the plain alternations give (on the lexicon's own phrases and patterns, every bundled profile's, and
+random lines, one at a time and a page at a time)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,10 @@ from hypothesis import strategies as st
 from newsclean import sites
 from newsclean.sites.literals import (
     UNSAFE_CHARS,
+    first_chars,
     might_contain,
-    might_start,
-    opens_with_scan,
-    prefix_heads,
+    page_keys,
+    refers_back,
     required_literals,
 )
 from newsclean.sites.patterns import LineMatcher
@@ -58,12 +59,43 @@ def test_required_literals_gives_none_when_no_word_is_certain(pattern: str) -> N
     assert required_literals(pattern, re.IGNORECASE) is None
 
 
-def test_only_long_leading_scans_are_worth_a_test() -> None:
-    assert opens_with_scan(r".{0,200}\bklik")
-    assert opens_with_scan(r"[^|]*berita")
-    assert not opens_with_scan(r"\d+\s+dari\s+\d+\s+halaman")  # fails on the first letter
-    assert not opens_with_scan(r"(\S+\s+)?advertisement")
-    assert not opens_with_scan(r".{0,5}klik")
+_NON_SPACE = frozenset(chr(c) for c in range(128) if not chr(c).isspace())
+
+
+@pytest.mark.parametrize(
+    ("pattern", "chars"),
+    [
+        (r"halaman\s+\d+", set("hH")),  # a literal, in either case
+        (r"(?-i:via [A-Z]\w*)", set("v")),  # case matters inside (?-i:...)
+        (r"(?-i:(?i:v)ia)", set("vV")),
+        (r"[\d.,]+\s*views", set("0123456789.,")),
+        (r"(berita|informasi)\s", set("bBiI")),
+        (r"(\d+\s+)?komentar", set("0123456789kK")),  # an optional start: what may follow it too
+        (r"\b(?=x)y", set("yY")),  # anchors and look-arounds take no character
+        (r"(\S+\s+)?scroll", _NON_SPACE),
+        ("\u212aabar", set("kK")),  # KELVIN SIGN: `re.IGNORECASE` matches it to k and K
+        ("\u00a9 2024", set()),  # no ASCII character starts a match
+    ],
+)
+def test_first_chars_are_the_ascii_characters_a_match_can_start_with(pattern: str, chars: set[str]) -> None:
+    assert first_chars(pattern, re.IGNORECASE) == chars
+
+
+@pytest.mark.parametrize("pattern", [r".{0,200}\bklik", r"[^|]*berita", r"(a|.)b", r"(a)?\1", r"("])
+def test_first_chars_are_unknown_when_a_match_may_start_anywhere(pattern: str) -> None:
+    assert first_chars(pattern, re.IGNORECASE) is None
+
+
+def test_page_keys_are_shared_starts_long_enough_to_help() -> None:
+    sets = [frozenset({"index", "indeks"}), frozenset({"klik", "kunjungi"}), frozenset({"advertisement"})]
+    assert page_keys(sets) == {"inde", "klik", "kunjungi", "advertisement"}
+
+
+def test_refers_back() -> None:
+    assert refers_back(r"(ab)cdef\1")
+    assert refers_back(r"(a)?(?(1)b|c)")
+    assert refers_back(r"(")  # unreadable: treated as the unsafe case
+    assert not refers_back(r"(ab)cdef")
 
 
 def test_unsafe_chars_are_all_the_non_ascii_characters_ignorecase_matches_to_ascii() -> None:
@@ -86,13 +118,20 @@ def test_might_contain_trusts_no_line_holding_an_unsafe_character() -> None:
 
 
 @lru_cache(maxsize=1)
-def _matchers() -> tuple[LineMatcher, re.Pattern[str]]:
-    """A matcher holding every package pattern (the lexicon's and each bundled profile's), and the same
-    patterns as the matcher held them before: one alternation."""
+def _package_patterns() -> list[str]:
+    """Every package pattern: the lexicon's and each bundled profile's."""
     patterns = [p for kind in ("chrome", "tail", "listing") for p in sites.lexicon_table(kind).get("pattern", [])]
     for profile in sites.profiles().values():
         for kind in (profile.chrome, profile.tail, profile.listing):
             patterns += kind.pattern
+    return patterns
+
+
+@lru_cache(maxsize=1)
+def _matchers() -> tuple[LineMatcher, re.Pattern[str]]:
+    """A matcher holding every package pattern, and the same patterns as the matcher held them before:
+    one alternation."""
+    patterns = _package_patterns()
     reference = re.compile("(?:(?:" + ")|(?:".join(patterns) + r"))\Z", re.IGNORECASE)
     return LineMatcher(pattern=patterns), reference
 
@@ -120,27 +159,36 @@ def test_matching_is_the_plain_alternations(line: str) -> None:
 _PIECES = st.sampled_from(
     ["klik", "KLIK", "kunjungi", "index", "indeks", "silakan", "silahkan", "whatsapp", "ke nomor", "wa",
      ".com", ".id", "http://", " ", "  ", ":", "»", ">", "-", "1", "12", "halaman", "Berita", "video",
-     "\u212a", "\u0130", "\u0131", "\u017f", "İndex", "x", "Jakarta", "\u00a0", "é"]
+     "\u212a", "\u0130", "\u0131", "\u017f", "İndex", "x", "Jakarta", "\u00a0", "é",
+     "(", ")", "fas/fas", "www.", "·", "|", "menit baca", "views", "Foto dari", "via", "Version", "banner",
+     "Advertisement", "ADVERTISMENT", "scroll to continue content", "Scroll untuk melanjutkan", "Iklan",
+     "terkini dan terbaru", "informasi", "Simak", "selanjutnya", "dari", "\t", "_", "a-b-c-d", "Google News"]
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.lists(_PIECES, max_size=25).map("".join))
 def test_matching_is_the_plain_alternations_on_any_line(line: str) -> None:
     matcher, reference = _matchers()
     assert (matcher.match(line) is not None) == (reference.match(line) is not None)
 
 
-def test_prefix_heads_and_might_start() -> None:
-    heads = prefix_heads(["Baca juga", "©", "[Gambas:"])
-    assert heads == {"ba", "©", "[g"}
-    assert might_start("BACA JUGA: Banjir", heads)
-    assert might_start("© 2024 Warta", heads)
-    assert not might_start("Jakarta - Banjir", heads)
-    assert might_start("Éclair", heads)  # a non-ASCII head is left to the regex
-    # A prefix starting with a character re.IGNORECASE matches to ASCII turns the test off.
-    assert prefix_heads(["\u0130stanbul"]) is None
-    assert prefix_heads(["\u212aabar"]) is None
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=12).map("".join))
+def test_a_match_starts_with_one_of_the_patterns_first_chars(line: str) -> None:
+    for pattern in _package_patterns():
+        chars = first_chars(pattern, re.IGNORECASE)
+        if chars is not None and line[0].isascii() and re.match(rf"(?:{pattern})\Z", line, re.IGNORECASE):
+            assert line[0] in chars, pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=12).map("".join), max_size=8))
+def test_matching_a_page_is_matching_each_of_its_lines(page: list[str]) -> None:
+    matcher, reference = _matchers()
+    match = matcher.on_page(page)
+    for line in page:
+        assert (match(line) is not None) == (reference.match(line) is not None)
 
 
 @lru_cache(maxsize=1)
@@ -155,7 +203,7 @@ def _prefix_matchers() -> tuple[LineMatcher, re.Pattern[str]]:
 
 _HEAD_PIECES = st.sampled_from(
     ["Baca", "BACA", "ba", "\u212a", "\u0130", "\u0131", "\u017f", "S", "imak", "©", "[", "Gambas", " ", "x",
-     "Jakarta", "Copyright", "juga", ":"]
+     "Jakarta", "Copyright", "juga", ":", "K", "lik", "Tag", "s:", "A post", "icon-", "I", "kuti"]
 )
 
 

@@ -1,23 +1,30 @@
-"""The words a regular expression cannot match without: a substring test that skips it on most lines.
+"""Cheap tests that tell `LineMatcher` a pattern cannot match a line, without running it.
 
-`LineMatcher` tries the package's chrome patterns on every line of every page. Most fail on a line's
-first characters, but a pattern that opens with a long scan (`.{0,200}\\b(klik|kunjungi)...`) walks
-most of the line, backtracking, before it fails: three such patterns cost more than all the others
-together. Each names words the line must contain; `required_literals` reads them out of the parsed
-pattern, and a line whose lower-cased text contains none of them is not given to the pattern.
+`LineMatcher` tries the package's chrome patterns on every line of every page, and most lines are
+none of them. Two facts read out of a parsed pattern rule it out on most lines:
 
-The test is exact, never a guess: every match contains one of the words, and `might_contain` only
-answers False when the line contains none of them in any spelling `re.IGNORECASE` accepts (see
-`UNSAFE_CHARS`). Patterns it cannot read (or whose words are too short to help) get no test.
+- `first_chars`: the ASCII characters a match can start with. Most patterns can only start with a
+  few (``halaman\\s+\\d+`` with an h or H, ``[\\d\\s.,:]+`` with a digit or a space), so a line is only
+  given the patterns that can start with its first character.
+- `required_literals`: the words every match contains. A pattern that may start with any character
+  (`.{0,200}\\b(klik|kunjungi)...`, `(\\S+\\s+)?scroll to ...`) walks much of a line, backtracking,
+  before it fails; it only runs on lines whose lower-cased text holds one of its words.
+
+Both tests are exact, never a guess: they only rule out lines the pattern cannot match under
+`re.IGNORECASE` (see `UNSAFE_CHARS` for the characters outside ASCII that it matches to ASCII
+letters). A pattern they cannot read gets no test.
 """
 
 from __future__ import annotations
 
 import importlib
 import itertools
-from typing import Any, Optional
+import os
+import re
+from functools import lru_cache
+from typing import Any, Iterable, Optional
 
-__all__ = ["UNSAFE_CHARS", "opens_with_scan", "required_literals", "might_contain", "prefix_heads", "might_start"]
+__all__ = ["UNSAFE_CHARS", "first_chars", "refers_back", "required_literals", "might_contain", "page_keys"]
 
 # The parser behind `re.compile` (a private module, so any surprise in it means "no test", see below).
 try:
@@ -33,11 +40,11 @@ UNSAFE_CHARS = ("\u212a", "\u0130", "\u0131", "\u017f")
 _MAX_SET = 64  # alternatives a set of words may grow to ("(a|b)(c|d)" is four words)
 _MIN_LENGTH = 3  # shorter words are in too many lines to be worth the test
 _MAX_OPTIONAL = 2  # "s?" and "x{0,2}" are spelled out; longer repeats end a run of literal text
-_LONG_SCAN = 20  # a leading repeat that may take this many characters makes a failing match slow
 
 Items = list[tuple[Any, Any]]
 
 
+@lru_cache(maxsize=4096)
 def required_literals(pattern: str, flags: int = 0) -> Optional[frozenset[str]]:
     """Lower-cased ASCII words one of which every match of `pattern` contains; None when none is known."""
     try:
@@ -52,30 +59,21 @@ def required_literals(pattern: str, flags: int = 0) -> Optional[frozenset[str]]:
     return frozenset(word.lower() for word in words)
 
 
-def opens_with_scan(pattern: str, flags: int = 0) -> bool:
-    """The pattern starts with a long repeat of any character or of a negated class (`.{0,200}`, `[^|]*`),
-    which runs on over words and spaces and then backtracks over all it took when the rest fails."""
-    try:
-        items = list(_sre_parse.parse(pattern, flags))
-    except Exception:  # noqa: BLE001
-        return False
-    if not items or str(items[0][0]) not in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        return False
-    _, high, sub = items[0][1]
-    repeated = list(sub)
-    if high < _LONG_SCAN or len(repeated) != 1:
-        return False
-    op, av = repeated[0]
-    if str(op) == "IN":
-        return any(str(o) == "NEGATE" for o, _ in av)
-    return str(op) in ("ANY", "NOT_LITERAL")
-
-
 def might_contain(line: str, lowered: str, words: frozenset[str]) -> bool:
     """False only when `line` (with `lowered` = `line.lower()`) cannot hold any of `words`."""
     if not line.isascii() and any(c in line for c in UNSAFE_CHARS):
         return True
     return any(map(lowered.__contains__, words))
+
+
+def page_keys(word_sets: Iterable[frozenset[str]]) -> frozenset[str]:
+    """Fewer, shorter strings to look for in a whole page: a page holding any word of the sets holds one
+    of them (a set's shared start when it is long enough to help, else its words)."""
+    keys: set[str] = set()
+    for words in word_sets:
+        shared = os.path.commonprefix(sorted(words))
+        keys |= {shared} if len(shared) >= _MIN_LENGTH else set(words)
+    return frozenset(keys)
 
 
 def _required(items: Items) -> Optional[frozenset[str]]:
@@ -178,18 +176,99 @@ def _exact_item(op: Any, av: Any) -> Optional[set[str]]:
     return None
 
 
-def prefix_heads(prefixes: list[str]) -> Optional[frozenset[str]]:
-    """The lower-cased first two characters of each literal prefix (one for a prefix of one character),
-    for `might_start`; None when one holds a character `re.IGNORECASE` matches to ASCII (see `UNSAFE_CHARS`)."""
-    if any(c in p[:2] for p in prefixes for c in UNSAFE_CHARS):
+_ASCII = tuple(map(chr, range(128)))
+# How `sre_parse` writes the categories a character class may hold.
+_CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W",
+}
+_Firsts = Optional[frozenset[str]]  # None: any character
+
+
+@lru_cache(maxsize=4096)  # (profiles share most patterns: each is read once)
+def first_chars(pattern: str, flags: int = 0) -> Optional[frozenset[str]]:
+    """The ASCII characters a match of `pattern` can start with; None when it may start with any.
+
+    Characters outside ASCII are not described: a line starting with one is given every pattern.
+    """
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+        found, _ = _firsts(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
+    except Exception:  # noqa: BLE001 - an unreadable pattern may start anywhere
         return None
-    return frozenset(p[:2].lower() for p in prefixes)
+    return found
 
 
-def might_start(line: str, heads: frozenset[str]) -> bool:
-    """False only when `line` cannot start with any prefix whose `prefix_heads` are `heads`."""
-    head = line[:2]
-    if not head.isascii():
-        return True  # (a non-ASCII head is compared by the regex itself)
-    head = head.lower()
-    return head in heads or head[:1] in heads
+@lru_cache(maxsize=4096)
+def refers_back(pattern: str, flags: int = 0) -> bool:
+    """The pattern holds a back-reference or a conditional group (numbered within its alternation);
+    True too when it cannot be read."""
+    try:
+        return _refers_back(list(_sre_parse.parse(pattern, flags)))
+    except Exception:  # noqa: BLE001
+        return True
+
+
+def _firsts(items: Items, ignore_case: bool) -> tuple[_Firsts, bool]:
+    """(the first characters of the sequence `items`, whether it can match the empty string)."""
+    found: set[str] = set()
+    for op, av in items:
+        one, empty = _firsts_item(op, av, ignore_case)
+        if one is None:
+            return None, False
+        found |= one
+        if not empty:
+            return frozenset(found), False
+    return frozenset(found), True
+
+
+def _firsts_item(op: Any, av: Any, ignore_case: bool) -> tuple[_Firsts, bool]:
+    name = str(op)
+    if name == "LITERAL":
+        return _accepted(re.escape(chr(av)), ignore_case), False
+    if name == "IN":
+        members = [written for written in (_member(o, a) for o, a in av) if written is not None]
+        if len(members) < len(av):
+            return None, False  # a negated class (or one not understood) may start anywhere
+        return _accepted("[" + "".join(members) + "]", ignore_case), False
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return frozenset(), True  # takes no character: the next item's first one is the match's
+    if name == "SUBPATTERN":  # (group, flags it turns on, flags it turns off, contents)
+        _, on, off, sub = av
+        return _firsts(list(sub), (ignore_case or bool(on & re.IGNORECASE)) and not off & re.IGNORECASE)
+    if name == "ATOMIC_GROUP":
+        return _firsts(list(av), ignore_case)
+    if name == "BRANCH":
+        found: set[str] = set()
+        empty = False
+        for branch in av[1]:
+            one, branch_empty = _firsts(list(branch), ignore_case)
+            if one is None:
+                return None, False
+            found |= one
+            empty = empty or branch_empty
+        return frozenset(found), empty
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, _, sub = av
+        one, empty = _firsts(list(sub), ignore_case)
+        return one, empty or low == 0
+    return None, False  # any character, a negated literal, a back-reference: may start anywhere
+
+
+def _member(op: Any, av: Any) -> Optional[str]:
+    """One member of a character class, written back as pattern text."""
+    name = str(op)
+    if name == "LITERAL":
+        return re.escape(chr(av))
+    if name == "RANGE":
+        return re.escape(chr(av[0])) + "-" + re.escape(chr(av[1]))
+    if name == "CATEGORY":
+        return _CATEGORIES.get(str(av))
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _accepted(source: str, ignore_case: bool) -> frozenset[str]:
+    """The ASCII characters one character's pattern matches (asked of `re` itself)."""
+    compiled = re.compile(source, re.IGNORECASE if ignore_case else 0)
+    return frozenset(c for c in _ASCII if compiled.fullmatch(c))

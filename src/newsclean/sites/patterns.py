@@ -12,10 +12,12 @@ Each user pattern stands alone, so its inline flags (``(?x)``) and group names t
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Mapping, NamedTuple, Optional, Union
+import string
+from functools import lru_cache, partial
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Optional, Union
 
 from ..errors import PatternTimeout, ProfileError
-from .literals import might_contain, might_start, opens_with_scan, prefix_heads, required_literals
+from .literals import UNSAFE_CHARS, first_chars, might_contain, page_keys, refers_back, required_literals
 
 __all__ = ["PATTERN_TIMEOUT", "GuardedPattern", "ProfilePattern", "LineMatcher", "PhraseSet", "compile_patterns"]
 
@@ -24,6 +26,9 @@ __all__ = ["PATTERN_TIMEOUT", "GuardedPattern", "ProfilePattern", "LineMatcher",
 PATTERN_TIMEOUT = 0.1
 
 _FLAGS = re.IGNORECASE
+# Lines mostly start with a letter: a pattern that may start with any letter is not kept off a line by
+# its first character, only by the words it needs.
+_LETTERS = frozenset(string.ascii_letters)
 _MATCHER_KEYS = {"exact", "prefix", "pattern"}
 
 
@@ -85,15 +90,16 @@ def compile_patterns(sources: Iterable[str], where: str, *, trusted: bool) -> tu
 class LineMatcher:
     """Matches a whole line against exact phrases, prefixes and full-line patterns (case-insensitive).
 
-    Phrases of one kind and the package's own patterns are folded into single compiled alternations,
-    so a line costs one set lookup and a few regex calls however many the lexicon holds; a user's
-    patterns (`GuardedPattern`) are tried one by one after them. A package pattern that opens with a
-    long scan and names words the line must contain (see `literals`) is kept out of the alternation
-    and run alone, only on lines that contain one of them: it would otherwise walk most of every line.
-    Likewise the prefixes' alternation only runs on a line that starts like one of them.
+    Phrases of one kind and the package's own patterns are folded into compiled alternations, so a
+    line costs one set lookup and a few regex calls however many the lexicon holds; a user's patterns
+    (`GuardedPattern`) are tried one by one after them. The cheap tests of `literals` keep most of the
+    regex work off most lines: a line starting with an ASCII character is given only the prefixes and
+    patterns that can start with it (one alternation of each per character), and a package pattern that
+    may start anywhere but names words every match contains runs alone, only on lines holding one of
+    them (see `on_page` for a whole page).
     """
 
-    __slots__ = ("exact", "_longest", "_prefix", "_heads", "_pattern", "_worded", "_words", "_guarded", "size")
+    __slots__ = ("exact", "_longest", "_by_head", "_anywhere", "_worded", "_words", "_page_keys", "_guarded", "size")
 
     def __init__(
         self,
@@ -108,40 +114,61 @@ class LineMatcher:
         self._longest = max(map(len, self.exact), default=0)
         prefixes = sorted({p for p in prefix if p}, key=len, reverse=True)
         patterns = [p for p in pattern if p]
-        self._prefix = re.compile("|".join(map(re.escape, prefixes)), _FLAGS) if prefixes else None
-        self._heads = prefix_heads(prefixes)
         plain: list[str] = []
         worded: list[tuple[frozenset[str], re.Pattern[str]]] = []
         for source in patterns:
-            words = required_literals(source, _FLAGS) if opens_with_scan(source, _FLAGS) else None
+            heads = first_chars(source, _FLAGS)
+            words = required_literals(source, _FLAGS) if heads is None or _LETTERS <= heads else None
             if words is None:
                 plain.append(source)
             else:
                 worded.append((words, re.compile(rf"(?:{source})\Z", _FLAGS)))
-        self._pattern = re.compile("(?:(?:" + ")|(?:".join(plain) + r"))\Z", _FLAGS) if plain else None
+        self._anywhere = (_prefixes_re(tuple(prefixes)), _patterns_re(tuple(plain)))
+        self._by_head = _by_head(prefixes, plain, self._anywhere)
         self._worded = tuple(worded)
         self._words = frozenset(word for words, _ in worded for word in words)
+        self._page_keys = tuple(key.encode("ascii") for key in page_keys(words for words, _ in worded))
         self._guarded = tuple(guarded)
         self.size = len(self.exact) + len(prefixes) + len(patterns) + len(self._guarded)
 
     def match(self, line: str) -> Optional[str]:
         """The phrase or pattern text that matched, or None."""
+        return self._match(self._worded, line)
+
+    def on_page(self, lines: Iterable[str]) -> Callable[[str], Optional[str]]:
+        """`match` for the lines of one page (every line it will be given must be among `lines`).
+
+        The words the worded patterns need are looked for once in the whole page: on a page holding
+        none of them, those patterns are skipped on every line.
+        """
+        if not self._worded:
+            return partial(self._match, ())
+        page = "\n".join(lines)
+        if not page.isascii() and any(map(page.__contains__, UNSAFE_CHARS)):
+            return partial(self._match, self._worded)
+        # The words are ASCII: the page's ASCII characters, lower-cased, hold them if the page does
+        # (dropping the others can only join text, and costs much less than `str.lower` on them).
+        ascii_text = page.encode("ascii", "ignore").lower()
+        if any(map(ascii_text.__contains__, self._page_keys)):
+            return partial(self._match, self._worded)
+        return partial(self._match, ())
+
+    def _match(self, worded: tuple[tuple[frozenset[str], re.Pattern[str]], ...], line: str) -> Optional[str]:
         if not line:
             return None
         if len(line) <= self._longest and line.casefold() in self.exact:
             return line
-        if self._prefix is not None and (self._heads is None or might_start(line, self._heads)):
-            m = self._prefix.match(line)
+        prefix, plain = self._by_head.get(line[0], self._anywhere)
+        if prefix is not None:
+            m = prefix.match(line)
             if m is not None:
                 return m.group(0)
-        if self._pattern is not None:
-            m = self._pattern.match(line)
-            if m is not None:
-                return "pattern"
-        if self._worded:
+        if plain is not None and plain.match(line) is not None:
+            return "pattern"
+        if worded:
             lowered = line.lower()
             if might_contain(line, lowered, self._words):  # (one test rules most lines out for them all)
-                for words, compiled in self._worded:
+                for words, compiled in worded:
                     if might_contain(line, lowered, words) and compiled.match(line) is not None:
                         return "pattern"
         for guarded in self._guarded:
@@ -151,6 +178,44 @@ class LineMatcher:
 
     def __bool__(self) -> bool:
         return self.size > 0
+
+
+_Pair = tuple[Optional["re.Pattern[str]"], Optional["re.Pattern[str]"]]
+
+
+# (Both are asked for the same alternations by every profile's matchers: each is compiled once.)
+@lru_cache(maxsize=1024)
+def _prefixes_re(prefixes: tuple[str, ...]) -> Optional[re.Pattern[str]]:
+    """One alternation of the literal prefixes (longest first, so the longest that fits is the match)."""
+    return re.compile("|".join(map(re.escape, prefixes)), _FLAGS) if prefixes else None
+
+
+@lru_cache(maxsize=1024)
+def _patterns_re(sources: tuple[str, ...]) -> Optional[re.Pattern[str]]:
+    """One alternation of full-line patterns."""
+    return re.compile("(?:(?:" + ")|(?:".join(sources) + r"))\Z", _FLAGS) if sources else None
+
+
+def _by_head(prefixes: list[str], plain: list[str], anywhere: _Pair) -> dict[str, _Pair]:
+    """For each ASCII character, the alternations of the prefixes and patterns a line starting with it
+    can match (the same alternation is compiled once for all the characters that share it)."""
+    prefix_heads = [(p, first_chars(re.escape(p[0]), _FLAGS)) for p in prefixes]
+    # A back-reference is numbered within the whole alternation: such patterns are never split up.
+    split = not any(map(refers_back, plain))
+    plain_heads = [(source, first_chars(source, _FLAGS) if split else None) for source in plain]
+    compiled: dict[tuple[tuple[str, ...], tuple[str, ...]], _Pair] = {}
+    by_head: dict[str, _Pair] = {}
+    for char in map(chr, range(128)):
+        some_prefixes = tuple(p for p, heads in prefix_heads if heads is None or char in heads)
+        some_plain = tuple(source for source, heads in plain_heads if heads is None or char in heads)
+        key = (some_prefixes, some_plain)
+        if key not in compiled:
+            compiled[key] = (
+                anywhere[0] if len(some_prefixes) == len(prefixes) else _prefixes_re(some_prefixes),
+                anywhere[1] if len(some_plain) == len(plain) else _patterns_re(some_plain),
+            )
+        by_head[char] = compiled[key]
+    return by_head
 
 
 class PhraseSet(NamedTuple):
