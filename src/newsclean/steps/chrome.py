@@ -29,11 +29,15 @@ def cut_tail(page: Page) -> None:
     total = before[-1] if before else 0
     if total == 0:
         return
-    for i, line in enumerate(lines):
-        if not line.text or before[i] == 0:
+    start = next(i for i, chars in enumerate(prose_chars) if chars)  # (the article has started)
+    site_tail = lex.site_tail.on_page(ln.text for ln in lines[start:]) if lex.site_tail else None
+    tail = lex.tail.on_page(ln.text for ln in lines[start:])
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if not line.text:
             continue
         prose_before = before[i] - prose_chars[i]
-        if lex.site_tail.match(line.text) is not None and (
+        if site_tail is not None and site_tail(line.text) is not None and (
             prose_before >= _SITE_TAIL_PROSE or prose_before > total - before[i]
         ):
             if not _story_goes_on(lines, i):
@@ -41,7 +45,7 @@ def cut_tail(page: Page) -> None:
                 break
             line.mark("chrome", "cut_tail", "label of a widget inside the story (the site's own marker)")
             continue
-        marker = lex.tail.match(line.text)
+        marker = tail(line.text)
         if marker is None:
             continue
         if prose_before > total - before[i]:
@@ -68,10 +72,10 @@ def strip_chrome(page: Page) -> None:
     """Label lines that are the shared lexicon's or the site profile's chrome phrases."""
     lex = sites.lexicon(page.profile)
     source = page.profile.name if page.profile is not None else "shared lexicon"
-    for line in page.lines:
-        if line.label is not None:
-            continue
-        matched = lex.chrome.match(line.text)
+    undecided = [ln for ln in page.lines if ln.label is None and ln.text]
+    match = lex.chrome.on_page(ln.text for ln in undecided)
+    for line in undecided:
+        matched = match(line.text)
         if matched is not None:
             shown = line.text if matched == "pattern" else matched
             line.mark("chrome", "strip_chrome", f"chrome phrase {shown[:60]!r} ({source})")
