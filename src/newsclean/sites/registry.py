@@ -250,16 +250,21 @@ def identify(
     buckets = state.fingerprints
     lines = text.splitlines() if isinstance(text, str) else list(text)
     votes: dict[str, int] = {}
-    folded_lines = [ln.strip().casefold() for ln in lines if ln and len(ln) <= 300]
-    for line in folded_lines:
-        for fp, owner in buckets.get(line[:3], ()):
-            if line.startswith(fp):
-                votes[owner.name] = votes.get(owner.name, 0) + 1
+    stripped = [ln.strip() for ln in lines if ln and len(ln) <= 300]
+    for line in stripped:
+        # (case folding never shortens a text: the first three characters of the folded line are
+        # those of its first three characters folded, so most lines are never folded whole)
+        bucket = buckets.get(line[:3].casefold()[:3])
+        if bucket:
+            folded = line.casefold()
+            for fp, owner in bucket:
+                if folded.startswith(fp):
+                    votes[owner.name] = votes.get(owner.name, 0) + 1
     if not votes:
         # Substring fingerprints sit near the start of a line: bylines and datelines ("Kompas.com -
         # 27/03/2024", "Jakarta, CNBC Indonesia - ..."), so only line heads are searched.
-        heads = [ln[:100] for ln in folded_lines]
-        joined = "\n".join(heads[:30] + heads[-30:] if len(heads) > 60 else heads)
+        ends = stripped[:30] + stripped[-30:] if len(stripped) > 60 else stripped
+        joined = "\n".join(ln[:100].casefold()[:100] for ln in ends)
         present = {fp for piece, fps in state.by_piece if piece in joined for fp in fps if fp in joined}
         if present:  # (votes counted in the buckets' order, which settles a tie)
             for bucket in buckets.values():

@@ -20,6 +20,11 @@ def identify_site(page: Page) -> None:
     """Set `page.profile` unless the caller forced one; unknown sites keep `None` (generic path)."""
     if page.profile is not None:
         return
+    url = page.url or page.hints.url
+    if url:  # (a known site's address settles it without reading the page)
+        page.profile = sites.profile_for_url(url)
+        if page.profile is not None:
+            return
     # Fingerprints are looked for in the head and foot of the page, where site chrome lives.
     lines = page.lines
     # (the foot is the page's, not lynx's list of link addresses that `reflow` set aside after it)
@@ -27,7 +32,7 @@ def identify_site(page: Page) -> None:
     while end > 0 and (not lines[end - 1].text or lines[end - 1].step == "reflow"):
         end -= 1
     sample = [ln.text for ln in lines[:60]] + [ln.text for ln in lines[max(60, end - 80) : end]]
-    page.profile = sites.identify(sample, url=page.url or page.hints.url, site_name=page.hints.site_name)
+    page.profile = sites.identify(sample, site_name=page.hints.site_name)
     if page.profile is None and end < len(lines):
         page.profile = _owner_of_links(lines[end:])
 
