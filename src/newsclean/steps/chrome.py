@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import accumulate
-
 from .. import sites
 from ..page import Line, Page
 
@@ -24,31 +22,32 @@ def cut_tail(page: Page) -> None:
     if not lex.tail:
         return
     lines = page.lines
-    prose_chars = [len(ln.text) if ln.is_prose else 0 for ln in lines]
-    before = list(accumulate(prose_chars))
-    total = before[-1] if before else 0
-    if total == 0:
-        return
-    start = next(i for i, chars in enumerate(prose_chars) if chars)  # (the article has started)
-    site_tail = lex.site_tail.on_page(ln.text for ln in lines[start:]) if lex.site_tail else None
-    tail = lex.tail.on_page(ln.text for ln in lines[start:])
-    for i in range(start, len(lines)):
-        line = lines[i]
-        if not line.text:
+    site_tail = lex.site_tail.on_page(ln.text for ln in lines) if lex.site_tail else None
+    tail = lex.tail.on_page(ln.text for ln in lines)
+    above = 0  # prose characters above the line
+    below = sum(len(ln.text) for ln in lines)  # characters below it: the most prose there can be
+    for i, line in enumerate(lines):
+        text = line.text
+        if not text:
             continue
-        prose_before = before[i] - prose_chars[i]
-        if site_tail is not None and site_tail(line.text) is not None and (
-            prose_before >= _SITE_TAIL_PROSE or prose_before > total - before[i]
+        below -= len(text)
+        prose_before = above
+        if line.is_prose:
+            above += len(text)
+        if above == 0:
+            continue  # (the article has not started)
+        if site_tail is not None and site_tail(text) is not None and (
+            prose_before >= _SITE_TAIL_PROSE or _more_prose_above(lines, i, prose_before, below)
         ):
             if not _story_goes_on(lines, i):
                 page.tail_start = i  # the site's own marker, after the story has started: trusted
                 break
             line.mark("chrome", "cut_tail", "label of a widget inside the story (the site's own marker)")
             continue
-        marker = tail(line.text)
+        marker = tail(text)
         if marker is None:
             continue
-        if prose_before > total - before[i]:
+        if _more_prose_above(lines, i, prose_before, below):
             if not _story_goes_on(lines, i):
                 page.tail_start = i
                 break
@@ -59,6 +58,15 @@ def cut_tail(page: Page) -> None:
     for line in lines[page.tail_start:]:
         if line.text:
             line.mark("tail", "cut_tail", f"after the trailing-chrome marker {marker_text!r}")
+
+
+def _more_prose_above(lines: list[Line], marker: int, above: int, below: int) -> bool:
+    """More prose above the marker than below it. `below` (the characters below it) bounds their prose:
+    when the article above outweighs it, the lines below (trailing lists, rarely asked again) are not
+    tested for prose."""
+    if above > below:
+        return True
+    return above > sum(len(ln.text) for ln in lines[marker + 1 :] if ln.is_prose)
 
 
 def _story_goes_on(lines: list[Line], marker: int) -> bool:
