@@ -375,3 +375,24 @@ def test_bulleted_headlines_between_paragraphs_are_links_on_any_site() -> None:
     assert _related(raw) == ["Hujan Deras Rendam Tiga Kecamatan di Pinggiran Kota", "Posko Banjir Dibuka di Setiap Kelurahan"]
     # After the story they are the page's closing list: not links placed in it.
     assert _related("\n\n".join([HEADLINE, *PARAGRAPHS, *bullets])) == []
+
+
+def test_outlet_byline_pre_test_covers_every_outlet() -> None:
+    """outlet_byline's cheap test lets every outlet of the byline pattern through: each open-ended outlet
+    starts with one of the stems searched anywhere, every other one fits in the tail searched."""
+    from re import _parser
+
+    from newsclean.steps import _names
+
+    (kind, (_, branches)), = _parser.parse(_names._OUTLET_NAMES).data
+    assert str(kind) == "BRANCH"
+    for branch in branches:
+        low, high = branch.getwidth()
+        if high > _names.OUTLET_TAIL_CHARS:
+            head = "".join(chr(value) for op, value in branch.data[:6] if str(op) == "LITERAL")
+            assert head.startswith(_names.OPEN_OUTLETS), branch
+    for line in ("Ayu Lestari, CNBC Indonesia", "Fadhil Rahmanto - detikNews", "Budi | TribunJabar.com",
+                 "Rina Wati - Metrotvnews.com", "Sari Dewi, Kompas TV"):
+        assert _names.outlet_byline(line) is not None
+        assert _names.outlet_byline(line)[0] == _names.BYLINE_WITH_OUTLET.fullmatch(line)[0]  # type: ignore[index]
+    assert _names.outlet_byline("Harga Cabai Naik, Pedagang Mengeluh") is None

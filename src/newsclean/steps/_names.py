@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 from .. import sites
 
 __all__ = [
     "BYLINE_WITH_OUTLET", "NAME_CHARS", "clean_names", "is_role_line", "is_tagline_word", "is_team_credit",
-    "looks_like_name", "names_by_office", "same_person", "split_names",
+    "looks_like_name", "names_by_office", "outlet_byline", "same_person", "split_names",
 ]
 
 _NAME_SPLIT = re.compile(r"\s*[,;&•]\s*|\s+[-–—|]\s+|\s+(?:dan|and)\s+")
@@ -30,6 +30,11 @@ BYLINE_WITH_OUTLET = re.compile(
     r"(?P<authors>[A-Z][\w.'’\-]*(?:[ ,]+(?:dan\s+)?[A-Z][\w.'’\-]*){0,8})\s*(?:[,|•]|\s[-–—])\s*"
     rf"(?P<outlet>{_OUTLET_NAMES})"
 )
+# A byline that ends in an outlet's name ends in one of the two open-ended ones (found by their stem anywhere)
+# or in one of the others, each at most OUTLET_TAIL_CHARS long (test_fields checks both against _OUTLET_NAMES).
+OPEN_OUTLETS = ("detik", "Tribun")
+OUTLET_TAIL_CHARS = 16
+_OUTLET_AT_END = re.compile(rf"(?:{_OUTLET_NAMES})\Z")
 _ROLE_PREFIX = re.compile(r"(?:Kontributor|Koresponden|Wartawan|Reporter|Laporan|Tim)\b", re.I)
 _DOMAIN = re.compile(r"\b[\w\-]+\.(?:com|co\.id|id|net|tv|co|org|news)\b", re.I)
 _TEAM = re.compile(r"Tim\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?")  # "Tim Solopos", "Tim Liputan Khusus"
@@ -63,6 +68,17 @@ def _words() -> _Words:
         role=re.compile(rf"(?:{'|'.join(re.escape(r) for r in roles) or '(?!)'})\s+\S"),
         office=re.compile(rf"(?:{'|'.join(re.escape(o) for o in offices) or '(?!)'})\s", re.I),
     )
+
+
+def outlet_byline(text: str) -> Optional[re.Match[str]]:
+    """`BYLINE_WITH_OUTLET` matched on the whole text; the full pattern only runs when the text ends in an outlet.
+
+    (The full pattern backtracks through every capitalised word of a line before failing.)
+    """
+    if not any(stem in text for stem in OPEN_OUTLETS):
+        if _OUTLET_AT_END.search(text, max(0, len(text) - OUTLET_TAIL_CHARS)) is None:
+            return None
+    return BYLINE_WITH_OUTLET.fullmatch(text)
 
 
 def split_names(text: str) -> list[str]:

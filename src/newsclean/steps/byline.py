@@ -9,7 +9,7 @@ from .. import sites
 from ..dates import find_dates, parse_date
 from ..page import Line, Page
 from ._names import (
-    BYLINE_WITH_OUTLET, NAME_CHARS, clean_names, is_role_line, is_tagline_word, looks_like_name, names_by_office,
+    NAME_CHARS, clean_names, is_role_line, is_tagline_word, looks_like_name, names_by_office, outlet_byline,
     same_person, split_names,
 )
 from ._shapes import find_header_end, header_lines, is_credit
@@ -127,7 +127,7 @@ def byline(page: Page) -> None:
         if not matched:
             matched = _labelled_credit(text, credits)
         if not matched:
-            m = BYLINE_WITH_OUTLET.fullmatch(text)
+            m = outlet_byline(text)
             found = clean_names(m.group("authors")) if m else []
             if found:
                 take(found, authors)
