@@ -24,6 +24,8 @@ _LOOK_BEHIND: Final = 90
 _LOOK_AHEAD: Final = 120
 # A zone written straight against the next word: "22:28 WIBNews".
 _GLUED_ZONE: Final = re.compile(r"(?<=\d)\s?(?:WITA|WIB|WIT)(?=[A-Z][a-z])")
+# Its zone and the word after, searched first: a literal start is found fast, the lookbehind tries every position.
+_GLUED_ZONE_HINT: Final = re.compile(r"WI(?:TA|B|T)[A-Z][a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +192,7 @@ def _unglue_zones(line: str) -> tuple[str, list[int]]:
     Returns the text and the positions of the added spaces (to map spans back to the line).
     """
     norm = prepare(line)
-    if "WI" not in line:
+    if "WI" not in line or _GLUED_ZONE_HINT.search(line) is None:
         return norm, []
     glued = [m.end() for m in _GLUED_ZONE.finditer(line)]
     if not glued:
