@@ -79,7 +79,7 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
     headline: Optional[Any] = None
     rel_tags: list[Any] = []
     itemprops: list[Any] = []
-    # stack frames: [total, link, anchors, has_h1, children, linked_children, weighed_total, prose, kind,
+    # stack frames: [total, link, anchors, has_h1, element_children, linked_children, weighed_total, prose, kind,
     # paragraph, run, run_in_links, separates_with_br, run_has_inline_markup, holds_a_block, element,
     # children_to_come, tag] (the run: see `_close_run`)
     # (kind: 0 plain, 1 with a class/id or a <figcaption>: its size is kept, 2 also named as a text container)
@@ -87,7 +87,7 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
     link_depth = 0
     para_depth = 0  # open paragraphs: one the parser left inside another is that paragraph's text, credited once
     elements = 0
-    limit = max_elements if max_elements is not None else -1
+    too_many = max_elements + 1 if max_elements is not None else 0
     pop = stack.pop
     push = stack.append
     # Pages repeat their class names: each distinct class (or class and id) is lowercased and matched once.
@@ -98,11 +98,12 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
         tag = el.tag
         if isinstance(tag, str):
             elements += 1
-            if elements == limit + 1:
-                raise InputTooLarge(sum(1 for _ in body.iter()), limit, unit="HTML elements")
-            cls = el.get("class")
-            ident = el.get("id")
-            itemprop = el.get("itemprop")
+            if elements == too_many:
+                raise InputTooLarge(sum(1 for _ in body.iter()), too_many - 1, unit="HTML elements")
+            # (bytes attribute names: lxml then skips encoding the name on each of these calls)
+            cls = el.get(b"class")
+            ident = el.get(b"id")
+            itemprop = el.get(b"itemprop")
             if itemprop and is_microdata_candidate(tag, itemprop):
                 itemprops.append(el)
             kind = 0
@@ -154,20 +155,21 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
             w = 0 if tag in DROP_TAGS else n  # (a script's or style's own text is no page text)
             if tag == "a":
                 link_depth += 1
-                if el.get("rel") == "tag":
+                if el.get(b"rel") == "tag":
                     rel_tags.append(el)
-                frame = [n, n, 1, False, 0, 0, w, 0, kind, 0, n, n, False, False, False, el, remaining, tag]
+                frame = [n, n, 1, False, remaining, 0, w, 0, kind, 0, n, n, False, False, False, el, remaining, tag]
             elif link_depth:
-                frame = [n, n, 0, tag == "h1", 0, 0, w, 0, kind, paragraph, n, n, False, False, False, el, remaining, tag]
+                frame = [n, n, 0, tag == "h1", remaining, 0, w, 0, kind, paragraph, n, n, False, False, False, el, remaining, tag]
             else:
                 prose_n = w if w >= 40 else 0
-                frame = [n, 0, 0, tag == "h1", 0, 0, w, prose_n, kind, paragraph, n, 0, False, False, False, el, remaining, tag]
+                frame = [n, 0, 0, tag == "h1", remaining, 0, w, prose_n, kind, paragraph, n, 0, False, False, False, el, remaining, tag]
             if remaining:
                 push(frame)
                 continue
         else:  # a comment or processing instruction a caller's tree kept: no text of the page, ends at once
             if not stack:
                 continue
+            stack[-1][4] -= 1  # (not one of the element's children the counts speak of)
             stack[-1][16] -= 1
             if stack[-1][16]:
                 continue
@@ -242,7 +244,6 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
                 parent[5] += 1
             if frame[3]:
                 parent[3] = True
-            parent[4] += 1
             parent[16] -= 1
             if parent[16]:
                 break
