@@ -38,27 +38,31 @@ _BLOCK_WRAPPERS = re.compile(
 
 
 def _parse(markup: str) -> Any:
-    # lxml refuses str input that carries an XML encoding declaration; the text is already decoded.
+    # The text is decoded already: an XML declaration naming an encoding has nothing left to say.
     markup = _XML_DECL.sub("", markup, count=1)
     if not markup.strip():
         raise InputError("empty HTML document")
-    if not markup.isascii():
-        try:
-            markup.encode("utf-8")
-        except UnicodeEncodeError:
-            # A lone surrogate (a broken escape upstream) makes libxml2 stop reading at that point.
-            markup = _LONE_SURROGATE.sub("\ufffd", markup)
-    root, too_deep = _parse_tree(markup)
+    root, too_deep = _parse_tree(_utf8(markup))
     if too_deep:
         # Thousands of unclosed <span>/<div> (broken templates, hostile pages): read the page again
         # without its wrapper tags rather than lose everything after the 2,048th level.
-        root, too_deep = _parse_tree(_BLOCK_WRAPPERS.sub("<br>", _INLINE_WRAPPERS.sub("", markup)))
+        root, too_deep = _parse_tree(_utf8(_BLOCK_WRAPPERS.sub("<br>", _INLINE_WRAPPERS.sub("", markup))))
         if too_deep:
             raise InputError(f"HTML nests elements more than {_MAX_DEPTH} levels deep; the page cannot be read")
     return root
 
 
-def _parse_tree(markup: str) -> tuple[Any, bool]:
+def _utf8(markup: str) -> bytes:
+    """The page as UTF-8: libxml2 reads that natively, where a str is handed over in its internal form
+    (Latin-1, UTF-16 or UCS-4) and converted; encoding it here also finds a lone surrogate (a broken
+    escape upstream), which would make libxml2 stop reading at that point."""
+    try:
+        return markup.encode("utf-8")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub("\ufffd", markup).encode("utf-8")
+
+
+def _parse_tree(markup: bytes) -> tuple[Any, bool]:
     """The parsed tree, and whether libxml2 stopped at its depth limit (and dropped the rest)."""
     from lxml import etree
 
@@ -66,7 +70,8 @@ def _parse_tree(markup: str) -> tuple[Any, bool]:
     # `huge_tree` lifts libxml2's default depth limit of 256, which real pages with unclosed tags reach.
     # `collect_ids=False`: no table of id attributes (~7% of the parse), nothing here looks elements up by id.
     parser = etree.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=True, collect_ids=False
+        remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=True, collect_ids=False,
+        encoding="utf-8",  # (whatever charset the page declares: it was decoded already)
     )
     try:
         root = etree.fromstring(markup, parser=parser)
