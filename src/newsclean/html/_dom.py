@@ -114,8 +114,8 @@ def clean(text: Optional[str]) -> str:
 
 def raw_names(el: Any) -> Optional[str]:
     """Lowercased "class id" of an element, or None when it has neither."""
-    cls = el.get("class")
-    ident = el.get("id")
+    cls = el.get(b"class")  # (bytes names: lxml skips encoding the name on each lookup)
+    ident = el.get(b"id")
     if not cls and not ident:
         return None
     return f"{cls or ''} {ident or ''}".lower()
@@ -147,11 +147,12 @@ def tokens(el: Any) -> frozenset[str]:
 
 
 def is_hidden(el: Any) -> bool:
-    if el.get("hidden") is not None:
+    # (bytes names: lxml skips encoding the name on each lookup)
+    if el.get(b"hidden") is not None:
         return True
-    if (el.get("aria-hidden") or "").lower() == "true":
+    if (el.get(b"aria-hidden") or "").lower() == "true":
         return True
-    style = el.get("style")
+    style = el.get(b"style")
     return bool(style and _HIDDEN_STYLE.search(style))
 
 

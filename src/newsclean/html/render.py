@@ -89,7 +89,8 @@ class _Renderer:
                 # Label/value tables ("Penulis | : | Nama") read as "Penulis : Nama", like a text renderer.
                 text = _COLON_CELL.sub(" : ", text)
             if text:
-                if self.in_content and len(text) < 300 and CREDIT_TAIL.search(text):
+                # (the credit's colon first: the pattern alone is tried at every position of every line)
+                if self.in_content and len(text) < 300 and ":" in text and CREDIT_TAIL.search(text):
                     self.captions.append(text)  # an in-text photo caption ("... Foto: Grammy")
                 elif self.in_content and _is_promo(text):
                     pass  # "Promosi <headline>": an ad for another page set in the text
@@ -371,7 +372,7 @@ def _holds_timestamp(el: Any) -> bool:
             return False
         if child.tag == "time":
             return True
-        cls = child.get("class")
+        cls = child.get(b"class")
         if cls and _TIMESTAMP_TOKENS.intersection(TOKEN_SPLIT.split(cls.lower())):
             return True
     return False
