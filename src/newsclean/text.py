@@ -57,8 +57,9 @@ def normalize_line(raw: str) -> str:
         text = raw
     else:
         text = unicodedata.normalize("NFC", raw)
-        text = _INVISIBLE.sub("", text)
-        text = _ODD_SPACES.sub(" ", text)
+        if not text.isprintable():  # (every invisible mark and odd space is unprintable: most lines skip both)
+            text = _INVISIBLE.sub("", text)
+            text = _ODD_SPACES.sub(" ", text)
     if "  " in text:
         text = _RUNS_OF_SPACE.sub(" ", text)
     return text.strip()
