@@ -6,6 +6,7 @@ import datetime as dt
 from itertools import compress
 from typing import Iterator, Optional, Union
 
+from .decode import decode_bytes, looks_like_html
 from .errors import InputError, InputTooLarge
 from .page import Hints, Line, Page
 
@@ -35,8 +36,6 @@ def to_text(raw: Raw, *, max_chars: int = DEFAULT_MAX_CHARS) -> str:
         data = bytes(raw)
         if len(data) > 4 * max_chars:
             raise InputTooLarge(len(data), max_chars)
-        from .decode import decode_bytes
-
         text = decode_bytes(data)
     elif isinstance(raw, str):
         text = raw
@@ -48,7 +47,7 @@ def to_text(raw: Raw, *, max_chars: int = DEFAULT_MAX_CHARS) -> str:
         if text.count("\x00") > len(text) // 100:
             raise InputError("input looks binary: it is full of NUL characters")
         text = text.replace("\x00", "")
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError("input is empty or whitespace only")
     return text
 
@@ -66,8 +65,6 @@ def load(
         raise InputError(f"url must be a str or None, not {type(url).__name__}")
     _check_limit("max_lines", max_lines)
     text = to_text(raw, max_chars=max_chars)
-    from .decode import looks_like_html
-
     if looks_like_html(text):
         from .html import html_to_document
 
@@ -96,8 +93,11 @@ def _check_limit(name: str, value: object) -> None:
 
 def _lines(texts: list[str], max_lines: int) -> list[Line]:
     """The page's `Line`s: every input line with text, runs of blank lines shortened, long lines in pieces."""
+    numbers = _numbers_to_keep(texts, max_lines)
+    if max(map(len, texts), default=0) <= _MAX_LINE_CHARS:  # (every real page: one `Line` per line kept)
+        return [Line(index=k, number=n, text=texts[n], original=texts[n]) for k, n in enumerate(numbers)]
     lines: list[Line] = []
-    for number in _numbers_to_keep(texts, max_lines):
+    for number in numbers:
         chunk = texts[number]
         if len(chunk) <= _MAX_LINE_CHARS:
             lines.append(Line(index=len(lines), number=number, text=chunk, original=chunk))
@@ -113,6 +113,17 @@ def _numbers_to_keep(texts: list[str], max_lines: int) -> list[int]:
     filled = list(compress(range(len(texts)), map(str.strip, texts)))
     if len(filled) > max_lines:
         raise InputTooLarge(len(filled), max_lines, unit="lines")
+    if len(texts) - len(filled) <= _MAX_BLANK_RUN:  # (most pages: no run of blank lines to shorten)
+        kept = list(range(len(texts)))
+    else:
+        kept = _shorten_blank_runs(texts, filled)
+    if len(kept) > max_lines:
+        raise InputTooLarge(len(kept), max_lines, unit="lines")
+    return kept
+
+
+def _shorten_blank_runs(texts: list[str], filled: list[int]) -> list[int]:
+    """The line numbers kept when each run of blank lines (around the `filled` ones) keeps its first few."""
     kept: list[int] = []
     after = 0  # first number after the previous line with text
     for number in filled:
@@ -120,8 +131,6 @@ def _numbers_to_keep(texts: list[str], max_lines: int) -> list[int]:
         kept.append(number)
         after = number + 1
     kept.extend(range(after, min(len(texts), after + _MAX_BLANK_RUN)))
-    if len(kept) > max_lines:
-        raise InputTooLarge(len(kept), max_lines, unit="lines")
     return kept
 
 
