@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import accumulate, groupby, pairwise
 from typing import Optional
 
 # Hard-wrap widths looked for: renderers use 70-100 columns, mail and `fold` 60-80; a little margin.
@@ -25,8 +25,9 @@ _CHEAP_REJECT = 3  # this many lines past MAX_WIDTH, a quarter of the long lines
 # A list item's marker: lynx draws * + o # @ by depth, w3m • ◦ ▪ □ ☆, Markdown * - +, or a number.
 _LIST_MARKER = re.compile(r"(?:[*+o#@\-•◦▪▫□■☆★●○‣∙·]|\d{1,3}[.)])[ \t]+(?=\S)")
 _MARKER_STARTS = frozenset("*+o#@-•◦▪▫□■☆★●○‣∙·0123456789")
+_ITEM_STARTS = _MARKER_STARTS | {" ", "\t"}  # what a line holding a list item starts with
 # A line closing a sentence is weak evidence of a wrap (it may end a paragraph printed on one line).
-_SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
+_SENTENCE_END = frozenset('.!?:;"”’)')  # (as the last character of the right-stripped line)
 # lynx's link list: "References", "Visible links:", "Hidden links:", then "  12. http://...".
 _REFERENCES_HEAD = re.compile(r"\s*References\s*$")
 _REFERENCE_ENTRY = re.compile(r"\s*\d{1,5}\.\s+[A-Za-z][\w+.\-]*:\S")  # (addresses may hold spaces)
@@ -81,8 +82,9 @@ def read_layout(originals: Sequence[str]) -> Optional[Layout]:
     references = _references_start(originals)
     body = originals[:references] if references is not None else originals
     width, mirrored, cut = _wrap_width(body)
-    markers = references is not None or _has_link_markers(body)
-    markdown = _has_markdown_links(body)
+    text = "\n".join(body)  # (one scan for the marks most dumps lack, instead of one per line)
+    markers = references is not None or ("[" in text and _has_link_markers(body))
+    markdown = "](" in text and _has_markdown_links(body)
     trees = bullet_trees(body)
     if width is None and references is None and not markers and not markdown and not trees:
         return None  # (most dumps: no Layout to build)
@@ -99,22 +101,19 @@ def read_layout(originals: Sequence[str]) -> Optional[Layout]:
 def bullet_trees(originals: Sequence[str]) -> list[list[int]]:
     """The lists of short one-line items nested two levels deep or more (a site's menu drawn as a bullet
     tree), each as the indexes of its items."""
+    # (most lines open with a letter: no marker, no stripping)
+    items = [k for k, line in enumerate(originals) if line[:1] in _ITEM_STARTS and list_marker(line.lstrip())]
     trees: list[list[int]] = []
-    run: list[int] = []
-    columns: set[int] = set()
-    short = True
-    for k, line in enumerate([*originals, ""]):
-        # (most lines open with a letter: no marker, no stripping)
-        text = line.lstrip() if line[:1] in _MARKER_STARTS or line[:1] in " \t" else ""
-        marker = list_marker(text) if text else 0
-        if marker:
-            run.append(k)
-            columns.add(len(line) - len(text))
-            short = short and len(text) - marker <= _MENU_ITEM_CHARS
-            continue
+    if len(items) < _MENU_ITEMS:
+        return trees  # (most dumps)
+    # Consecutive items share their distance from their place in `items`: one group per run of lines.
+    for _, group in groupby(enumerate(items), lambda pair: pair[1] - pair[0]):
+        run = [k for _, k in group]
+        texts = [originals[k].lstrip() for k in run]
+        columns = {len(originals[k]) - len(text) for k, text in zip(run, texts, strict=True)}
+        short = all(len(text) - list_marker(text) <= _MENU_ITEM_CHARS for text in texts)
         if len(run) >= _MENU_ITEMS and len(columns) >= 2 and short:
             trees.append(run)
-        run, columns, short = [], set(), True
     return trees
 
 
@@ -175,34 +174,38 @@ def _wrap_width(originals: Sequence[str]) -> tuple[Optional[int], bool, bool]:
     renderers (lynx) indent a block on both sides: then the width is measured as length + indentation.
     """
     lengths = [len(line.rstrip()) for line in originals]
+    long = [k for k, size in enumerate(lengths) if size > MIN_WIDTH]
     # Ordinary dump: paragraphs run past any wrap width (enough breakable lines past MAX_WIDTH, a quarter
     # of the long lines or more). Counted only until there are enough: most lines of such a dump are.
-    enough = max(_CHEAP_REJECT, -(-sum(1 for size in lengths if size > MIN_WIDTH) // 4))
+    enough = max(_CHEAP_REJECT, -(-len(long) // 4))
     beyond = 0
-    for k, size in enumerate(lengths):
-        if size > MAX_WIDTH and _breakable(originals[k]):
+    for k in long:
+        if lengths[k] > MAX_WIDTH and _breakable(originals[k]):
             beyond += 1
             if beyond >= enough:
                 return None, False, False
-    indents = [len(line) - len(line.lstrip()) for line in originals]
-    overlong: list[tuple[int, int, int]] = []  # (column of the first space, length, indentation)
-    for line, size, indent in zip(originals, lengths, indents, strict=True):
-        if size > MIN_WIDTH and _breakable(line):
-            overlong.append((indent + line.find(" ", indent), size, indent))
+    # Pairs first: too few of them (most dumps that get this far) settle it before the overlong lines.
     pairs: list[tuple[int, int, int]] = []  # (length, length with the next line's first word, indentation)
-    for k in range(len(originals) - 1):
-        size = lengths[k]
-        if size < MIN_WIDTH // 2 or not originals[k + 1].strip() or _SENTENCE_END.search(originals[k].rstrip()):
+    for k in [k for k, size in enumerate(lengths[:-1]) if size >= MIN_WIDTH // 2]:
+        line, after = originals[k], originals[k + 1]
+        if not after.strip() or line.rstrip()[-1] in _SENTENCE_END:
             continue
-        unit = originals[k + 1].split(None, 1)[0]
-        pairs.append((size, size + len(unit), indents[k]))
+        unit = after.split(None, 1)[0]
+        pairs.append((lengths[k], lengths[k] + len(unit), len(line) - len(line.lstrip())))
     if len(pairs) < _MIN_WRAPS:
         return None, False, False
+    overlong: list[tuple[int, int, int]] = []  # (column of the first space, length, indentation)
+    for k in long:
+        line = originals[k]
+        if _breakable(line):
+            indent = len(line) - len(line.lstrip())
+            overlong.append((indent + line.find(" ", indent), lengths[k], indent))
     flat = _best_width([(low, high) for low, high, _ in pairs], [(space, size) for space, size, _ in overlong])
+    indented = any(indent for *_, indent in pairs) or any(indent for *_, indent in overlong)
     mirrored = _best_width(
         [(low + indent, high + indent) for low, high, indent in pairs],
         [(space + indent, size + indent) for space, size, indent in overlong],
-    )
+    ) if indented else flat  # (no line indented: the same ranges)
     best = max(flat, mirrored)
     if best[0] < _MIN_WRAPS:
         return None, False, False
@@ -216,7 +219,9 @@ def _breakable(line: str) -> bool:
     """A wrapper would have broken this line if it were wider than the width: it has a space early enough
     (converters leave list items, link lists and tables unwrapped)."""
     text = line.lstrip()
-    if list_marker(text) or is_reference_entry(line) or "|" in text:
+    # (an entry of the link list opens with its number or a "Visible"/"Hidden" label)
+    listed = (text[:1].isdigit() or text[:1] in ("V", "H")) and is_reference_entry(line)
+    if listed or list_marker(text) or "|" in text:
         return False
     space = text.find(" ")
     return 0 < space and len(line) - len(text) + space < MAX_WIDTH
@@ -239,15 +244,13 @@ def _best_width(pairs: list[tuple[int, int]], overlong: list[tuple[int, int]]) -
         if first <= last:
             score[first - MIN_WIDTH] -= _OVERLONG_WEIGHT
             score[last - MIN_WIDTH + 1] += _OVERLONG_WEIGHT
-    best, best_width, running, running_wraps = 0, 0, 0, 0
-    for k in range(span - 1):
-        running += score[k]
-        running_wraps += wraps[k]
-        if running_wraps < _MIN_WRAPS:
-            continue
-        if running > best:
-            best, best_width = running, MIN_WIDTH + k
-        elif running == best and best_width == MIN_WIDTH + k - 1:
+    running = list(accumulate(score))
+    best, best_width = 0, 0
+    # (only the few widths enough pairs agree on are looked at one by one)
+    for k in [k for k, count in enumerate(accumulate(wraps[:-1])) if count >= _MIN_WRAPS]:
+        if running[k] > best:
+            best, best_width = running[k], MIN_WIDTH + k
+        elif running[k] == best and best_width == MIN_WIDTH + k - 1:
             best_width = MIN_WIDTH + k  # the widest of equally good widths joins the fewest lines
     return best, best_width
 
@@ -258,7 +261,7 @@ def _breaks_early(originals: Sequence[str], layout: Layout) -> bool:
     going_on = early = 0
     for before, after in pairwise(originals):
         text = after.lstrip()
-        if not text[:1].islower() or _SENTENCE_END.search(before.rstrip()):
+        if not text[:1].islower() or before.rstrip()[-1:] in _SENTENCE_END:
             continue
         indent = len(before) - len(before.lstrip())
         width = layout.width_at(indent)
