@@ -89,12 +89,20 @@ def snapshot(out: Path, extra: Sequence[Path] = ()) -> dict[str, Any]:
     records: dict[str, Any] = {}
     with out.open("w", encoding="utf-8") as fh:
         for path in dumps(extra):
-            name = str(path.relative_to(ROOT.parent)) if path.is_relative_to(ROOT.parent) else str(path)
+            name = _name(path)
             for variant, raw, kwargs in variants(path):
                 key = f"{name}#{variant}"
                 records[key] = outcome(raw, kwargs)
                 fh.write(json.dumps({"key": key, "result": records[key]}, ensure_ascii=False, sort_keys=True) + "\n")
     return records
+
+
+def _name(path: Path) -> str:
+    """A dump's key, the same from every checkout: `fixtures/...`, `shared/corpus/...`, else the full path."""
+    for base, prefix in ((ROOT.resolve(), ""), (SHARED.resolve(), "shared/")):
+        if path.is_relative_to(base):
+            return prefix + str(path.relative_to(base))
+    return str(path)
 
 
 def load(path: Path) -> dict[str, Any]:
