@@ -89,11 +89,11 @@ def is_lead(text: str) -> bool:
     head = text[:60]
     # (A dateline needs its dash or colon: without one the pattern would backtrack through every
     # capitalised word of the head before failing.)
-    return bool(_CAPS_LEAD.match(head) or (_has_dash(head) and _DATELINE_LEAD.match(head)))
+    return bool(_CAPS_LEAD.match(head) or ((_has_dash(head) or ":" in head) and _DATELINE_LEAD.match(head)))
 
 
 def _has_dash(text: str) -> bool:
-    return "-" in text or "–" in text or "—" in text or ":" in text
+    return "-" in text or "–" in text or "—" in text
 
 
 def dateline_lead(text: str, site_patterns: tuple[ProfilePattern, ...] = ()) -> bool:
@@ -101,7 +101,7 @@ def dateline_lead(text: str, site_patterns: tuple[ProfilePattern, ...] = ()) -> 
     head = text[:80]
     # (The shared forms all need a dash: without one the pattern would backtrack through every
     # capitalised word of the head before failing.)
-    if ("-" in head or "–" in head or "—" in head) and _STORY_DATELINE.match(head) is not None:
+    if _has_dash(head) and _STORY_DATELINE.match(head) is not None:
         return True
     return any(p.match(head) for p in site_patterns)
 
