@@ -10,7 +10,7 @@ from ..dates import find_dates
 from ..page import Line, Page
 from ..text import same_text, words
 from ._document_title import document_title_heads, without_site_suffix
-from ._names import BYLINE_WITH_OUTLET
+from ._names import outlet_byline
 from ._shapes import (
     find_header_end,
     header_lines,
@@ -307,7 +307,7 @@ def _not_a_title(text: str, agencies: frozenset[str]) -> bool:
         or is_credit(text, agencies)
         or split_caption_credit(text, agencies)
         or any(is_credit(m.group(1), agencies) for m in _BRACKETED_CREDIT.finditer(text))
-        or BYLINE_WITH_OUTLET.fullmatch(text)
+        or outlet_byline(text)
     )
 
 
