@@ -272,21 +272,39 @@ def _sentence_case_headline(header: list[Line], anchor: int) -> Optional[Line]:
     return None
 
 
-_TITLE_NOISE = re.compile(
-    r"^(?:Foto|Sumber|Photo|Video|Baca|Lihat)\s*:|https?://|^/|%[0-9A-F]{2}|\((?:Sumber|Foto)\s*:"
-    # Two sentences ("Nyaman tanpa iklan. Langganan Pro") are a promo or a teaser, not a headline.
-    r"|(?-i:[a-z]{3})\.\s+(?-i:[A-Z])"
-    # The site's name and motto ("Okezone.com - Experience The Zone"); an image's alt text in brackets
-    # with its file name or credit ("[suara.com/Nama]", "[o_19ninj0l]").
-    r"|^[\w\-]+\.(?:com|co\.id|id|net|tv|org)\s+[-|–—:]\s"
-    r"|\[[^\]]*[/_][^\]]*\]"
+# What a headline never is. The forms that open the line are tried once, at its start; each mark found
+# anywhere is searched only when the character it needs is in the line (one unanchored alternation would
+# try every form at every position of every candidate).
+_NOISE_OPENING = re.compile(
+    r"(?:Foto|Sumber|Photo|Video|Baca|Lihat)\s*:|/"
+    # The site's name and motto ("Okezone.com - Experience The Zone").
+    r"|[\w\-]+\.(?:com|co\.id|id|net|tv|org)\s+[-|–—:]\s"
     # A numbered item of a list or round-up ("1. Drama Asmara ...").
-    r"|^\d{1,2}[.)]\s"
-    # Menu entries glued by the renderer ("Tentang KamiPedoman Media SiberKetentuan ...").
-    r"|(?-i:[a-z][A-Z]\w*\s.*[a-z][A-Z])"
-    # A menu printed on one line between separators ("TOP NEWS | TERKINI | RILIS PERS | RSS").
-    r"|^[^|·]{1,30}(?:\s[|·]\s[^|·]{1,30}){3,}$"
+    r"|\d{1,2}[.)]\s"
 )
+_URL_OR_ESCAPE = re.compile(r"https?://|%[0-9A-F]{2}")
+_SOURCE_IN_BRACKETS = re.compile(r"\((?:Sumber|Foto)\s*:")
+# Two sentences ("Nyaman tanpa iklan. Langganan Pro") are a promo or a teaser, not a headline. (The full
+# stop comes first so that only full stops are tried.)
+_TWO_SENTENCES = re.compile(r"\.(?<=[a-z]{3}\.)\s+[A-Z]")
+# An image's alt text in brackets with its file name or credit ("[suara.com/Nama]", "[o_19ninj0l]").
+_FILE_IN_BRACKETS = re.compile(r"\[[^\]]*[/_][^\]]*\]")
+# Menu entries glued by the renderer ("Tentang KamiPedoman Media SiberKetentuan ...").
+_GLUED_MENU = re.compile(r"[a-z][A-Z]\w*\s.*[a-z][A-Z]")
+# A menu printed on one line between separators ("TOP NEWS | TERKINI | RILIS PERS | RSS").
+_MENU_LINE = re.compile(r"[^|·]{1,30}(?:\s[|·]\s[^|·]{1,30}){3,}$")
+
+
+def _title_noise(text: str) -> bool:
+    return bool(
+        _NOISE_OPENING.match(text)
+        or (("://" in text or "%" in text) and _URL_OR_ESCAPE.search(text))
+        or ("(" in text and _SOURCE_IN_BRACKETS.search(text))
+        or _TWO_SENTENCES.search(text)
+        or ("[" in text and _FILE_IN_BRACKETS.search(text))
+        or _GLUED_MENU.search(text)
+        or (("|" in text or "·" in text) and _MENU_LINE.match(text))
+    )
 
 
 # "Jakarta, CNN Indonesia -- Direktorat ...": a lead's dateline (place, outlet, dash), not a headline.
@@ -299,14 +317,15 @@ _BRACKETED_CREDIT = re.compile(r"\(([^()/]{2,30}/[^()]{2,40})\)")
 
 def _not_a_title(text: str, agencies: frozenset[str]) -> bool:
     """Credits, captions with their credit, bylines with an outlet, hashtags and URL fragments are not headlines."""
+    # (Each form's pattern runs only when the line holds the character it cannot match without.)
     return bool(
         _is_tag_line(text)
-        or _DATELINE.match(text)
+        or ("," in text and _DATELINE.match(text))
         or _breadcrumb_section(text)
-        or _TITLE_NOISE.search(text)
+        or _title_noise(text)
         or is_credit(text, agencies)
         or split_caption_credit(text, agencies)
-        or any(is_credit(m.group(1), agencies) for m in _BRACKETED_CREDIT.finditer(text))
+        or ("/" in text and any(is_credit(m.group(1), agencies) for m in _BRACKETED_CREDIT.finditer(text)))
         or outlet_byline(text)
     )
 
