@@ -33,7 +33,7 @@ def document_title_heads(page: Page) -> set[str]:
     names: set[str] | None = None
     heads = set()
     for line in printed:
-        m = _SITE_SUFFIX.search(line.text) if len(line.text) <= 250 else None
+        m = _SITE_SUFFIX.search(line.text) if len(line.text) <= 250 and _has_separator(line.text) else None
         if m is not None:
             head = fold(line.text[: m.start()])
             if names is None:
@@ -46,6 +46,11 @@ def document_title_heads(page: Page) -> set[str]:
             if head in keys:
                 heads.add(head)
     return heads
+
+
+def _has_separator(text: str) -> bool:
+    # (Most lines hold none of the separators `_SITE_SUFFIX` needs: a few substring tests spare its search.)
+    return "-" in text or "|" in text or ":" in text or "–" in text or "—" in text or "»" in text
 
 
 def _site_names(page: Page) -> set[str]:
@@ -75,7 +80,7 @@ def without_site_suffix(page: Page, chosen: Line, end: int) -> tuple[Line, str]:
     "<headline> - <the site's motto>" when the page also prints the headline alone.
     """
     text = chosen.text
-    m = _SITE_SUFFIX.search(text)
+    m = _SITE_SUFFIX.search(text) if _has_separator(text) else None
     if m is None:
         return chosen, text  # (the common case: no suffix, and no need to fold every line of the page)
     names = _site_names(page)

@@ -28,8 +28,8 @@ def slug_words(url: Optional[str]) -> frozenset[str]:
         return frozenset()
     best: list[str] = []
     for segment in path.split("/"):
-        if segment.isdigit():
-            continue  # (an id: no words)
+        if segment.isalnum():
+            continue  # (one word or an id: too few words to be the slug)
         if "." in segment:
             segment = _EXTENSION.sub("", segment)
         # (str.split after turning -, _ and + into spaces: the pieces `_SEPARATORS` would split out;

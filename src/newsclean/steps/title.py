@@ -83,13 +83,17 @@ def _slug_headline(page: Page, header: list[Line]) -> Optional[Line]:
     best: Optional[Line] = None
     best_cover = SLUG_MATCH
     for line in header:
-        n = len(line.text.split())
-        if n > _MAX_TITLE_WORDS or n > 3 * len(slug) or line.text.endswith("."):
+        text = line.text
+        if text.endswith("."):
             continue  # a lead paragraph repeats the headline's words, but in a long sentence
-        folded = line.text.casefold()
-        if sum(word in folded for word in slug) <= best_cover * len(slug):
-            continue  # (each word the line contains is in its text: too few there, too few words)
-        cover = slug_coverage(slug, line.text)
+        # (Each word the line contains is in its text: too few there, too few words. Asked first, as
+        # most lines hold few of the slug's words; the count runs in C.)
+        if sum(map(text.casefold().__contains__, slug)) <= best_cover * len(slug):
+            continue
+        n = len(text.split())
+        if n > _MAX_TITLE_WORDS or n > 3 * len(slug):
+            continue  # (a lead, however unpunctuated)
+        cover = slug_coverage(slug, text)
         if cover > best_cover:
             best, best_cover = line, cover
     return best
@@ -136,45 +140,51 @@ def _scored_headline(
     page: Page, header: list[Line], end: int, anchors: list[int], n_words: dict[int, int]
 ) -> Optional[Line]:
     """The header line scoring best as the headline; `n_words` holds the word counts of the lines that may be it."""
-    counts: dict[str, int] = {}
-    spread: dict[str, list[int]] = {}  # printed position of each copy's first and last appearance
-    printed = 0
-    for line in page.lines[: min(end, (find_header_end(page) + 40))]:
-        if line.text:
-            printed += 1
-        if line.text and len(line.text) <= 250:  # only short lines can repeat a headline
-            key = line.text.casefold()
-            counts[key] = counts.get(key, 0) + 1
-            spread.setdefault(key, [printed, printed])[1] = printed
+    header_end = find_header_end(page)
+    # The printed lines down to 40 lines into the story, casefolded ("" for a line too long to repeat a
+    # headline): a candidate's copies are counted there.
+    copies = [t.casefold() if len(t) <= 250 else "" for t in [ln.text for ln in page.lines[: min(end, header_end + 40)]] if t]
     agencies = sites.lexicon(page.profile).credit_agencies
     titled: Optional[set[str]] = None  # (built for the first line scored: most pages score none)
     first_seen: Optional[Line] = None
     best: Optional[Line] = None
     best_score = 0.0
-    positions = {ln.index: k for k, ln in enumerate(header)}
+    positions = {ln.index: k for k, ln in enumerate(header)} if anchors else {}
+    first_anchor = min(anchors) if anchors else None
     # A dump of the whole page prints the site's menus before the article: there the headline is the
-    # one nearest the story, not the first of the page.
-    whole_page = sum(1 for ln in page.lines[: find_header_end(page)] if ln.text) >= _WHOLE_PAGE_LINES
+    # one nearest the story, not the first of the page. (Fewer lines than that above the story: no need to count.)
+    whole_page = header_end >= _WHOLE_PAGE_LINES and sum(1 for ln in page.lines[:header_end] if ln.text) >= _WHOLE_PAGE_LINES
     near = _near_story(header) if whole_page else {}
     # The line right above the timestamp or byline is the headline's place, whatever its case.
     above_anchor = {_previous_text_line(page, a) for a in anchors}
-    recurring = _recurring_headings(page, end)
-    listed = _dashed_list_items(header)
+    # (The page-wide tests below are built when a candidate first needs them.)
+    listed: Optional[set[int]] = None
+    recurring: Optional[set[str]] = None
+    page_text: Optional[str] = None
     for k, line in enumerate(header):
         text = line.text
         if line.index not in n_words:
             continue
-        if line.index in listed:
-            continue  # an item of a list of other stories ("- Headline A", "- Headline B", ...)
+        if line.bullet or _DASH_ITEM.match(text):
+            listed = _dashed_list_items(header) if listed is None else listed
+            if line.index in listed:
+                continue  # an item of a list of other stories ("- Headline A", "- Headline B", ...)
         folded = text.casefold()
-        if folded in recurring and not (anchors and line.index < min(anchors)):
+        if first_anchor is None or line.index >= first_anchor:
             # A heading printed again and again between paragraphs (an interview's question). A copy
             # above the timestamp is the headline itself, repeated as each gallery photo's alt text.
-            continue
-        repeated = counts.get(folded, 0) >= 2
+            # (A recurring heading is printed three times or more: the page's text, casefolded once, says
+            # which candidates are worth the per-line count.)
+            if page_text is None:
+                page_text = "\n".join([ln.text for ln in page.lines[:end]]).casefold()
+            if page_text.count(folded) >= _RECURRING_GAPS + 1:
+                recurring = _recurring_headings(page, end) if recurring is None else recurring
+                if folded in recurring:
+                    continue
+        repeated = copies.count(folded) >= 2
         if whole_page and repeated:
             # Copies a few lines apart are an image's alt text and its caption, not a headline shown twice.
-            first, last = spread[folded]
+            first, last = copies.index(folded), len(copies) - 1 - copies[::-1].index(folded)
             repeated = last - first > _ALT_AND_CAPTION
         shaped = line.is_headline or (line.index in above_anchor and _sentence_case_shape(text))
         if not shaped and (not repeated or text.endswith(".")):
@@ -188,7 +198,7 @@ def _scored_headline(
             if not whole_page:
                 score += 1.0  # the headline is normally the first headline-shaped line of the page
         score += near.get(line.index, 0.0)
-        if anchors and line.index < min(anchors):
+        if first_anchor is not None and line.index < first_anchor:
             score += 1.0
         if repeated:
             # (on a whole page other stories' headlines repeat too, one widget after another)
@@ -199,7 +209,7 @@ def _scored_headline(
                 score += 2.0 - 0.3 * gap
         if titled is None:
             titled = document_title_heads(page)
-        if any(line.key == head or line.key.endswith(" " + head) for head in titled):
+        if titled and any(line.key == head or line.key.endswith(" " + head) for head in titled):
             # The page's document title is this line plus the site's name (the page may print a
             # label in front of it: "In Picture: <headline>").
             score += 3.0
