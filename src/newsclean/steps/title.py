@@ -10,13 +10,8 @@ from ..dates import find_dates
 from ..page import Line, Page
 from ..text import same_text, words
 from ._document_title import document_title_heads, without_site_suffix
-from ._names import outlet_byline
-from ._shapes import (
-    find_header_end,
-    header_lines,
-    is_credit,
-    split_caption_credit,
-)
+from ._not_title import breadcrumb_section, not_a_title
+from ._shapes import find_header_end, header_lines, is_credit
 from ._slug import SLUG_MATCH, slug_coverage, slug_words
 
 # Any " - Something" ending of an HTML title hint (the hint is only compared, or used when no line shows it).
@@ -131,7 +126,7 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
         # is its sentence-case headline ("Enam emiten agendakan pembagian dividen").
         bare = _sentence_case_headline(header[-1:], find_header_end(page))
         agencies = sites.lexicon(page.profile).credit_agencies
-        if bare is not None and len(bare.text.split()) <= _MAX_BARE_TITLE_WORDS and not _not_a_title(bare.text, agencies):
+        if bare is not None and len(bare.text.split()) <= _MAX_BARE_TITLE_WORDS and not not_a_title(bare.text, agencies):
             best = bare
     return best
 
@@ -190,7 +185,7 @@ def _scored_headline(
         if not shaped and (not repeated or text.endswith(".")):
             continue
         # (n_words holds no line ending in an ellipsis: a shortened copy, e.g. in a breadcrumb)
-        if find_dates(text) or _not_a_title(text, agencies):
+        if find_dates(text) or not_a_title(text, agencies):
             continue
         score = 1.0 + min(n_words[line.index], 14) / 14
         if first_seen is None:
@@ -282,95 +277,8 @@ def _sentence_case_headline(header: list[Line], anchor: int) -> Optional[Line]:
     return None
 
 
-# What a headline never is. The forms that open the line are tried once, at its start; each mark found
-# anywhere is searched only when the character it needs is in the line (one unanchored alternation would
-# try every form at every position of every candidate).
-_NOISE_OPENING = re.compile(
-    r"(?:Foto|Sumber|Photo|Video|Baca|Lihat)\s*:|/"
-    # The site's name and motto ("Okezone.com - Experience The Zone").
-    r"|[\w\-]+\.(?:com|co\.id|id|net|tv|org)\s+[-|–—:]\s"
-    # A numbered item of a list or round-up ("1. Drama Asmara ...").
-    r"|\d{1,2}[.)]\s"
-)
-_URL_OR_ESCAPE = re.compile(r"https?://|%[0-9A-F]{2}")
-_SOURCE_IN_BRACKETS = re.compile(r"\((?:Sumber|Foto)\s*:")
-# Two sentences ("Nyaman tanpa iklan. Langganan Pro") are a promo or a teaser, not a headline. (The full
-# stop comes first so that only full stops are tried.)
-_TWO_SENTENCES = re.compile(r"\.(?<=[a-z]{3}\.)\s+[A-Z]")
-# An image's alt text in brackets with its file name or credit ("[suara.com/Nama]", "[o_19ninj0l]").
-_FILE_IN_BRACKETS = re.compile(r"\[[^\]]*[/_][^\]]*\]")
-# Menu entries glued by the renderer ("Tentang KamiPedoman Media SiberKetentuan ...").
-_GLUED_MENU = re.compile(r"[a-z][A-Z]\w*\s.*[a-z][A-Z]")
-# A menu printed on one line between separators ("TOP NEWS | TERKINI | RILIS PERS | RSS").
-_MENU_LINE = re.compile(r"[^|·]{1,30}(?:\s[|·]\s[^|·]{1,30}){3,}$")
-
-
-def _title_noise(text: str) -> bool:
-    return bool(
-        _NOISE_OPENING.match(text)
-        or (("://" in text or "%" in text) and _URL_OR_ESCAPE.search(text))
-        or ("(" in text and _SOURCE_IN_BRACKETS.search(text))
-        or _TWO_SENTENCES.search(text)
-        or ("[" in text and _FILE_IN_BRACKETS.search(text))
-        or _GLUED_MENU.search(text)
-        or (("|" in text or "·" in text) and _MENU_LINE.match(text))
-    )
-
-
-# "Jakarta, CNN Indonesia -- Direktorat ...": a lead's dateline (place, outlet, dash), not a headline.
-_DATELINE = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)?,\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\s*(?:--|[-–—])\s")
-
-
-# "(Republika/Wihdan)" inside a line: a photo caption carries its credit.
-_BRACKETED_CREDIT = re.compile(r"\(([^()/]{2,30}/[^()]{2,40})\)")
-
-
-def _not_a_title(text: str, agencies: frozenset[str]) -> bool:
-    """Credits, captions with their credit, bylines with an outlet, hashtags and URL fragments are not headlines."""
-    # (Each form's pattern runs only when the line holds the character it cannot match without.)
-    return bool(
-        _is_tag_line(text)
-        or ("," in text and _DATELINE.match(text))
-        or _breadcrumb_section(text)
-        or _title_noise(text)
-        or is_credit(text, agencies)
-        or split_caption_credit(text, agencies)
-        or ("/" in text and any(is_credit(m.group(1), agencies) for m in _BRACKETED_CREDIT.finditer(text)))
-        or outlet_byline(text)
-    )
-
-
-# "JOGLOSEMARNEWS.COM Umum Nasional", "Home » News » Nasional": a breadcrumb led by the site's name
-# (a domain written in capitals, or "Home"), then one to three rubric words.
-_CRUMB = re.compile(
-    r"(?:(?-i:[A-Z0-9\-]+\.(?:COM|CO\.ID|ID|NET|TV|NEWS|ORG))|home|beranda)"
-    r"(?P<crumbs>(?:\s*[»›>/|]?\s*[^\W\d_][\w&\-]*){1,3})",
-    re.I,
-)
-_CRUMB_SEPARATORS = re.compile(r"\s*[»›>/|]\s*|\s+")
-
-
-def _breadcrumb_section(text: str) -> Optional[str]:
-    """The last rubric of a breadcrumb line ("Nasional"), or None when the line is not one."""
-    m = _CRUMB.fullmatch(text) if len(text) <= 80 else None
-    if m is None:
-        return None
-    crumbs = [c for c in _CRUMB_SEPARATORS.split(m.group("crumbs")) if c]
-    return crumbs[-1] if crumbs else None
-
-
 def _last_printed_before(page: Page, index: int) -> Optional[Line]:
     return next((ln for ln in reversed(page.lines[:index]) if ln.text), None)
-
-
-def _is_tag_line(text: str) -> bool:
-    # "#banjir #jakarta" or "@akun": tags and handles. "#MovieTalk Sekte - Film ..." is a headline
-    # that opens with its series' hashtag: most of its words are plain words.
-    if "#" not in text and "@" not in text:
-        return False
-    tokens = text.split()
-    tagged = sum(1 for t in tokens if t.startswith(("#", "@")))
-    return tagged > 0 and tagged * 2 >= len(tokens) - tagged
 
 
 def _glued_section(page: Page, header: list[Line], chosen: Line) -> None:
@@ -409,7 +317,7 @@ def _section_from_header(page: Page, header: list[Line]) -> None:
     above = _last_printed_before(page, page.title_index)
     if above is not None and above.label is None:
         label = above.text
-        crumb = _breadcrumb_section(label)
+        crumb = breadcrumb_section(label)
         if crumb is not None:
             page.section = crumb
             above.mark("section", "title", "breadcrumb above the headline")
