@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 import pytest
 
@@ -396,3 +397,24 @@ def test_outlet_byline_pre_test_covers_every_outlet() -> None:
         assert _names.outlet_byline(line) is not None
         assert _names.outlet_byline(line)[0] == _names.BYLINE_WITH_OUTLET.fullmatch(line)[0]  # type: ignore[index]
     assert _names.outlet_byline("Harga Cabai Naik, Pedagang Mengeluh") is None
+
+
+def test_label_search_finds_every_label_form() -> None:
+    """The byline step asks its label tests only of the lines `_opening_with_label` finds: every form a label
+    test takes must be found there, whatever its case; lines opening otherwise are not."""
+    step = importlib.import_module("newsclean.steps.byline")  # (the package exports the step function under that name)
+    credits = [
+        "Penulis: Budi Santoso", "Reporter Magang: Ani Lestari", "Pewarta: Dedi", "Wartawan: Rina Wati",
+        "Kontributor: Sari", "Kontributor Bola, Yudi Hartono", "Koresponden Lhokseumawe, Zul Fikri",
+        "Fotografer: Joko", "Ditulis oleh Rudi Hartono", "Oleh Rudi Hartono", "By Ayu Lestari", "Rep: C31/ Red: Ani",
+        "Laporan wartawan Harian Kota, Budi Santoso", "Editor: Dwi Aquina", "Penyunting: Rina", "Redaktur: Ani",
+        "Penyelaras: Ani", "Red: Ani", "Redaktur & Reporter : Tim Redaksi", "EditorDwifantya Aquina",
+        "Penulis | : | Rina Lestari |", "| Penulis | : | Rina Lestari |",
+    ]
+    labels = [*step._LABEL_ALONE, *step._LABEL_AFTER]
+    for text in credits:
+        assert step._LABEL_START.match(step.unglue(text)), text  # (each is a label test's own form)
+    for text in credits + labels:
+        for variant in (text, text.upper(), text.lower()):
+            lines = ["Harga Cabai Naik, Pedagang Mengeluh", variant, "Jakarta - Harga cabai naik lagi."]
+            assert step._opening_with_label(lines) == {1}, variant

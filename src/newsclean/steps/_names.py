@@ -75,7 +75,7 @@ def outlet_byline(text: str) -> Optional[re.Match[str]]:
 
     (The full pattern backtracks through every capitalised word of a line before failing.)
     """
-    if not any(stem in text for stem in OPEN_OUTLETS):
+    if not any(map(text.__contains__, OPEN_OUTLETS)):
         if _OUTLET_AT_END.search(text, max(0, len(text) - OUTLET_TAIL_CHARS)) is None:
             return None
     return BYLINE_WITH_OUTLET.fullmatch(text)

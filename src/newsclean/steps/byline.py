@@ -33,6 +33,14 @@ _BOTH_LABELS = re.compile(
     re.I,
 )
 _BY_PREFIX = re.compile(r"(?:By|Oleh)\s+\S", re.I)
+# The first word of every label above, and of the labels printed alone (`_LABEL_ALONE`, `_LABEL_AFTER`), at the
+# start of a line (after a flattened table's bars): searched once in the joined lines, it finds the few lines
+# a label test can match (the per-line tests run on those alone; test_fields checks the list).
+_LABEL_WORD_STARTS_LINE = re.compile(
+    r"\n[ |]*(?:kontributor|koresponden|penulis|rep|pewarta|wartawan|fotografer|ditulis|oleh|by|laporan"
+    r"|editor|penyunting|red|penyelaras|tim)",
+    re.I,
+)
 # What every labelled credit starts with: one match spares the three full patterns on other lines.
 _LABEL_START = re.compile(rf"{_AUTHOR_LABEL}|{_EDITOR_LABEL}", re.I)
 _EDITOR = re.compile(rf"{_EDITOR_LABEL}\s*:\s*(?P<editors>.+)", re.I)
@@ -89,6 +97,12 @@ def unglue(text: str) -> str:
     return text if glued is None else f"{glued.group(1)}: {text[glued.end():]}"
 
 
+def _opening_with_label(texts: list[str]) -> set[int]:
+    """Positions in `texts` of the lines that open with a label's first word (all others fail every label test)."""
+    joined = "\n" + "\n".join(texts)  # (a line's text holds no newline: normalize made control characters spaces)
+    return {joined.count("\n", 0, m.start() + 1) - 1 for m in _LABEL_WORD_STARTS_LINE.finditer(joined)}
+
+
 def byline(page: Page) -> None:
     """Authors, editors and rubric from the header's byline forms (site patterns, then generic ones)."""
     lex = sites.lexicon(page.profile)
@@ -96,11 +110,13 @@ def byline(page: Page) -> None:
     credits = Credits()
     authors, editors = credits.authors, credits.editors
     take = credits.take
-    by_index = {ln.index: ln for ln in header}
+    labelled = _opening_with_label([ln.text for ln in header])
     for k, line in enumerate(header):
         if line.label is not None:
             continue
         text = unglue(page.date_rest.get(line.index, line.text))
+        # (A date line's leftover was not searched for a label: it is tried as it is.)
+        may_be_labelled = k in labelled or line.index in page.date_rest
         matched = False
         for pattern in lex.byline_patterns:
             m = pattern.fullmatch(line.text) or (pattern.fullmatch(text) if text != line.text else None)
@@ -124,7 +140,7 @@ def byline(page: Page) -> None:
             # "Penulis: X Pada: <date> Nusantara": the credit is what stands before the date.
             head = unglue(_before_date(line.text))
             matched = bool(head) and head != text and _labelled_credit(head, credits)
-        if not matched:
+        if not matched and may_be_labelled:
             matched = _labelled_credit(text, credits)
         if not matched:
             m = outlet_byline(text)
@@ -132,7 +148,7 @@ def byline(page: Page) -> None:
             if found:
                 take(found, authors)
                 matched = True
-        folded = text.casefold() if len(text) <= _LABEL_CHARS else ""  # (no label is longer)
+        folded = text.casefold() if may_be_labelled and len(text) <= _LABEL_CHARS else ""  # (no label is longer)
         if not matched:
             role = _LABEL_ALONE.get(folded)
             if role and k + 1 < len(header) and _is_name_list(header[k + 1].text):
@@ -164,11 +180,14 @@ def byline(page: Page) -> None:
         if matched:
             line.mark("byline", "byline", "byline")
     if not authors:
-        _author_box(header, credits)
-    if not authors:
-        _name_beside_date(page, by_index, credits)
-    if not authors:
-        _name_under_headline(page, header, credits)
+        # (Both the writer's box and the name under the headline start from a short name alone on its line:
+        # the header is searched for those once.)
+        named = [k for k, ln in enumerate(header) if ln.label is None and _is_short_name(ln.text)]
+        _author_box(header, named, credits)
+        if not authors:
+            _name_beside_date(page, header, credits)
+        if not authors:
+            _name_under_headline(page, [header[k] for k in named], credits)
     _labels_after_story(page, credits)
     page.authors = authors
     page.editors = editors
@@ -237,7 +256,9 @@ def _labels_after_story(page: Page, credits: Credits) -> None:
     # sites print "Penulis: X" / "Editor: Y" lines there.
     end = page.tail_start if page.tail_start is not None else len(page.lines)
     lines = page.lines
-    for i in range(find_header_end(page), end):
+    start = find_header_end(page)
+    for k in sorted(_opening_with_label([ln.text for ln in lines[start:end]])):
+        i = start + k
         line = lines[i]
         if line.label is not None or not line.text:
             continue
@@ -259,12 +280,14 @@ def _labels_after_story(page: Page, credits: Credits) -> None:
             lines[j].mark("byline", "byline", f"name after the label {line.text!r}")
 
 
-def _author_box(header: list[Line], credits: Credits) -> None:
+def _author_box(header: list[Line], named: list[int], credits: Credits) -> None:
     # An opinion column opens with its writer's box: the name, then the role ("Direktur Eksekutif
-    # Migrant Watch"), which some pages print twice.
-    for k in range(len(header) - 1):
+    # Migrant Watch"), which some pages print twice. (`named`: the header's short names, by position.)
+    for k in named:
+        if k + 1 >= len(header):
+            break
         name, role = header[k], header[k + 1]
-        if name.label is None and role.label is None and _is_short_name(name.text) and is_role_line(role.text):
+        if name.label is None and role.label is None and is_role_line(role.text):
             credits.take(clean_names(name.text), credits.authors)
             name.mark("byline", "byline", "writer's name above their role")
             for line in header[k + 1 :]:
@@ -273,13 +296,14 @@ def _author_box(header: list[Line], credits: Credits) -> None:
             return
 
 
-def _name_under_headline(page: Page, header: list[Line], credits: Credits) -> None:
+def _name_under_headline(page: Page, named: list[Line], credits: Credits) -> None:
     # "Raka Dwi Novianto" alone on the line right under the headline, before the photo and the story.
+    # (`named`: the header lines holding a short name, most header lines being none.)
     agencies = sites.lexicon(page.profile).credit_agencies
     lines = page.lines
-    for line in header:
-        if line.label is not None or not _is_short_name(line.text):
-            continue  # (tested first: most header lines are no name, and the line above need not be found)
+    for line in named:
+        if line.label is not None:
+            continue
         above = _previous_printed(lines, line.index)
         if (
             above is not None
@@ -313,12 +337,13 @@ def _is_short_name(text: str) -> bool:
     return looks_like_name(text) and not names_by_office(text)
 
 
-def _name_beside_date(page: Page, by_index: dict[int, Line], credits: Credits) -> None:
+def _name_beside_date(page: Page, header: list[Line], credits: Credits) -> None:
     # "Arief Wibisono" on its own line right above the timestamp line. Below it, a bare name is more often
     # a topic tag (kapanlagi prints the star's name there): only "By X" / "Oleh X" counts.
     if page.published_index is None:
         return
     lines = page.lines
+    by_index = {ln.index: ln for ln in header}
     for step in (-1, 1):
         j = page.published_index + step
         while 0 <= j < len(lines) and not lines[j].text:
