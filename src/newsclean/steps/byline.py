@@ -319,7 +319,20 @@ def _name_under_headline(page: Page, named: list[Line], credits: Credits) -> Non
 
 
 def _printed_in(phrase: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(phrase.casefold())}(?!\w)", text.casefold()) is not None
+    """`phrase` inside `text` as whole words, ignoring case."""
+    # (str.find, not a pattern built from the phrase: compiling one per page costs more than the search.)
+    phrase, text = phrase.casefold(), text.casefold()
+    at = text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if not (at > 0 and _is_word_char(text[at - 1])) and not (end < len(text) and _is_word_char(text[end])):
+            return True
+        at = text.find(phrase, at + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # (what `\w` matches)
 
 
 def _previous_printed(lines: list[Line], index: int) -> Optional[Line]:
