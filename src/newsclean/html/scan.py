@@ -153,55 +153,56 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
             text = el.text
             n = len(text.strip()) if text else 0
             w = 0 if tag in DROP_TAGS else n  # (a script's or style's own text is no page text)
+            if remaining:
+                if tag == "a":
+                    link_depth += 1
+                    if el.get(b"rel") == "tag":
+                        rel_tags.append(el)
+                    push([n, n, 1, False, remaining, 0, w, 0, kind, 0, n, n, False, False, False, el, remaining, tag])
+                elif link_depth:
+                    push([n, n, 0, tag == "h1", remaining, 0, w, 0, kind, paragraph, n, n, False, False, False, el, remaining, tag])
+                else:
+                    prose_n = w if w >= 40 else 0
+                    push([n, 0, 0, tag == "h1", remaining, 0, w, prose_n, kind, paragraph, n, 0, False, False, False, el, remaining, tag])
+                continue
+            # A leaf ends at once: its counts go straight to its parent, without a frame (most elements are leaves).
+            total = n
+            h1 = tag == "h1"
+            anchors = 0
             if tag == "a":
-                link_depth += 1
+                anchors = 1
+                link = n
+                prose = 0
                 if el.get(b"rel") == "tag":
                     rel_tags.append(el)
-                frame = [n, n, 1, False, remaining, 0, w, 0, kind, 0, n, n, False, False, False, el, remaining, tag]
             elif link_depth:
-                frame = [n, n, 0, tag == "h1", remaining, 0, w, 0, kind, paragraph, n, n, False, False, False, el, remaining, tag]
+                link = n
+                prose = 0
             else:
-                prose_n = w if w >= 40 else 0
-                frame = [n, 0, 0, tag == "h1", remaining, 0, w, prose_n, kind, paragraph, n, 0, False, False, False, el, remaining, tag]
-            if remaining:
-                push(frame)
-                continue
+                link = 0
+                prose = w if w >= 40 else 0
+            weighed = w
+            if paragraph:
+                para_depth -= 1
+                if paragraph == 2 and total >= 40 and link <= 0.3 * total:
+                    _credit(para_len, el.getparent(), total)
+            if kind:
+                sizes[el] = total
+                if kind == 2:
+                    weights[el] = (prose, weighed)
+            holds_block = False
+            tail = el.tail
         else:  # a comment or processing instruction a caller's tree kept: no text of the page, ends at once
             if not stack:
                 continue
             stack[-1][4] -= 1  # (not one of the element's children the counts speak of)
-            stack[-1][16] -= 1
-            if stack[-1][16]:
-                continue
-            frame = pop()
-        while True:  # `frame`'s element ends (it is off the stack); then its parent, if that was its last child
-            el = frame[15]
-            tag = frame[17]  # (each `el.tag` builds a new string)
-            total = frame[0]
-            link = frame[1]
-            if frame[12] and tag != "p":
-                _close_run(frame, para_len, el)
-            if tag == "a":
-                link_depth -= 1
-            elif frame[9]:
-                para_depth -= 1
-                if frame[9] == 2 and total >= 40 and link <= 0.3 * total:
-                    _credit(para_len, el.getparent(), total)
-            if frame[8]:
-                sizes[el] = total
-                if frame[8] == 2:
-                    weights[el] = (frame[7], frame[6])
-            anchors = frame[2]
-            if anchors >= 2 and tag in _LIST_CANDIDATES and not frame[3] and total > 0:
-                if _reads_as_list(tag, total, link, anchors, frame[4], frame[5]):
-                    lists.add(el)
-            if not stack:
-                break
+            total = link = weighed = prose = anchors = 0
+            h1 = holds_block = False
+            tail = None
+        while stack:  # `el` has ended (its counts in total, link ...): they go to its parent, which may end too
             parent = stack[-1]
-            weighed, prose = frame[6], frame[7]
             inner, inner_link = weighed, link  # (weighed: a script's or style's code is no run of text)
             n = 0
-            tail = el.tail
             if tail:
                 n = len(tail.strip())
                 if n:
@@ -213,7 +214,7 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
                         prose += n
             # The parent's current run of inline text (see `_close_run`): a <br> or a block ends it (so does
             # an inline element that holds a block: "<span><div>...</div></span>").
-            if tag in BLOCK_TAGS or frame[14] or tag == "br":
+            if tag in BLOCK_TAGS or holds_block or tag == "br":
                 if tag == "br":
                     parent[12] = True
                 else:
@@ -242,12 +243,36 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
             if anchors:
                 parent[2] += anchors
                 parent[5] += 1
-            if frame[3]:
+            if h1:
                 parent[3] = True
             parent[16] -= 1
             if parent[16]:
                 break
+            # The parent's last child has ended: so has the parent.
             frame = pop()
+            el = frame[15]
+            tag = frame[17]  # (each `el.tag` builds a new string)
+            total = frame[0]
+            link = frame[1]
+            if frame[12] and tag != "p":
+                _close_run(frame, para_len, el)
+            if tag == "a":
+                link_depth -= 1
+            elif frame[9]:
+                para_depth -= 1
+                if frame[9] == 2 and total >= 40 and link <= 0.3 * total:
+                    _credit(para_len, el.getparent(), total)
+            if frame[8]:
+                sizes[el] = total
+                if frame[8] == 2:
+                    weights[el] = (frame[7], frame[6])
+            anchors = frame[2]
+            h1 = frame[3]
+            if anchors >= 2 and tag in _LIST_CANDIDATES and not h1 and total > 0:
+                if _reads_as_list(tag, total, link, anchors, frame[4], frame[5]):
+                    lists.add(el)
+            weighed, prose, holds_block = frame[6], frame[7], frame[14]
+            tail = el.tail
     return Scan(names, named, para_len, lists, figcaptions, weights, sizes, headline, rel_tags, itemprops)
 
 
