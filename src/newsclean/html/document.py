@@ -106,7 +106,7 @@ def html_to_document(
         # (the root is <html>, never an <h1> or an <a>)
         h1s = whole_page(root, body, [scan.headline] if scan.headline is not None else [], _first_h1)
         rel_tags = whole_page(root, body, scan.rel_tags, _rel_tags)
-        hints.tags = choose_tags(shown_tag_lists(scan.names, root, h1s[0] if h1s else None, rel_tags), hints.tags)
+        hints.tags = choose_tags(shown_tag_lists(scan.names, scan.tag_named, root, h1s[0] if h1s else None, rel_tags), hints.tags)
         base = hints.url
         story = photo_story(scan.figcaptions, containers, scan.names, scan.sizes)
         lines = render(body, scan, containers, base, hints, story, max_lines)

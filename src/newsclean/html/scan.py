@@ -32,6 +32,11 @@ def _is_content_name(raw: str) -> bool:
     return _CONTENT_NAMES.search(raw) is not None
 
 
+def _may_name_tags(raw: str) -> bool:
+    """A substring pre-test for the names of tag lists (`tags.shown_tag_lists` splits only these into words)."""
+    return "tag" in raw or "topi" in raw or "keyword" in raw
+
+
 # Blocks that can be link lists (menus, headline lists); `render` confirms each one it reaches.
 # Elements that may carry itemprop="articleBody" (asked only of these: the lookup costs on every element).
 _BODY_TAGS = frozenset({"div", "article", "section", "main", "td", "span"})
@@ -53,6 +58,7 @@ class Scan:
     headline: Optional[Any]  # the first <h1>
     rel_tags: list[Any]  # <a rel="tag"> links (WordPress's tag list)
     itemprops: list[Any]  # elements whose microdata may date the story or name its author
+    tag_named: list[Any]  # elements whose class/id has "tag", "topi" or "keyword" in it (`tags` reads them)
 
 
 def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
@@ -79,6 +85,7 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
     headline: Optional[Any] = None
     rel_tags: list[Any] = []
     itemprops: list[Any] = []
+    tag_named: list[Any] = []
     # stack frames: [total, link, anchors, has_h1, element_children, linked_children, weighed_total, prose, kind,
     # paragraph, run, run_in_links, separates_with_br, run_has_inline_markup, holds_a_block, element,
     # children_to_come, tag] (the run: see `_close_run`)
@@ -91,7 +98,7 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
     pop = stack.pop
     push = stack.append
     # Pages repeat their class names: each distinct class (or class and id) is lowercased and matched once.
-    seen_names: dict[Any, tuple[str, bool]] = {}
+    seen_names: dict[Any, tuple[str, bool, bool]] = {}
     # A pre-order `iter()` (a third cheaper than `iterwalk`'s start and end events): each frame counts the
     # children still to come, and an element ends once its last child has (a leaf at once).
     for el in body.iter():
@@ -112,8 +119,10 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
                 known = seen_names.get(key)
                 if known is None:
                     raw = f"{cls or ''} {ident or ''}".lower()
-                    known = seen_names[key] = (raw, _is_content_name(raw))
+                    known = seen_names[key] = (raw, _is_content_name(raw), _may_name_tags(raw))
                 names[el] = known[0]
+                if known[2]:
+                    tag_named.append(el)
                 kind = 1
                 if known[1] or (tag in _BODY_TAGS and itemprop == "articleBody"):
                     named.append(el)
@@ -273,7 +282,7 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
                     lists.add(el)
             weighed, prose, holds_block = frame[6], frame[7], frame[14]
             tail = el.tail
-    return Scan(names, named, para_len, lists, figcaptions, weights, sizes, headline, rel_tags, itemprops)
+    return Scan(names, named, para_len, lists, figcaptions, weights, sizes, headline, rel_tags, itemprops, tag_named)
 
 
 def _close_run(frame: list[Any], para_len: dict[Any, int], holder: Any) -> None:

@@ -98,21 +98,18 @@ def _below(root: Any, headline: Any, candidates: list[Any]) -> set[Any]:
 
 
 def shown_tag_lists(
-    names: Mapping[Any, str], root: Any, headline: Optional[Any], rel_tags: list[Any]
+    names: Mapping[Any, str], tag_named: list[Any], root: Any, headline: Optional[Any], rel_tags: list[Any]
 ) -> list[list[str]]:
     """Every tag list the page shows below its headline, in page order (WordPress rel="tag" links last).
 
-    `names` maps the body's elements that have a class or id to it, in document order (the container
-    scan's walk): only those can be tag blocks, so the tree is not walked again. Sibling blocks of one
+    `names` maps the body's elements that have a class or id to it; `tag_named` lists, in document order,
+    those whose name has "tag", "topi" or "keyword" in it (the container scan's walk): only those can be
+    tag blocks, so the tree is not walked again. Sibling blocks of one
     tag each (`<li class="tag-item">`) form one list. `headline`: the page's first <h1>; `rel_tags`:
     its `<a rel="tag">` links, in page order.
     """
     blocks: dict[Any, list[str]] = {}  # the block's parent -> the links of its tag blocks, in order
-    candidates = [
-        el
-        for el, raw in names.items()
-        if ("tag" in raw or "topi" in raw or "keyword" in raw) and name_tokens(raw) & _TAG_BLOCK_TOKENS
-    ]
+    candidates = [el for el in tag_named if name_tokens(names[el]) & _TAG_BLOCK_TOKENS]
     below = _below(root, headline, candidates) if candidates and headline is not None else set(candidates)
     taken: Any = None
     read = 0
