@@ -8,13 +8,14 @@ standfirst, a photo caption, an AI summary, key-point bullets) and may run on pa
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import Optional
 
 from .. import sites
 from ..page import Line, Page
-from ._shapes import CODE_AFTER_SENTENCE, CODE_ALONE, dateline_lead, search_last_bracket
+from ._shapes import CODE_AFTER_SENTENCE, CODE_ALONE, DATELINE_ALONE, dateline_lead, search_last_bracket
 
-__all__ = ["opening_material", "stop_at_closing_code"]
+__all__ = ["code_alone", "dateline_alone", "opening_material", "stop_at_closing_code"]
 
 # The story's first paragraph opens with its dateline; what stands above it inside the block is header
 # material, as long as it is little (a dek, a caption, a three-point summary).
@@ -63,11 +64,13 @@ def opening_material(page: Page, block: list[Line]) -> list[Line]:
 
 def stop_at_closing_code(page: Page, body: list[Line]) -> list[Line]:
     """Cut `body` after the desk code that closes the story ("(AFP/OL-11)", "(Z-8)"); record the code."""
-    half = sum(len(ln.text) for ln in body) / 2
-    seen = 0
-    for k, line in enumerate(body):
-        text = line.text
-        seen += len(text)
+    texts = [ln.text for ln in body]
+    seen = list(accumulate(map(len, texts)))  # characters up to the end of each line
+    half = seen[-1] / 2 if seen else 0
+    # Only a line ending with a bracket (a code after its sentence) or opening with one (a code alone) can
+    # hold the code: the others are not looked at.
+    for k in [k for k, text in enumerate(texts) if text[:1] == "(" or text.rstrip(". ")[-1:] == ")"]:
+        text = texts[k]
         # A desk code with a slash or a number closes the story wherever it is; a bare tag ("(SAW)")
         # only near the end, earlier ones belong to quoted pieces.
         # (from the line's last bracket: the code holds none, and the lookbehind sees the character before it)
@@ -75,12 +78,12 @@ def stop_at_closing_code(page: Page, body: list[Line]) -> list[Line]:
         if m is not None and _STRONG_CODE.search(m.group("code")):
             page.closing_code = m.group("code").strip()
             return body[: k + 1]
-        if seen < half:
+        if seen[k] < half:
             continue
-        code = _alone(line) if text[:1] == "(" else None  # (a code alone is bracketed)
+        code = _alone(body[k]) if text[:1] == "(" else None  # (a code alone is bracketed)
         if code is not None:
             page.closing_code = code
-            line.mark("closing_code", "select_body", "desk code that closes the story")
+            body[k].mark("closing_code", "select_body", "desk code that closes the story")
             return body[:k]
         if m is not None:
             page.closing_code = m.group("code").strip()
@@ -89,6 +92,25 @@ def stop_at_closing_code(page: Page, body: list[Line]) -> list[Line]:
 
 
 def _alone(line: Line) -> Optional[str]:
-    if CODE_ALONE.fullmatch(line.text):
+    if code_alone(line.text):
         return line.text.strip().rstrip(".")[1:-1].strip()
     return None
+
+
+def code_alone(text: str) -> Optional[re.Match[str]]:
+    """`CODE_ALONE.fullmatch(text)`, asked only of a line opening with the code's bracket (most lines do not)."""
+    return CODE_ALONE.fullmatch(text) if text[:1] == "(" else None
+
+
+_DASHES = ("-", "–", "—")
+
+
+def dateline_alone(text: str) -> bool:
+    """`DATELINE_ALONE.match(text)`: a dateline on a line of its own ("Jakarta -", "BEKASI, KOMPAS.com").
+    Its every form opens with a capital and either ends with a dash or has a comma: other lines are not
+    given the pattern, which backtracks through every capitalised word before it fails."""
+    return (
+        "A" <= text[:1] <= "Z"
+        and ("," in text or text.rstrip()[-1:] in _DASHES)
+        and DATELINE_ALONE.match(text) is not None
+    )

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 from itertools import pairwise
 
 from ..page import Line, Page
 from ..text import clean_printed, ends_sentence, looks_like_headline, same_text
 from .. import sites
-from ._edges import opening_material, stop_at_closing_code
-from ._shapes import (
-    CODE_ALONE, DATA_LINE, DATELINE_ALONE, date_rest, dated_line_dates, dateline_lead, find_header_end,
-)
+from ._edges import code_alone, dateline_alone, opening_material, stop_at_closing_code
+from ._shapes import DATA_LINE, date_rest, dated_line_dates, dateline_lead, find_header_end
 
 # Chrome, related-link and dateline lines sit inside the story: they do not split it into blocks (nor do the
 # lines `reflow` joined into the paragraph above them).
@@ -51,7 +50,7 @@ def _blocks(page: Page, window: list[Line]) -> list[list[Line]]:
             current.append(line)
         elif line.label == "title" and line.index != page.title_index and any(ln.is_prose for ln in current):
             continue  # the headline printed again inside running text (a recurring heading) does not end it
-        elif line.label not in _TRANSPARENT or CODE_ALONE.fullmatch(line.text):
+        elif line.label not in _TRANSPARENT or code_alone(line.text):
             # (a desk code on its own line closes the story, even when a chrome phrase matched it)
             if current:
                 blocks.append(current)
@@ -90,13 +89,11 @@ def _weight(block: list[Line], prose: list[int]) -> int:
 def select_body(page: Page) -> None:
     """Choose the block with the most prose, trim its edges, stop at the closing code, label body."""
     window = page.lines[: page.tail_start] if page.tail_start is not None else page.lines
-    for line in window:
+    for line in [ln for ln in window if ln.label is None and 0 < len(ln.text) <= 100]:
         text = line.text
-        if line.label is not None or not text or len(text) > 100:
-            continue
         if (
             len(text) < 60
-            and DATELINE_ALONE.match(text)
+            and dateline_alone(text)
             and len(text.split()) <= 5
             and line.tag not in _SUBHEADINGS  # an HTML sub-heading ("Terima Kasih, Tapi...") is no dateline
         ):
@@ -140,12 +137,6 @@ def select_body(page: Page) -> None:
             line.label = None  # the story's last words, where the dump was cut
             body.append(line)
     header_end = find_header_end(page)
-    in_body = {id(ln) for ln in body}
-    for line in main:
-        if id(line) in in_body or line.label is not None:
-            continue
-        where = "before" if line.index < body[0].index else "after"
-        line.mark("chrome", "select_body", f"short line {where} the article's text")
     text_lines: list[Line] = []
     for line in body:
         if line.label is not None:
@@ -155,6 +146,11 @@ def select_body(page: Page) -> None:
         else:
             line.mark("body", "select_body", "article text")
             text_lines.append(line)
+    # The story's lines are labelled now: the block's lines still undecided are the ones it left out.
+    for line in main:
+        if line.label is None:
+            where = "before" if line.index < body[0].index else "after"
+            line.mark("chrome", "select_body", f"short line {where} the article's text")
     page.body_end = body[-1].index + 1
     for block in blocks:
         if block is main:
@@ -171,6 +167,9 @@ def _mark_headline_widgets(body: list[Line]) -> None:
     # stories; a sub-heading stands alone and is followed by its text. Numbered items are a roundup.
     # Other stories' headlines are long; stacked sub-headings ("Wilayah Terdampak" / "Kawasan Rawan")
     # and the items of a list the story announces ("... provinsi berikut:") are short or introduced.
+    shaped = [ln.label is None and not ln.in_content and ln.is_headline for ln in body]
+    if not any(map(operator.and_, shaped, shaped[1:])):
+        return  # (most stories: no two headline-shaped lines in a row)
     run: list[Line] = []
     previous: Line | None = None
     for line in [*body, None]:
@@ -292,7 +291,7 @@ def _is_teaser_stamp(text: str) -> bool:
 
 def _continues_story(text: str) -> bool:
     """A short line after the last full paragraph that still belongs to the story (list item, cut-off end)."""
-    if CODE_ALONE.fullmatch(text):
+    if code_alone(text):
         return False
     if _NUMBERED.match(text) or DATA_LINE.match(text):
         return True
@@ -303,28 +302,24 @@ def _mark_repeats(page: Page, window: list[Line]) -> None:
     # A teaser or dek printed twice is page furniture: copies next to each other, or a header copy
     # of a line the story repeats (the story keeps its own, last copy). Inside an HTML article
     # container repeated lines are the author's (a recurring interview question).
-    header_end = find_header_end(page)
-    # Copies have as many spaces (case folding never makes or removes one): only lines that share their
-    # count are case-folded and compared.
-    by_spaces: dict[int, list[Line]] = {}
-    for line in window:
-        # (Short lines repeat for good reason: a name a renderer split out of sentences at its links.)
-        if line.label is None and len(line.text) >= 20 and not line.in_content:
-            spaces = line.text.count(" ")
-            if spaces >= 4:
-                by_spaces.setdefault(spaces, []).append(line)
-    copies: dict[str, list[Line]] = {}
-    for alike in by_spaces.values():
-        if len(alike) > 1:
-            for line in alike:
-                copies.setdefault(line.text.casefold(), []).append(line)
-    if not copies:
+    header_end = find_header_end(page)  # (decided before any line here is marked)
+    # (Short lines repeat for good reason: a name a renderer split out of sentences at its links.)
+    candidates = [ln for ln in window if ln.label is None and len(ln.text) >= 20 and not ln.in_content]
+    # All of them case-folded in one call (folding is per character and never makes a line break); on
+    # most pages no two are alike and nothing more is done.
+    folded = "\n".join([ln.text for ln in candidates]).casefold().split("\n")
+    if len(folded) != len(candidates):  # (a line holding a line break: fold them one by one)
+        folded = [ln.text.casefold() for ln in candidates]
+    if len(set(folded)) == len(folded):
         return
+    copies: dict[str, list[Line]] = {}
+    for line, key in zip(candidates, folded, strict=True):
+        copies.setdefault(key, []).append(line)
     # Distance between copies counts every printed line between them, whatever its label.
     ordinal = {ln.index: k for k, ln in enumerate(ln for ln in window if ln.text)}
     for found in copies.values():
-        if len(found) < 2:
-            continue
+        if len(found) < 2 or found[0].text.count(" ") < 4:
+            continue  # (copies have as many spaces: case folding never makes or removes one)
         gaps = [ordinal[b.index] - ordinal[a.index] for a, b in pairwise(found)]
         if len(found) >= _INTERLEAVED_COPIES and min(gaps) == max(gaps) == 2:
             # One text between every two paragraphs (a gallery's alt text or caption that a renderer
@@ -383,7 +378,7 @@ def _continues(before: str, after: str, gap: int) -> bool:
         return False
     if _LIST_ITEM.match(after) and _LIST_ITEM.match(before):
         return False  # the next item of a list
-    if DATELINE_ALONE.match(before) or (len(before) < _SHORT_PIECE and dateline_lead(before)):
+    if dateline_alone(before) or (len(before) < _SHORT_PIECE and dateline_lead(before)):
         return True  # "Jakarta, CNN Indonesia -- Direktorat Lalu Lintas" / "Polda Metro Jaya ...": the lead goes on
     if after[:1].islower() or after[:1] in "–—-,.;:)":
         return True

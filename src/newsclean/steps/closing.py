@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .. import sites
 from ..page import Page
-from ._shapes import CODE_ALONE, CODE_AT_END
+from ._edges import code_alone
+from ._shapes import CODE_AT_END
 
 
 def closing_code(page: Page) -> None:
@@ -27,7 +28,7 @@ def closing_code(page: Page) -> None:
     if page.closing_code is None and page.body_end is not None:
         for line in page.lines[page.body_end : page.body_end + 4]:
             if line.text and line.label in ("chrome", "closing_code"):
-                m = CODE_ALONE.fullmatch(line.text)
+                m = code_alone(line.text)
                 if m:
                     page.closing_code = m.group("code")
                     break

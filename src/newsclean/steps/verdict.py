@@ -14,7 +14,8 @@ from .. import sites
 from ..errors import NotAnArticle
 from ..page import Line, Page
 from ._listing import listing_notice, listing_url, teaser_pairs
-from ._shapes import DATA_LINE, DATELINE_ALONE, dateline_lead
+from ._edges import dateline_alone
+from ._shapes import DATA_LINE, dateline_lead
 
 _MIN_BODY_CHARS = 150
 # A listing's best block is a teaser or two; a run of this much running text is a story.
@@ -140,7 +141,7 @@ def _solid_story(page: Page, body_lines: list[Line]) -> bool:
         if printed_between <= _HEADLINE_REACH:
             return True
     if paragraphs >= 2 and (
-        DATELINE_ALONE.match(first.text) or dateline_lead(first.text, sites.lexicon(page.profile).dateline_patterns)
+        dateline_alone(first.text) or dateline_lead(first.text, sites.lexicon(page.profile).dateline_patterns)
     ):
         return True
     # Otherwise a run of paragraphs: body lines with only set-aside furniture (an ad, a link) between.
