@@ -8,7 +8,6 @@ standfirst, a photo caption, an AI summary, key-point bullets) and may run on pa
 from __future__ import annotations
 
 import re
-from itertools import accumulate
 from typing import Optional
 
 from .. import sites
@@ -65,11 +64,13 @@ def opening_material(page: Page, block: list[Line]) -> list[Line]:
 def stop_at_closing_code(page: Page, body: list[Line]) -> list[Line]:
     """Cut `body` after the desk code that closes the story ("(AFP/OL-11)", "(Z-8)"); record the code."""
     texts = [ln.text for ln in body]
-    seen = list(accumulate(map(len, texts)))  # characters up to the end of each line
-    half = seen[-1] / 2 if seen else 0
     # Only a line ending with a bracket (a code after its sentence) or opening with one (a code alone) can
     # hold the code: the others are not looked at.
-    for k in [k for k, text in enumerate(texts) if text[:1] == "(" or text.rstrip(". ")[-1:] == ")"]:
+    bracketed = [k for k, text in enumerate(texts) if text[:1] == "(" or text.rstrip(". ")[-1:] == ")"]
+    if not bracketed:
+        return body
+    half = sum(map(len, texts)) / 2
+    for k in bracketed:
         text = texts[k]
         # A desk code with a slash or a number closes the story wherever it is; a bare tag ("(SAW)")
         # only near the end, earlier ones belong to quoted pieces.
@@ -78,7 +79,7 @@ def stop_at_closing_code(page: Page, body: list[Line]) -> list[Line]:
         if m is not None and _STRONG_CODE.search(m.group("code")):
             page.closing_code = m.group("code").strip()
             return body[: k + 1]
-        if seen[k] < half:
+        if sum(map(len, texts[: k + 1])) < half:
             continue
         code = _alone(body[k]) if text[:1] == "(" else None  # (a code alone is bracketed)
         if code is not None:
