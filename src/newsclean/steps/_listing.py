@@ -18,7 +18,10 @@ from ..page import Line
 __all__ = ["listing_url", "listing_notice", "teaser_pairs"]
 
 # An article's address carries its date ("/2024/05/13/") or its numeric id; a listing's never does.
-_ARTICLE_PATH = re.compile(r"/(?:19|20)\d\d/[01]?\d(?:/|$)|\d{5,}")
+# (Two patterns, not one alternation: the first opens with a literal, which the search skips to.)
+_DATED_PATH = re.compile(r"/(?:19|20)\d\d/[01]?\d(?:/|$)")
+_NUMERIC_ID = re.compile(r"\d{5}")
+_ASCII_DIGITS = frozenset("0123456789")
 _POST_SLUG_WORDS = 5  # hyphenated words of a post's own slug
 _PAGED_ARCHIVE = re.compile(r"/page/\d+/?$")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
@@ -33,6 +36,7 @@ class _Evidence:
         self.search_keys = frozenset(s.casefold() for s in table.get("search_keys", []))
         notices = sorted((n.casefold() for n in table.get("notices", [])), key=len, reverse=True)
         self.notice = re.compile("|".join(re.escape(n) for n in notices)) if notices else None
+        self.notice_after_break = re.compile("\n(?:" + "|".join(re.escape(n) for n in notices) + ")") if notices else None
         # Case folding never shortens a text: a line's first this many characters decide whether it opens
         # with a notice (and the rest of a long line need not be folded).
         self.notice_chars = len(notices[0]) if notices else 0
@@ -54,7 +58,7 @@ def listing_url(url: Optional[str]) -> Optional[str]:
     if "." not in (parts.netloc or "") or " " in parts.netloc:
         return None  # not an address of a site
     path = unquote(parts.path or "")
-    if _ARTICLE_PATH.search(path):
+    if _article_path(path):
         return None  # (most addresses: a path of slashes alone, the front page's, never matches)
     segments = [s.casefold() for s in path.split("/") if s]
     evidence = _evidence()
@@ -73,6 +77,14 @@ def listing_url(url: Optional[str]) -> Optional[str]:
     return None
 
 
+def _article_path(path: str) -> bool:
+    """The path holds a date or a numeric id. (Both need digits: a path without any, most slugs, is not
+    scanned by the patterns.)"""
+    if path.isascii() and _ASCII_DIGITS.isdisjoint(path):
+        return False
+    return _DATED_PATH.search(path) is not None or _NUMERIC_ID.search(path) is not None
+
+
 def _query_keys(query: str) -> set[str]:
     return {k.casefold() for k, _ in parse_qsl(query, keep_blank_values=True)} if query else set()
 
@@ -85,15 +97,24 @@ def _post_below(below: list[str]) -> bool:
 
 def listing_notice(lines: list[Line]) -> Optional[str]:
     """A line only listing pages print (a Blogger label notice, "Hasil pencarian untuk ..."), if any."""
-    pattern = _evidence().notice
+    pattern = _evidence().notice_after_break
     if pattern is None:
         return None
-    head = _evidence().notice_chars
-    for line in lines:
-        text = line.text
-        if text and len(text) < 300 and pattern.match(text[:head].casefold()) is not None:
-            return text
-    return None
+    # One search over the page: its lines joined after a line break each, case-folded in one call (folding
+    # is per character and never makes a line break), the notices looked for right after a break.
+    texts = [text for ln in lines if 0 < len(text := ln.text) < 300]
+    folded = ("\n" + "\n".join(texts)).casefold()
+    m = pattern.search(folded)
+    if m is None:
+        return None
+    found = folded.count("\n", 0, m.start())  # line breaks before the match's own: its line's place
+    return texts[found] if folded.count("\n") == len(texts) else _notice_line(texts)
+
+
+def _notice_line(texts: list[str]) -> Optional[str]:
+    # (A text holding a line break of its own shifts the count: look line by line.)
+    pattern, head = _evidence().notice, _evidence().notice_chars
+    return next((text for text in texts if pattern is not None and pattern.match(text[:head].casefold())), None)
 
 
 def teaser_pairs(lines: list[Line]) -> int:
@@ -104,8 +125,10 @@ def teaser_pairs(lines: list[Line]) -> int:
     container's own lines are the story's.
     """
     printed = [ln for ln in lines if ln.text and ln.label not in ("blank", "related", "inline_caption")]
+    # (Most lines of a story are not headline-shaped: only the ones that are are looked at further.)
+    shaped = [k for k, ln in enumerate(printed[:-1]) if not ln.in_content and ln.is_headline]
     headlines: set[str] = set()  # a listing's headlines differ; a question put to each interviewee repeats
-    for k in range(len(printed) - 1):
+    for k in shaped:
         head, teaser = printed[k], printed[k + 1]
         if not _teaser_headline(head) or not teaser.is_prose or teaser.in_content:
             continue

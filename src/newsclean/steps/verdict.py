@@ -58,9 +58,10 @@ def verdict(page: Page) -> None:
         raise NotAnArticle(f"too little prose: {chars} characters of body text")
     # An index page: teasers with their own timestamps, the "story" found among them a single snippet.
     # (A short photo story followed by timestamped teasers still has two paragraphs or more.)
-    other_items = sum(1 for ln in page.lines if ln.label == "date" and ln.step == "select_body")
-    if other_items >= 3 and len(body_lines) == 1 and chars < 600:
-        raise NotAnArticle(f"listing page: {other_items} timestamps of other items around one teaser paragraph")
+    if len(body_lines) == 1 and chars < 600:
+        other_items = sum(1 for ln in page.lines if ln.label == "date" and ln.step == "select_body")
+        if other_items >= 3:
+            raise NotAnArticle(f"listing page: {other_items} timestamps of other items around one teaser paragraph")
     if _cut_short_teaser(page, body_lines):
         raise NotAnArticle("listing page: a teaser cut short with a link to the whole story")
     span = page.lines[body_lines[0].index : body_lines[-1].index + 1]
@@ -125,26 +126,23 @@ def _archive_heading(printed: list[Line]) -> Optional[str]:
 
 def _cut_short_teaser(page: Page, body_lines: list[Line]) -> bool:
     """A snippet or two ending in an ellipsis, then "Read more": the listing's teaser, not a story."""
-    if sum(1 for ln in body_lines if ln.is_prose) > 2 or not body_lines[-1].text.endswith(_ELLIPSIS):
+    if not body_lines[-1].text.endswith(_ELLIPSIS) or sum(1 for ln in body_lines if ln.is_prose) > 2:
         return False
     after = next((ln for ln in page.lines[body_lines[-1].index + 1 :] if ln.text), None)
     return after is not None and _READ_MORE.fullmatch(after.text) is not None
 
 
 def _solid_story(page: Page, body_lines: list[Line]) -> bool:
-    """The chosen text reads as one story: a run of consecutive paragraphs, or two that open like a story
-    (right under its own headline, or from a dateline such as "Kapanlagi.com -")."""
+    """The chosen text reads as one story: two paragraphs right under its own headline, a run of consecutive
+    paragraphs, or two that open from a dateline such as "Kapanlagi.com -"."""
     paragraphs = sum(1 for ln in body_lines if ln.is_prose)
     first = body_lines[0]
     if paragraphs >= 2 and page.title_index is not None:
         printed_between = sum(1 for ln in page.lines[page.title_index + 1 : first.index] if ln.text)
         if printed_between <= _HEADLINE_REACH:
             return True
-    if paragraphs >= 2 and (
-        dateline_alone(first.text) or dateline_lead(first.text, sites.lexicon(page.profile).dateline_patterns)
-    ):
-        return True
-    # Otherwise a run of paragraphs: body lines with only set-aside furniture (an ad, a link) between.
+    # A run of paragraphs: body lines with only set-aside furniture (an ad, a link) between.
+    # (Looked for before the dateline, whose patterns cost more than this walk over a story's first lines.)
     run_lines = run_chars = 0
     previous: Line | None = None
     for line in body_lines:
@@ -155,7 +153,9 @@ def _solid_story(page: Page, body_lines: list[Line]) -> bool:
             if run_lines >= _STORY_RUN_LINES and run_chars >= _STORY_RUN_CHARS:
                 return True
         previous = line
-    return False
+    return paragraphs >= 2 and (
+        dateline_alone(first.text) or dateline_lead(first.text, sites.lexicon(page.profile).dateline_patterns)
+    )
 
 
 _FURNITURE = frozenset({"blank", "chrome", "related", "inline_caption", "closing_code", "duplicate"})
