@@ -9,11 +9,13 @@ in-article links and stay for the other steps.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from .. import sites
 from ..dates import looks_like_date_line
 from ..page import Line, Page
+from ..sites.literals import first_chars
 from ..text import STOPWORDS, words
 
 _MIN_TITLE_WORDS = 2
@@ -32,6 +34,7 @@ def related(page: Page) -> None:
     """Label related-link lines and collect their titles (with URLs when the HTML gave them)."""
     lex = sites.lexicon(page.profile)
     related_re = lex.related_re
+    heads = _first_chars(related_re.pattern, related_re.flags)
     links: list[str] = []
     lines = page.lines
     end = page.tail_start if page.tail_start is not None else len(lines)
@@ -44,7 +47,9 @@ def related(page: Page) -> None:
         text = line.text
         if text[:1] in "[(":
             text = _unbracketed(text)
-        match = related_re.match(text)
+        head = text[:1]
+        # (Most lines open with a character no label can: the pattern is not tried on them.)
+        match = related_re.match(text) if heads is None or head in heads or not head.isascii() else None
         if match is not None:
             title = match.group("title").strip(_TITLE_EDGES)
             if len(words(title)) >= _MIN_TITLE_WORDS:
@@ -57,7 +62,14 @@ def related(page: Page) -> None:
                 _add(links, line, line.text, "bulleted link to another story")
             else:
                 i = _bulleted_run_inside_story(page, links, line, end)
-    page.related.extend((title, page.hints.link_urls.get(title)) for title in links)
+    if links:
+        page.related.extend((title, page.hints.link_urls.get(title)) for title in links)
+
+
+@lru_cache(maxsize=64)
+def _first_chars(pattern: str, flags: int) -> Optional[frozenset[str]]:
+    """The ASCII characters a related-link label can open with (see `first_chars`), once per lexicon."""
+    return first_chars(pattern, flags)
 
 
 def _bulleted_headline(line: Line) -> bool:
