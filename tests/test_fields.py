@@ -399,9 +399,9 @@ def test_outlet_byline_pre_test_covers_every_outlet() -> None:
     assert _names.outlet_byline("Harga Cabai Naik, Pedagang Mengeluh") is None
 
 
-def test_label_search_finds_every_label_form() -> None:
-    """The byline step asks its label tests only of the lines `_opening_with_label` finds: every form a label
-    test takes must be found there, whatever its case; lines opening otherwise are not."""
+def test_label_pre_test_lets_every_label_form_through() -> None:
+    """The byline step asks its label tests only of the lines `_may_open_with_label` lets through: every form a
+    label test takes must pass, whatever its case; lines opening otherwise do not."""
     step = importlib.import_module("newsclean.steps.byline")  # (the package exports the step function under that name)
     credits = [
         "Penulis: Budi Santoso", "Reporter Magang: Ani Lestari", "Pewarta: Dedi", "Wartawan: Rina Wati",
@@ -411,10 +411,10 @@ def test_label_search_finds_every_label_form() -> None:
         "Penyelaras: Ani", "Red: Ani", "Redaktur & Reporter : Tim Redaksi", "EditorDwifantya Aquina",
         "Penulis | : | Rina Lestari |", "| Penulis | : | Rina Lestari |",
     ]
-    labels = [*step._LABEL_ALONE, *step._LABEL_AFTER]
     for text in credits:
         assert step._LABEL_START.match(step.unglue(text)), text  # (each is a label test's own form)
-    for text in credits + labels:
-        for variant in (text, text.upper(), text.lower()):
-            lines = ["Harga Cabai Naik, Pedagang Mengeluh", variant, "Jakarta - Harga cabai naik lagi."]
-            assert step._opening_with_label(lines) == {1}, variant
+    for text in [*credits, *step._LABEL_ALONE, *step._LABEL_AFTER]:
+        for variant in (text, text.upper(), text.lower(), "PENULI\u017f: Budi"):
+            assert step._may_open_with_label(variant), variant
+    for text in ("Harga Cabai Naik, Pedagang Mengeluh", "Jakarta - Harga cabai naik lagi.", "| : | Penulis"):
+        assert not step._may_open_with_label(text), text

@@ -33,14 +33,13 @@ _BOTH_LABELS = re.compile(
     re.I,
 )
 _BY_PREFIX = re.compile(r"(?:By|Oleh)\s+\S", re.I)
-# The first word of every label above, and of the labels printed alone (`_LABEL_ALONE`, `_LABEL_AFTER`), at the
-# start of a line (after a flattened table's bars): searched once in the joined lines, it finds the few lines
-# a label test can match (the per-line tests run on those alone; test_fields checks the list).
-_LABEL_WORD_STARTS_LINE = re.compile(
-    r"\n[ |]*(?:kontributor|koresponden|penulis|rep|pewarta|wartawan|fotografer|ditulis|oleh|by|laporan"
-    r"|editor|penyunting|red|penyelaras|tim)",
-    re.I,
+# The first word of every label above and of the labels printed alone (`_LABEL_ALONE`, `_LABEL_AFTER`),
+# casefolded: a line that opens with none of them (after a flattened table's bars) fails every label test.
+_LABEL_WORDS = (
+    "kontributor", "koresponden", "penulis", "rep", "pewarta", "wartawan", "fotografer", "ditulis", "oleh", "by",
+    "laporan", "editor", "penyunting", "red", "penyelaras", "tim",
 )
+_LABEL_WORD_CHARS = max(map(len, _LABEL_WORDS))
 # What every labelled credit starts with: one match spares the three full patterns on other lines.
 _LABEL_START = re.compile(rf"{_AUTHOR_LABEL}|{_EDITOR_LABEL}", re.I)
 _EDITOR = re.compile(rf"{_EDITOR_LABEL}\s*:\s*(?P<editors>.+)", re.I)
@@ -97,10 +96,11 @@ def unglue(text: str) -> str:
     return text if glued is None else f"{glued.group(1)}: {text[glued.end():]}"
 
 
-def _opening_with_label(texts: list[str]) -> set[int]:
-    """Positions in `texts` of the lines that open with a label's first word (all others fail every label test)."""
-    joined = "\n" + "\n".join(texts)  # (a line's text holds no newline: normalize made control characters spaces)
-    return {joined.count("\n", 0, m.start() + 1) - 1 for m in _LABEL_WORD_STARTS_LINE.finditer(joined)}
+def _may_open_with_label(text: str) -> bool:
+    """Whether the line may open with a label: the label tests are asked of those lines alone."""
+    head = text.lstrip(" |")[:_LABEL_WORD_CHARS]
+    # (The label patterns ignore case, which casefolding matches on ASCII; any other head is tried in full.)
+    return not head.isascii() or head.casefold().startswith(_LABEL_WORDS)
 
 
 def byline(page: Page) -> None:
@@ -110,13 +110,12 @@ def byline(page: Page) -> None:
     credits = Credits()
     authors, editors = credits.authors, credits.editors
     take = credits.take
-    labelled = _opening_with_label([ln.text for ln in header])
     for k, line in enumerate(header):
         if line.label is not None:
             continue
         text = unglue(page.date_rest.get(line.index, line.text))
         # (A date line's leftover was not searched for a label: it is tried as it is.)
-        may_be_labelled = k in labelled or line.index in page.date_rest
+        may_be_labelled = line.index in page.date_rest or _may_open_with_label(line.text)
         matched = False
         for pattern in lex.byline_patterns:
             m = pattern.fullmatch(line.text) or (pattern.fullmatch(text) if text != line.text else None)
@@ -256,13 +255,11 @@ def _labels_after_story(page: Page, credits: Credits) -> None:
     # sites print "Penulis: X" / "Editor: Y" lines there.
     end = page.tail_start if page.tail_start is not None else len(page.lines)
     lines = page.lines
-    start = find_header_end(page)
-    for k in sorted(_opening_with_label([ln.text for ln in lines[start:end]])):
-        i = start + k
+    for i in range(find_header_end(page), end):
         line = lines[i]
         if line.label is not None or not line.text:
             continue
-        if len(line.text) > 80:
+        if len(line.text) > 80 or not _may_open_with_label(line.text):
             continue
         text = unglue(line.text)
         if _labelled_credit(text, credits, need_authors=not credits.authors):
