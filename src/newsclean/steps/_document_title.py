@@ -33,7 +33,7 @@ def document_title_heads(page: Page) -> set[str]:
     names: set[str] | None = None
     heads = set()
     for line in printed:
-        m = _SITE_SUFFIX.search(line.text) if len(line.text) <= 250 and _has_separator(line.text) else None
+        m = _site_suffix(line.text) if len(line.text) <= 250 else None
         if m is not None:
             head = fold(line.text[: m.start()])
             if names is None:
@@ -46,6 +46,16 @@ def document_title_heads(page: Page) -> set[str]:
             if head in keys:
                 heads.add(head)
     return heads
+
+
+def _site_suffix(text: str) -> re.Match[str] | None:
+    """`_SITE_SUFFIX.search(text)`, searched only where a match can start (each try of the pattern is costly)."""
+    start = 0
+    if text.isprintable() and "  " not in text:
+        # Single spaces: the match (a space, the separator, a space, at most 60 characters) lies in the last 64
+        # characters, and after the line's last "|", "–", "—", ":" or "»" but the "::" it may end.
+        start = max(0, len(text) - 64, max(map(text.rfind, "|–—:»")) - 2)
+    return _SITE_SUFFIX.search(text, start) if _has_separator(text[start:]) else None
 
 
 def _has_separator(text: str) -> bool:
@@ -80,14 +90,14 @@ def without_site_suffix(page: Page, chosen: Line, end: int) -> tuple[Line, str]:
     "<headline> - <the site's motto>" when the page also prints the headline alone.
     """
     text = chosen.text
-    m = _SITE_SUFFIX.search(text) if _has_separator(text) else None
+    m = _site_suffix(text)
     if m is None:
         return chosen, text  # (the common case: no suffix, and no need to fold every line of the page)
     names = _site_names(page)
     printed = {ln.key for ln in page.lines[:end] if ln.text and ln is not chosen}
     for cut in range(2):
         if cut > 0:
-            m = _SITE_SUFFIX.search(text)
+            m = _site_suffix(text)
             if m is None:
                 break
         site = m.group("site")
