@@ -30,6 +30,12 @@ _TWO_SENTENCES = re.compile(r"\.(?<=[a-z]{3}\.)\s+[A-Z]")
 _FILE_IN_BRACKETS = re.compile(r"\[[^\]]*[/_][^\]]*\]")
 # Menu entries glued by the renderer ("Tentang KamiPedoman Media SiberKetentuan ...").
 _GLUED_MENU = re.compile(r"[a-z][A-Z]\w*\s.*[a-z][A-Z]")
+# ASCII letters by case (lower "a", capital "A"; other bytes keep their value, none of them "a" or "A"): a
+# lower-case letter glued to a capital shows as b"aA". (One substring test on the translated bytes instead of
+# `_GLUED_MENU` trying a match at every lower-case letter of the line, which costs more than the rest of the tests.)
+_LETTER_CASES = bytes.maketrans(
+    bytes(range(ord("a"), ord("z") + 1)) + bytes(range(ord("A"), ord("Z") + 1)), b"a" * 26 + b"A" * 26
+)
 # A menu printed on one line between separators ("TOP NEWS | TERKINI | RILIS PERS | RSS").
 _MENU_LINE = re.compile(r"[^|·]{1,30}(?:\s[|·]\s[^|·]{1,30}){3,}$")
 
@@ -41,7 +47,7 @@ def _title_noise(text: str) -> bool:
         or ("(" in text and _SOURCE_IN_BRACKETS.search(text))
         or _TWO_SENTENCES.search(text)
         or ("[" in text and _FILE_IN_BRACKETS.search(text))
-        or _GLUED_MENU.search(text)
+        or (b"aA" in text.encode("ascii", "replace").translate(_LETTER_CASES) and _GLUED_MENU.search(text))
         or (("|" in text or "·" in text) and _MENU_LINE.match(text))
     )
 
@@ -81,7 +87,9 @@ _CRUMB_SEPARATORS = re.compile(r"\s*[»›>/|]\s*|\s+")
 
 def breadcrumb_section(text: str) -> Optional[str]:
     """The last rubric of a breadcrumb line ("Nasional"), or None when the line is not one."""
-    m = _CRUMB.fullmatch(text) if len(text) <= 80 else None
+    # (Without a full stop only "Home ..." or "Beranda ..." can be one: most lines skip the pattern.)
+    may_be = len(text) <= 80 and ("." in text or text[:1] in "HhBb")
+    m = _CRUMB.fullmatch(text) if may_be else None
     if m is None:
         return None
     crumbs = [c for c in _CRUMB_SEPARATORS.split(m.group("crumbs")) if c]

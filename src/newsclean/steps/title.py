@@ -117,7 +117,7 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
     anchors = _anchor_indexes(page)
     # Only a line of four words or more that closes with no full stop or ellipsis can be scored (the
     # tests below ask for the rest): most pages that get here have none, and skip the page-wide counts.
-    n_words = {ln.index: n for ln in header if not ln.text.endswith((".", "…")) and (n := len(words(ln.text))) >= 4}
+    n_words = {ln.index: n for ln in header if not ln.text.endswith((".", "…")) and (n := _word_count(ln.text)) >= 4}
     best = _scored_headline(page, header, end, anchors, n_words) if n_words else None
     if best is None and anchors:
         best = _sentence_case_headline(header, min(anchors))
@@ -129,6 +129,11 @@ def _best_headline(page: Page, header: list[Line], end: int) -> Optional[Line]:
         if bare is not None and len(bare.text.split()) <= _MAX_BARE_TITLE_WORDS and not not_a_title(bare.text, agencies):
             best = bare
     return best
+
+
+def _word_count(text: str) -> int:
+    """`len(words(text))`; a line of ASCII letters, digits and spaces alone (most headlines) is counted without the pattern."""
+    return len(text.split()) if text.isascii() and text.replace(" ", "").isalnum() else len(words(text))
 
 
 def _scored_headline(
