@@ -205,14 +205,19 @@ def looks_like_date_line(line: str, *, reference: datetime | None = None) -> boo
     """True when the line is only a date: nothing but punctuation, emoji and spaces outside the matches."""
     if not isinstance(line, str):
         raise InputError(f"looks_like_date_line expects str, not {type(line).__name__}")
+    return bool(date_line_dates(line, reference=reference))
+
+
+def date_line_dates(line: str, *, reference: datetime | None = None) -> list[DateMatch]:
+    """The dates of a line `looks_like_date_line` accepts (for callers that look at them next); [] for others."""
     if len(line) > 200:  # a timestamp line is short; long lines are prose
-        return False
+        return []
     matches = find_dates(line, reference=reference)
     if not matches:
-        return False
+        return []
     pos = 0
     for match in matches:
         if WORDCHAR.search(line, pos, match.start):
-            return False
+            return []
         pos = match.end
-    return WORDCHAR.search(line, pos) is None
+    return [] if WORDCHAR.search(line, pos) is not None else matches

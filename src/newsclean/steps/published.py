@@ -6,7 +6,8 @@ import datetime as dt
 import re
 from typing import NamedTuple, Optional
 
-from ..dates import DateMatch, find_dates, looks_like_date_line, parse_date
+from ..dates import DateMatch, find_dates, parse_date
+from ..dates.find import date_line_dates
 from ..page import Line, Page
 from ..text import is_prose, looks_like_headline, words
 from ._shapes import (
@@ -109,15 +110,26 @@ def _timestamp_inside_story(page: Page) -> None:
     """
     end = page.tail_start if page.tail_start is not None else len(page.lines)
     story = page.lines[find_header_end(page) : end]
-    prose = [k for k, ln in enumerate(story) if ln.label is None and ln.is_prose]
-    if len(prose) < 2:
-        return
-    for line in story[prose[0] + 1 : prose[-1]]:
+    # Only the first and the last prose line bound the search: each is found from its own end of the
+    # story (a step or two, where a list of every prose line would ask each line of the story). Plain
+    # loops: a generator left unfinished by next() is closed with an exception, which costs more.
+    first = last = -1
+    for k, ln in enumerate(story):
+        if ln.label is None and ln.is_prose:
+            first = k
+            break
+    for k in range(len(story) - 1, first, -1):
+        if story[k].label is None and story[k].is_prose:
+            last = k
+            break
+    if first < 0 or last < 0:
+        return  # (fewer than two prose lines)
+    for line in story[first + 1 : last]:
         if line.label is not None or not line.text or len(line.text) > _TIMESTAMP_LINE_MAX:
             continue
-        if not looks_like_date_line(line.text, reference=page.fetched_at):
+        matches = date_line_dates(line.text, reference=page.fetched_at)
+        if not matches:
             continue
-        matches = find_dates(line.text, reference=page.fetched_at)
         if len(matches) == 1 and isinstance(matches[0].value, dt.datetime):
             page.published = matches[0].value
             page.published_index = line.index
