@@ -139,6 +139,8 @@ def is_credit(text: str, agencies: frozenset[str]) -> Optional[str]:
 
 def split_caption_credit(text: str, agencies: frozenset[str]) -> Optional[tuple[str, str]]:
     """A caption carrying its credit: "... Selatan (dok. istimewa)", "... Foto: Metrotvnews.com/X"."""
+    if ")" not in text and ":" not in text and "/" not in text and "©" not in text:
+        return None  # (every form below needs one of these: most lines are answered here)
     text = text.rstrip(" |")  # a separator the page printed after the credit
     tail = text.rstrip(". ")
     m = search_last_bracket(_PAREN_CREDIT, text) if tail.endswith(")") else None

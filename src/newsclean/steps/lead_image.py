@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from .. import sites
@@ -117,14 +116,14 @@ def lead_image(page: Page) -> None:
     anchors = [i for i in (page.title_index, page.published_index) if i is not None]
     anchors += [ln.index for ln in page.lines[: find_header_end(page)] if ln.label == "byline"]
     start = max(anchors) + 1 if anchors else 0
-    window = list(islice((ln for ln in page.lines[start:] if ln.label is None and ln.text), 6))
+    window = _first_undecided(page.lines[start:], 6)
     end = page.tail_start if page.tail_start is not None else len(page.lines)
     printed = [ln for ln in page.lines[:end] if ln.text]
     _labelled_credits(page, printed, shapes)
     if page.image_credit is None and not _scan_for_image(page, window, shapes):
         # Some sites put the photo above the headline (metrotvnews, medcom). Up there a lone word such
         # as "Bisnis" is a breadcrumb, not a credit: only credits with a slash or in brackets count.
-        top = list(islice((ln for ln in page.lines[: find_header_end(page)] if ln.label is None and ln.text), 8))
+        top = _first_undecided(page.lines[: find_header_end(page)], 8)
         _scan_for_image(page, top, shapes, bare_credits=False)
     _keyword_caption_below_photo(page)
     if page.image_caption is None and page.image_credit is None:
@@ -134,13 +133,19 @@ def lead_image(page: Page) -> None:
     # Photo captions inside the story carry their credit in parentheses: they are not body text.
     # The story's last paragraph may close with its writer's code ("... silam.(Nama/situs)"): that is
     # a sign-off for closing_code, not a caption, however much the code looks like a credit.
-    last_prose = next((ln for ln in reversed(printed) if ln.label is None and ln.is_prose), None)
+    last_prose = None
+    for line in reversed(printed):
+        if line.label is None and line.is_prose:
+            last_prose = line
+            break
     for k, line in enumerate(printed):
+        if line.label is not None:
+            continue
         text = line.text
-        if line.label is None and ")" in text and len(text) <= _MAX_CARD and _gallery_card(text, agencies):
+        if ")" in text and "/" in text and len(text) <= _MAX_CARD and _gallery_card(text, agencies):
             line.mark("inline_caption", "lead_image", "a photo's caption, credit and story headline (a gallery card)")
             continue
-        if line.label is not None or len(text) > 300 or line is last_prose:
+        if len(text) > 300 or line is last_prose:
             continue
         # Only lines that can hold a credit are examined: a slash, brackets, a colon or a credit word.
         if ")" in text or ":" in text or "/" in text or _credit_word(text, agencies):
@@ -157,6 +162,18 @@ def lead_image(page: Page) -> None:
                     _mark_caption_copies(printed, k, pair[0])
                 elif bare and k > 0 and _caption_above_credit(printed[k - 1]):
                     printed[k - 1].mark("inline_caption", "lead_image", "photo caption above its credit")
+
+
+def _first_undecided(lines: list[Line], count: int) -> list[Line]:
+    """The first `count` undecided, non-blank lines. (A loop: a generator that islice or next() leaves
+    unfinished is closed with an exception, which costs more than the search.)"""
+    found: list[Line] = []
+    for line in lines:
+        if line.label is None and line.text:
+            found.append(line)
+            if len(found) == count:
+                break
+    return found
 
 
 # "<caption> (Antara/Nama Fotografer) <headline>": a photo gallery's card, the picture's caption and credit
@@ -278,10 +295,23 @@ def _mark_caption_copies(printed: list[Line], k: int, caption: str) -> None:
 _FOTO_SIGN_OFF = re.compile(r"[.!?)]\s*(?:Foto|Photo)\s*:\s*[A-Z][\w.&'/ -]{1,40}$")
 
 
+_CREDIT_WORDS = ("dok", "ilustrasi", "tangkapan", "istimewa")
+_CREDIT_WORD_CHARS = max(map(len, _CREDIT_WORDS))
+
+
 def _credit_word(text: str, agencies: frozenset[str]) -> bool:
-    folded = text.lstrip("-–—•* ").casefold()  # "- antara": a credit the page drew a dash before
-    # (a line opening with one of the words has a first word that does)
-    return folded in agencies or folded.lstrip().startswith(("dok", "ilustrasi", "tangkapan", "istimewa"))
+    core = text.lstrip("-–—•* ")  # "- antara": a credit the page drew a dash before
+    # (a line opening with one of the words has a first word that does.) Casefolding never shortens a
+    # text, so a line longer than every agency's name is none of them, and the words are looked for in
+    # the head alone: most lines are paragraphs, and are not folded whole.
+    if len(core) <= _longest(agencies) and core.casefold() in agencies:
+        return True
+    return core.lstrip()[:_CREDIT_WORD_CHARS].casefold().startswith(_CREDIT_WORDS)
+
+
+@lru_cache(maxsize=16)  # (keyed on the lexicon's agency set, never on a page's text)
+def _longest(agencies: frozenset[str]) -> int:
+    return max(map(len, agencies), default=0)
 
 
 def _scan_for_image(page: Page, window: list[Line], shapes: _PhotoShapes, *, bare_credits: bool = True) -> bool:
