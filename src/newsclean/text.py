@@ -143,6 +143,8 @@ def is_prose(text: str) -> bool:
     if n < 7:
         return False
     punctuated = ", " in text or ends_sentence(text) or _INNER_SENTENCE.search(text) is not None
+    if not punctuated and n < 12:
+        return False  # (the function-word test below needs punctuation or 12 words)
     if not (punctuated and n >= 10):  # (else the function words need no counting)
         stops = len(STOPWORDS.intersection(text.lower().split()))
         # Some sites drop the closing full stop; plenty of function words still mark running text.
