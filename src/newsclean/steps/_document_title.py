@@ -50,6 +50,8 @@ def document_title_heads(page: Page) -> set[str]:
 
 def _site_suffix(text: str) -> re.Match[str] | None:
     """`_SITE_SUFFIX.search(text)`, searched only where a match can start (each try of the pattern is costly)."""
+    if not _has_separator(text):
+        return None  # (most lines: no separator anywhere, so no window to work out)
     start = 0
     if text.isprintable() and "  " not in text:
         # Single spaces: the match (a space, the separator, a space, at most 60 characters) lies in the last 64
