@@ -441,3 +441,17 @@ def test_placeholder_author_is_not_a_name() -> None:
         f"</head><body><p>{PARA1}</p></body></html>"
     )
     assert html_to_document(page).hints.authors == ["Rina Wulandari"]
+
+
+def test_every_form_of_a_content_name_passes_the_word_pretest() -> None:
+    import re
+
+    from newsclean.html.scan import _CONTENT_NAMES, _is_content_name
+
+    forms = _CONTENT_NAMES.pattern.split("|")
+    assert len(forms) > 30
+    for form in forms:
+        for sep in ("", "-", "_"):
+            name = re.sub(r"\[_-\](?:\?|\{0,2\})", sep, form)
+            assert _is_content_name.__wrapped__(f"col-md-8 {name} clearfix"), name
+    assert not _is_content_name.__wrapped__("row col-md-8 clearfix")
