@@ -8,12 +8,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import compress
-from operator import not_
 
 __all__ = [
     "normalize_line",
-    "normalize_lines",
     "clean_printed",
     "strip_bullet",
     "words",
@@ -66,27 +63,6 @@ def normalize_line(raw: str) -> str:
     if "  " in text:
         text = _RUNS_OF_SPACE.sub(" ", text)
     return text.strip()
-
-
-def normalize_lines(texts: list[str]) -> list[str]:
-    """`normalize_line` of each text, done in a few passes over them all at once.
-
-    Most pages are printable throughout (asked once of the whole page); then composing (NFC) the lines
-    that are not ASCII, collapsing runs of spaces and stripping are all the work, and none of it crosses
-    a line's end, so it is done on the texts joined by newlines."""
-    flat = "".join(texts)
-    if not texts or "\n" in flat or not flat.isprintable():
-        return [normalize_line(text) for text in texts]
-    if not flat.isascii():  # (composing makes no unprintable character: no invisible mark or odd space to meet)
-        texts = list(texts)
-        wide = list(compress(range(len(texts)), map(not_, map(str.isascii, texts))))
-        composed = unicodedata.normalize("NFC", "\n".join(map(texts.__getitem__, wide))).split("\n")
-        for k, text in zip(wide, composed, strict=True):
-            texts[k] = text
-    joined = "\n".join(texts)
-    if "  " in joined:
-        joined = _RUNS_OF_SPACE.sub(" ", joined)
-    return list(map(str.strip, joined.split("\n")))
 
 
 def clean_printed(raw: str) -> str:

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import accumulate, compress, groupby, pairwise
+from itertools import accumulate, groupby, pairwise
 from typing import Optional
 
 # Hard-wrap widths looked for: renderers use 70-100 columns, mail and `fold` 60-80; a little margin.
@@ -79,12 +79,10 @@ class Layout:
 
 def read_layout(originals: Sequence[str]) -> Optional[Layout]:
     """The renderer's layout, or None for an ordinary dump (paragraphs on one line, no link markup)."""
-    text = "\n".join(originals)  # (one scan for the marks most dumps lack, instead of one per line)
-    references = _references_start(originals) if "References" in text else None
+    references = _references_start(originals)
     body = originals[:references] if references is not None else originals
-    if references is not None:
-        text = "\n".join(body)
     width, mirrored, cut = _wrap_width(body)
+    text = "\n".join(body)  # (one scan for the marks most dumps lack, instead of one per line)
     markers = references is not None or ("[" in text and _has_link_markers(body))
     markdown = "](" in text and _has_markdown_links(body)
     trees = bullet_trees(body)
@@ -175,22 +173,20 @@ def _wrap_width(originals: Sequence[str]) -> tuple[Optional[int], bool, bool]:
     The W that most pairs agree on wins, provided hardly any breakable line is longer than W. Some
     renderers (lynx) indent a block on both sides: then the width is measured as length + indentation.
     """
-    # (the lines' lengths and the selections by length are made in C: most lines are never looked at)
-    lengths = list(map(len, map(str.rstrip, originals)))
-    numbers = range(len(lengths))
-    long = list(compress(numbers, map(MIN_WIDTH.__lt__, lengths)))
+    lengths = [len(line.rstrip()) for line in originals]
+    long = [k for k, size in enumerate(lengths) if size > MIN_WIDTH]
     # Ordinary dump: paragraphs run past any wrap width (enough breakable lines past MAX_WIDTH, a quarter
     # of the long lines or more). Counted only until there are enough: most lines of such a dump are.
     enough = max(_CHEAP_REJECT, -(-len(long) // 4))
     beyond = 0
-    for k in compress(numbers, map(MAX_WIDTH.__lt__, lengths)):
-        if _breakable(originals[k]):
+    for k in long:
+        if lengths[k] > MAX_WIDTH and _breakable(originals[k]):
             beyond += 1
             if beyond >= enough:
                 return None, False, False
     # Pairs first: too few of them (most dumps that get this far) settle it before the overlong lines.
     pairs: list[tuple[int, int, int]] = []  # (length, length with the next line's first word, indentation)
-    for k in compress(numbers[:-1], map((MIN_WIDTH // 2).__le__, lengths)):
+    for k in [k for k, size in enumerate(lengths[:-1]) if size >= MIN_WIDTH // 2]:
         line, after = originals[k], originals[k + 1]
         if not after.strip() or line.rstrip()[-1] in _SENTENCE_END:
             continue

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import pairwise
-from operator import attrgetter
 
 from ..page import Line, Page
 from ..text import STOPWORDS, ends_sentence
@@ -38,14 +37,13 @@ _TIMESTAMP_CHARS = 60  # a timestamp line is short
 # A sentence's last word and the next one's first, as prose has them (script printed as text has not).
 _SENTENCE_STOP = re.compile(r"(?:^|\s)[(\"“'‘]?[\w/,.-]+\)?[.!?…][\"”’')]*$")
 _SENTENCE_START = re.compile(r"[\"“'‘]?[A-Z][a-z]*[\s,]")
-_ORIGINAL = attrgetter("original")
 
 
 def reflow(page: Page) -> None:
     """Join hard-wrapped paragraphs, set aside lynx's link list, strip link numbers and Markdown."""
     if page.source_kind != "text":
         return
-    layout = read_layout(list(map(_ORIGINAL, page.lines)))
+    layout = read_layout([line.original for line in page.lines])
     if layout is None:
         return
     if layout.references is not None:
