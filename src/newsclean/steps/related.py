@@ -9,7 +9,6 @@ in-article links and stay for the other steps.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Optional
 
 from .. import sites
@@ -34,7 +33,7 @@ def related(page: Page) -> None:
     """Label related-link lines and collect their titles (with URLs when the HTML gave them)."""
     lex = sites.lexicon(page.profile)
     related_re = lex.related_re
-    heads = _first_chars(related_re.pattern, related_re.flags)
+    heads = first_chars(related_re.pattern, related_re.flags)  # (cached per pattern by `first_chars`)
     links: list[str] = []
     lines = page.lines
     end = page.tail_start if page.tail_start is not None else len(lines)
@@ -66,10 +65,6 @@ def related(page: Page) -> None:
         page.related.extend((title, page.hints.link_urls.get(title)) for title in links)
 
 
-@lru_cache(maxsize=64)
-def _first_chars(pattern: str, flags: int) -> Optional[frozenset[str]]:
-    """The ASCII characters a related-link label can open with (see `first_chars`), once per lexicon."""
-    return first_chars(pattern, flags)
 
 
 def _bulleted_headline(line: Line) -> bool:
