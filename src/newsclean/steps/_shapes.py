@@ -278,6 +278,14 @@ def _is_short_dated(text: str) -> bool:
     return len(text) <= _DATED_LINE_CHARS and len(text.split()) <= 15 and is_dated_line(text)
 
 
+def previous_printed(lines: list[Line], index: int) -> Optional[Line]:
+    """The nearest non-blank line above `lines[index]`, or None."""
+    j = index - 1
+    while j >= 0 and not lines[j].text:
+        j -= 1
+    return lines[j] if j >= 0 else None
+
+
 def header_lines(page: Page) -> list[Line]:
     """The undecided, non-blank lines just above the story's text (at most `_MAX_HEADER_LINES`)."""
     end = min(find_header_end(page), len(page.lines))

@@ -12,7 +12,7 @@ from ._names import (
     NAME_CHARS, clean_names, is_role_line, is_tagline_word, looks_like_name, names_by_office, outlet_byline,
     same_person, split_names,
 )
-from ._shapes import find_header_end, header_lines, is_credit
+from ._shapes import find_header_end, header_lines, is_credit, previous_printed
 
 _AUTHOR_LABEL = (
     # ("Kontributor Bola, X" / "Koresponden Lhokseumawe, X": the desk or the place is no name.)
@@ -301,7 +301,7 @@ def _name_under_headline(page: Page, named: list[Line], credits: Credits) -> Non
     for line in named:
         if line.label is not None:
             continue
-        above = _previous_printed(lines, line.index)
+        above = previous_printed(lines, line.index)
         if (
             above is not None
             and above.label is None
@@ -330,13 +330,6 @@ def _printed_in(phrase: str, text: str) -> bool:
 
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"  # (what `\w` matches)
-
-
-def _previous_printed(lines: list[Line], index: int) -> Optional[Line]:
-    j = index - 1
-    while j >= 0 and not lines[j].text:
-        j -= 1
-    return lines[j] if j >= 0 else None
 
 
 def _is_short_name(text: str) -> bool:

@@ -11,7 +11,7 @@ from ..page import Line, Page
 from ..text import same_text, words
 from ._document_title import document_title_heads, without_site_suffix
 from ._not_title import breadcrumb_section, not_a_title
-from ._shapes import find_header_end, header_lines, is_credit
+from ._shapes import find_header_end, header_lines, is_credit, previous_printed
 from ._slug import SLUG_MATCH, slug_coverage, slug_words
 
 # Any " - Something" ending of an HTML title hint (the hint is only compared, or used when no line shows it).
@@ -282,10 +282,6 @@ def _sentence_case_headline(header: list[Line], anchor: int) -> Optional[Line]:
     return None
 
 
-def _last_printed_before(page: Page, index: int) -> Optional[Line]:
-    return next((ln for ln in reversed(page.lines[:index]) if ln.text), None)
-
-
 def _glued_section(page: Page, header: list[Line], chosen: Line) -> None:
     # kompas.id shows "NusantaraLumbung Pangan Desa di..." - the rubric glued to a shortened title.
     head = chosen.text[:16]
@@ -319,7 +315,7 @@ def _section_from_header(page: Page, header: list[Line]) -> None:
     if page.section is not None or page.title_index is None:
         return
     # A short label right above the headline is its rubric ("Berita Jayapura", "News").
-    above = _last_printed_before(page, page.title_index)
+    above = previous_printed(page.lines, page.title_index)
     if above is not None and above.label is None:
         label = above.text
         crumb = breadcrumb_section(label)
