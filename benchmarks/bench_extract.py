@@ -5,8 +5,11 @@
 Inputs: the bundled fixtures (fixtures/**/*.txt) plus ../shared/corpus/dev/**/*.txt when present, plus
 any paths given. trafilatura and jusText read HTML, so each text dump is wrapped minimally (every line
 an escaped <p> inside <html><body>); that wrapping is INCLUDED in their timings (a caller holding a text
-dump has to do it) and also timed on its own so it can be subtracted. Each tool's pass over all docs is
-repeated until it has run for at least --min-seconds; warm-up calls (lazy imports, caches) are not timed.
+dump has to do it) and also timed on its own so it can be subtracted. Warm-up calls (lazy imports, caches)
+are not timed. The tools take turns: each round times one pass over all docs per tool (the order rotating),
+and rounds repeat until newsclean has run for at least --min-seconds (3 rounds at least). A tool's docs/s
+comes from its median pass; its speed against newsclean is the median of the per-round ratios, so a shared
+machine slowing down for a while slows both sides of a ratio alike instead of whichever tool ran then.
 
 Quality is bag-of-token body P/R/F1 (newsclean.evaluate's scoring) over dumps that have a gold
 `<stem>.json` with kind=article; a NotAnArticle or error is an empty prediction. Not run by pytest
@@ -19,6 +22,7 @@ import argparse
 import html
 import json
 import os
+import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -112,33 +116,52 @@ def run_wrap_only(doc: Doc, with_url: bool) -> list[str]:
 @dataclass
 class Result:
     name: str
-    docs_per_s: float
+    docs_per_s: float  # from the median pass
+    speed: float  # median over rounds of this tool's docs/s over newsclean's in the same round
     rounds: int
     body: Overlap
     macro_f1: Optional[float]
 
 
-def bench(
-    name: str, extract: Callable[[Doc, bool], list[str]], docs: list[Doc], min_seconds: float, with_url: bool
-) -> Result:
-    """Time whole passes over `docs` until `min_seconds` have elapsed; score the first pass."""
-    outputs = [extract(doc, with_url) for doc in docs]  # warm-up pass, also the one scored
-    rounds, start = 0, time.perf_counter()
-    while True:
-        for doc in docs:
-            extract(doc, with_url)
-        rounds += 1
-        elapsed = time.perf_counter() - start
-        if elapsed >= min_seconds:
-            break
+def _timed_pass(extract: Callable[[Doc, bool], list[str]], docs: list[Doc], with_url: bool) -> float:
+    start = time.perf_counter()
+    for doc in docs:
+        extract(doc, with_url)
+    return time.perf_counter() - start
+
+
+def _score(outputs: list[list[str]], docs: list[Doc]) -> tuple[Overlap, Optional[float]]:
     total, f1s = Overlap(), []
-    for doc, lines in zip(docs, outputs):
+    for doc, lines in zip(docs, outputs, strict=True):
         if doc.gold_body is None:
             continue
         overlap, _, _ = score_body(lines, doc.gold_body)
         total += overlap
         f1s.append(overlap.f1)
-    return Result(name, rounds * len(docs) / elapsed, rounds, total, sum(f1s) / len(f1s) if f1s else None)
+    return total, (sum(f1s) / len(f1s) if f1s else None)
+
+
+def bench(
+    tools: Sequence[tuple[str, Callable[[Doc, bool], list[str]]]], docs: list[Doc], min_seconds: float, with_url: bool
+) -> list[Result]:
+    """Interleaved rounds (see the module docstring); the warm-up pass is the one scored. The first tool is
+    the reference of the speed ratios."""
+    outputs = [[extract(doc, with_url) for doc in docs] for _, extract in tools]
+    passes: list[list[float]] = [[] for _ in tools]
+    rounds = 0
+    while rounds < 3 or sum(passes[0]) < min_seconds:
+        shift = rounds % len(tools)
+        for k in list(range(shift, len(tools))) + list(range(shift)):
+            passes[k].append(_timed_pass(tools[k][1], docs, with_url))
+        rounds += 1
+    results = []
+    for (name, _), times, out in zip(tools, passes, outputs, strict=True):
+        ratios = [ref / t for ref, t in zip(passes[0], times, strict=True)]
+        body, macro = _score(out, docs)
+        results.append(
+            Result(name, len(docs) / statistics.median(times), statistics.median(ratios), rounds, body, macro)
+        )
+    return results
 
 
 def _fmt(value: Optional[float]) -> str:
@@ -148,7 +171,12 @@ def _fmt(value: Optional[float]) -> str:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, help="extra .txt dumps or directories")
-    parser.add_argument("--min-seconds", type=float, default=1.0, help="minimum timed run per tool")
+    parser.add_argument(
+        "--min-seconds",
+        type=float,
+        default=1.0,
+        help="minimum timed run of newsclean (the other tools take turns with it)",
+    )
     parser.add_argument("--with-url", action="store_true", help="pass the gold URL to newsclean and trafilatura")
     parser.add_argument("--no-shared", action="store_true", help="ignore ../shared/corpus/dev")
     args = parser.parse_args(argv)
@@ -172,18 +200,25 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         ("jusText", run_justext),
         ("wrap only", run_wrap_only),
     ]
-    results = [bench(name, fn, docs, args.min_seconds, args.with_url) for name, fn in tools]
-    base = results[0].docs_per_s
-    print(f"{'tool':<12} {'docs/s':>9} {'ms/doc':>7} {'speed/newsclean':>15} {'rounds':>6} {'body P':>7} {'R':>6} {'F1':>6} {'macroF1':>7}")
+    results = bench(tools, docs, args.min_seconds, args.with_url)
+    print(
+        f"{'tool':<12} {'docs/s':>9} {'ms/doc':>7} {'speed/newsclean':>15} {'rounds':>6} {'body P':>7} {'R':>6} {'F1':>6} {'macroF1':>7}"
+    )
     for r in results:
-        quality = ["-"] * 4 if r.name == "wrap only" else [
-            _fmt(r.body.precision), _fmt(r.body.recall), _fmt(r.body.f1), _fmt(r.macro_f1)
-        ]
+        quality = (
+            ["-"] * 4
+            if r.name == "wrap only"
+            else [_fmt(r.body.precision), _fmt(r.body.recall), _fmt(r.body.f1), _fmt(r.macro_f1)]
+        )
         print(
-            f"{r.name:<12} {r.docs_per_s:>9.1f} {1000 / r.docs_per_s:>7.2f} {f'{r.docs_per_s / base:.3g}x':>15} "
+            f"{r.name:<12} {r.docs_per_s:>9.1f} {1000 / r.docs_per_s:>7.2f} {f'{r.speed:.3g}x':>15} "
             f"{r.rounds:>6} {quality[0]:>7} {quality[1]:>6} {quality[2]:>6} {quality[3]:>7}"
         )
-    print("\nspeed/newsclean: a tool's docs/s over newsclean's (above 1x: faster than newsclean).")
+    print(
+        f"\nnewsclean vs trafilatura: {1 / results[1].speed:.2f}x (median of the per-round ratios)\n"
+        "speed/newsclean: median over the rounds of a tool's docs/s over newsclean's in the same round"
+        " (above 1x: faster than newsclean); newsclean/trafilatura is its inverse."
+    )
     return 0
 
 
