@@ -14,6 +14,7 @@ from .inputs import Source, to_raw
 from .load import DEFAULT_MAX_CHARS, DEFAULT_MAX_LINES, load
 from .models import Article, LeadImage, RelatedLink, RemovedLine
 from .page import Page
+from .urls import url_host
 from .steps import STEPS
 
 __all__ = ["parse", "run_steps", "assemble"]
@@ -149,10 +150,5 @@ def _removed_lines() -> TypeAdapter[list[RemovedLine]]:
 def _site_from_url(url: Optional[str]) -> Optional[str]:
     if not url:
         return None
-    from urllib.parse import urlsplit
-
-    try:
-        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
-    except ValueError:
-        return None
+    host = url_host(url)
     return host[4:] if host.startswith("www.") else (host or None)

@@ -13,18 +13,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Optional
-from urllib.parse import urlsplit
+
+from ..urls import url_host
 
 __all__ = ["SiteFilter", "host_of"]
 
 
 def host_of(url: str) -> str:
     """The URL's host, lower-case, without port, trailing dot or "www." ("" when there is none)."""
-    try:
-        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
-    except ValueError:
-        return ""
-    host = host.rstrip(".")
+    host = url_host(url).rstrip(".")
     return host[4:] if host.startswith("www.") else host
 
 

@@ -16,9 +16,9 @@ from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping, Optional
-from urllib.parse import urlsplit
 
 from ..errors import ProfileError
+from ..urls import url_host
 from .lexicon import lexicon
 from .profile import SiteProfile, tomllib
 
@@ -227,10 +227,7 @@ def _profile_for_host(state: _Registry, host: str) -> Optional[SiteProfile]:
 def profile_for_url(url: str) -> Optional[SiteProfile]:
     """The profile whose domain the URL's host belongs to."""
     state = _current()
-    try:
-        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
-    except ValueError:
-        return None
+    host = url_host(url)
     return _profile_for_host(state, host) if host else None
 
 

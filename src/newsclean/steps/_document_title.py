@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from ..page import Line, Page
 from ..text import fold
+from ..urls import url_host
 
 __all__ = ["document_title_heads", "without_site_suffix"]
 
@@ -70,10 +70,7 @@ def _site_names(page: Page) -> set[str]:
     hosts = list(page.profile.domains) if page.profile is not None else []
     url = page.url or page.hints.url
     if url:
-        try:
-            hosts.append(urlsplit(url if "//" in url else "//" + url).hostname or "")
-        except ValueError:
-            pass
+        hosts.append(url_host(url))
     return {label for host in hosts for label in host.split(".") if len(label) >= 4 and label not in _HOST_WORDS}
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Optional
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, unquote
 
 from .. import sites
 from ..page import Line
+from ..urls import split_url
 
 __all__ = ["listing_url", "listing_notice", "teaser_pairs"]
 
@@ -51,11 +52,8 @@ def listing_url(url: Optional[str]) -> Optional[str]:
     """What the address says the page is, when it names a listing ("a tag page"); None otherwise."""
     if not url or not isinstance(url, str):
         return None
-    try:
-        parts = urlsplit(url if "//" in url else "//" + url)
-    except ValueError:
-        return None
-    if "." not in (parts.netloc or "") or " " in parts.netloc:
+    parts = split_url(url)
+    if parts is None or "." not in (parts.netloc or "") or " " in parts.netloc:
         return None  # not an address of a site
     path = unquote(parts.path or "")
     if _article_path(path):

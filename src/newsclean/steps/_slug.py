@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from typing import Optional
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from ..text import fold
+from ..urls import split_url
 
 _EXTENSION = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.I)
 _SEPARATORS = re.compile(r"[-_+\s]+")
@@ -22,10 +23,10 @@ def slug_words(url: Optional[str]) -> frozenset[str]:
     """
     if not url:
         return frozenset()
-    try:
-        path = unquote(urlsplit(url if "//" in url else "//" + url).path)
-    except ValueError:
+    parts = split_url(url)
+    if parts is None:
         return frozenset()
+    path = unquote(parts.path)
     best: list[str] = []
     for segment in path.split("/"):
         if segment.isalnum():
