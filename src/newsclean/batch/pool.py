@@ -22,8 +22,7 @@ import time
 import warnings
 from collections import deque
 from collections.abc import Callable, Collection, Generator, Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import CancelledError, Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, Literal, Optional, Union
 
@@ -34,6 +33,7 @@ from .progress import planned
 from .results import DUPLICATE, SKIPPED, BatchStats, ErrorRecord, Result
 from .sources import InputOptions, Item, RawInput, iter_items
 from .executors import Ready, TakenInputs, abort_at_exit, exit_at_once, is_dask, kill_workers, width
+from .watch import Stuck, Watch
 from .worker import Outcome, default_parse, init_worker, pool_context, run_chunk, run_one
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -49,8 +49,11 @@ DEFAULT_CHUNKSIZE = 8
 #: page takes milliseconds, and anything up to the size limit well under two seconds.
 DEFAULT_TIMEOUT = 60.0
 # A pool of ours whose worker is stuck where the time budget cannot reach it (inside C code) is killed
-# once its task is this much past the budgets of all its documents.
+# once the worker has been on one document this much past the budget (counted in the worker, from the
+# document's start: time spent starting workers or waiting in the queue does not count).
 _GRACE = 30.0
+# A fresh pool that has not cleaned anything yet must get a worker up within this long.
+_START_LIMIT = 4 * _GRACE
 
 OnError = Literal["record", "raise", "skip"]
 
@@ -109,6 +112,7 @@ class ResultStream(Iterator[Result]):
         self._refused: Optional[BatchError] = None  # the executor refused a task: no more are sent
         self._budget = float(timeout) if timeout is not None else None
         self._pool_worked = False  # a task of the current pool of ours has come back
+        self._watch: Optional[Watch] = None  # what the workers of our pool are on, since when
         self._gen: Generator[Result, None, None] = self._generate()
         self.ended = False  # every result was taken, or the stream was closed
 
@@ -145,11 +149,13 @@ class ResultStream(Iterator[Result]):
     def _new_pool(self, max_workers: Optional[int]) -> None:
         from ..sites import PROFILES_ENV, registry
 
+        context = pool_context()
+        self._watch = Watch(context, max_workers or os.cpu_count() or 1)
         self._executor = ProcessPoolExecutor(
             max_workers=max_workers,
-            mp_context=pool_context(),
+            mp_context=context,
             initializer=init_worker,
-            initargs=(os.environ.get(PROFILES_ENV), registry.registered()),
+            initargs=(os.environ.get(PROFILES_ENV), registry.registered(), self._watch),
         )
         self._owned = True
         self._pool_worked = False
@@ -163,6 +169,7 @@ class ResultStream(Iterator[Result]):
         kill_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
         self._executor = None
+        self._watch = None
 
     def _abort(self) -> None:
         """Stopped early (Ctrl-C, an error, `close()`): kill our workers rather than wait for them; a
@@ -309,20 +316,24 @@ class ResultStream(Iterator[Result]):
             if self._owned and self._executor is not None:
                 self._executor.shutdown(wait=True, cancel_futures=True)
                 self._executor = None
+                self._watch = None
 
-    def _deadline(self, documents: int) -> Optional[float]:
-        # Only a pool of ours can be killed when a worker is stuck; others are waited for.
-        return self._budget * documents + _GRACE if self._owned and self._budget else None
+    def _await(self, future: Any, chunk: list[Item]) -> list[Outcome]:
+        """The outcomes of a task, or `Stuck` once a worker of our pool has been on one of its documents
+        past the budget and the grace. Other executors' tasks, or any without a budget, are waited for."""
+        if self._watch is None or self._budget is None:
+            return future.result()
+        indexes = frozenset(item[0] for item in chunk)
+        return self._watch.result(future, indexes, limit=self._budget + _GRACE, poll=_GRACE)
 
     def _drain_head(self, pending: deque[tuple[list[Item], Any]]) -> Iterator[Result]:
         chunk, future = pending.popleft()
         try:
-            deadline = self._deadline(len(chunk))
-            outcomes = future.result() if deadline is None else future.result(timeout=deadline)
+            outcomes = self._await(future, chunk)
             self._pool_worked = True
-        except FutureTimeout:
-            self._kill_pool()  # a worker is stuck past every budget: its pool goes, the chunk is replayed
-            outcomes = self._recover(chunk, pending)
+        except Stuck as stuck:
+            self._kill_pool()  # a worker is stuck past its budget: its pool goes, the rest of the chunk is redone
+            outcomes = self._recover(chunk, pending, stuck=stuck.index)
         except BrokenProcessPool:
             outcomes = self._recover(chunk, pending)
         except Exception as exc:  # the task itself failed (Dask KilledWorker, unpicklable result, ...)
@@ -332,8 +343,11 @@ class ResultStream(Iterator[Result]):
         for item, outcome in zip(chunk, outcomes, strict=True):
             yield from self._emit(item, outcome)
 
-    def _recover(self, chunk: list[Item], pending: deque[tuple[list[Item], Any]]) -> list[Outcome]:
-        """A worker process died (or was killed, stuck). Find the document at fault, keep everyone else's work."""
+    def _recover(
+        self, chunk: list[Item], pending: deque[tuple[list[Item], Any]], stuck: Optional[int] = None
+    ) -> list[Outcome]:
+        """A worker process died, or was killed while stuck on the item `stuck`. Find the document at fault,
+        keep everyone else's work."""
         old = self._executor
         if not self._owned:
             warnings.warn(
@@ -342,12 +356,13 @@ class ResultStream(Iterator[Result]):
                 stacklevel=4,
             )
         max_workers = getattr(old, "_max_workers", None) or self._workers or os.cpu_count()
-        # Settle every in-flight future of the broken pool: finished work is kept, the rest redone.
+        # Settle every in-flight future of the broken pool: finished work is kept, the rest redone (killing
+        # the pool cancels the tasks it had not started: redone too, never reported as errors).
         settled: list[tuple[list[Item], Any]] = []
         for other_chunk, fut in pending:
             try:
                 settled.append((other_chunk, Ready(fut.result())))
-            except (BrokenProcessPool, FutureTimeout):
+            except (BrokenProcessPool, CancelledError):
                 settled.append((other_chunk, None))
             except Exception as exc:
                 settled.append((other_chunk, Ready(exc=exc)))
@@ -358,15 +373,19 @@ class ResultStream(Iterator[Result]):
         self._new_pool(max_workers)
         if never_worked and not self._workers_start():
             return self._give_up(chunk, settled, pending)
-        # The head chunk is replayed one document at a time, so a crash or a hang now names its culprit.
+        # The rest of the head chunk is replayed one document at a time, so a crash or a hang names its culprit.
+        timed_out: Outcome = (None, "Timeout", str(Timeout(self._budget or 0.0)), None)
         outcomes: list[Outcome] = []
         for item in chunk:
+            if item[0] == stuck:
+                outcomes.append(timed_out)
+                continue
             try:
-                outcomes.extend(self._submit([item]).result(timeout=self._deadline(1)))
+                outcomes.extend(self._await(self._submit([item]), [item]))
                 self._pool_worked = True
-            except (BrokenProcessPool, FutureTimeout) as exc:
-                if isinstance(exc, FutureTimeout):
-                    outcomes.append((None, "Timeout", str(Timeout(self._budget or 0.0)), None))
+            except (BrokenProcessPool, Stuck) as exc:
+                if isinstance(exc, Stuck):
+                    outcomes.append(timed_out)
                 else:
                     outcomes.append((None, "BrokenProcessPool", "the worker process died while cleaning this input", None))
                 self._kill_pool()
@@ -380,7 +399,7 @@ class ResultStream(Iterator[Result]):
         """Whether a fresh pool's workers start at all (they die as they start when, for one, a script
         without an ``if __name__ == "__main__":`` guard starts a batch again as each worker imports it)."""
         try:
-            self._submit([]).result(timeout=_GRACE * 4)
+            self._submit([]).result(timeout=_START_LIMIT)
         except Exception:  # noqa: BLE001 - broken, refused or stuck: no worker comes up
             self._kill_pool()
             return False

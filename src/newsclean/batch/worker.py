@@ -19,13 +19,12 @@ from ..errors import InputError, Timeout
 from ..models import Article
 from .results import SKIPPED
 from .sources import Item, read_dump
+from .watch import Watch, watch_this_worker, watched
 
 __all__ = ["Outcome", "default_parse", "init_worker", "pool_context", "run_chunk", "run_one", "time_budget"]
 
 #: What a worker returns per item: (article, error_type, message, exception-or-None).
 Outcome = tuple[Optional[Article], Optional[str], Optional[str], Optional[BaseException]]
-
-
 
 
 def default_parse() -> Callable[..., Article]:
@@ -34,8 +33,9 @@ def default_parse() -> Callable[..., Article]:
     return parse
 
 
-def init_worker(profiles_env: Optional[str], profiles: tuple[Any, ...]) -> None:
-    """Set up a worker process of our pool: the parent's NEWSCLEAN_PROFILES and registered profiles.
+def init_worker(profiles_env: Optional[str], profiles: tuple[Any, ...], watch: Optional[Watch] = None) -> None:
+    """Set up a worker process of our pool: the parent's NEWSCLEAN_PROFILES and registered profiles,
+    and the pool's `Watch`, where the worker stamps each document it starts.
 
     Workers start fresh (forkserver or spawn, never fork: forking a process that runs threads, as a
     notebook kernel does, can deadlock), so they get the parent's profiles explicitly.
@@ -50,6 +50,7 @@ def init_worker(profiles_env: Optional[str], profiles: tuple[Any, ...]) -> None:
     else:
         os.environ[registry.PROFILES_ENV] = profiles_env
     registry.adopt(profiles)
+    watch_this_worker(watch)
 
 
 def pool_context() -> Any:
@@ -96,9 +97,12 @@ def _survives_pickle(exc: BaseException) -> bool:
 def run_one(
     item: Item, fn: Callable[..., Article], kwargs: dict[str, Any], keep_exc: bool, budget: Optional[float] = None
 ) -> Outcome:
-    _, _, kind, payload, meta = item
+    index, _, kind, payload, meta = item
     if kind == "skip":
         return (None, SKIPPED, payload[1], None)
+    watch = watched()
+    if watch is not None:
+        watch.begin(index)
     try:
         if kind == "error":
             raise InputError(payload[1])
@@ -114,6 +118,9 @@ def run_one(
         # can make the trip; otherwise its name and message are all the parent needs.
         kept = exc if keep_exc and _survives_pickle(exc) else None
         return (None, type(exc).__name__, str(exc), kept)
+    finally:
+        if watch is not None:
+            watch.end()
 
 
 def run_chunk(
