@@ -167,41 +167,65 @@ def test_newsclean_profiles_reaches_the_workers(
 
 # ------------------------------------------------------------------------------------ Ctrl-C
 
+# How the scripts of run_until_stuck start: as a user's program at a terminal, where Ctrl-C raises
+# KeyboardInterrupt. Said explicitly because a process started with SIGINT ignored (a background job,
+# nohup: how CI or a benchmark script may start these tests) passes that on, and the script would never
+# see the Ctrl-C.
+_AT_A_TERMINAL = """
+import signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)
+sys.path.insert(0, {tests!r})
+from newsclean.batch import iter_parse_many, pool
+from test_batch_pool import docs, parse_with_signals_blocked
+"""
+# Then the batch: 40 documents, d03 stuck for 600 s; each id printed as its result comes.
+_STUCK_BATCH = """
+if __name__ == "__main__":
+    stream = iter_parse_many(docs(40, slow_at=3, slow="STUCK"), workers=2, chunksize=1, progress=False,
+                             parse_fn=parse_with_signals_blocked, timeout=600)
+    try:
+        for result in stream:
+            print(result.id, flush=True)
+    except KeyboardInterrupt:
+        print("interrupted", flush=True)
+        sys.exit(130)
+"""
+
+
+@contextlib.contextmanager
+def run_until_stuck(tmp_path: Path, setup: str = "") -> Iterator[tuple[subprocess.Popen[bytes], Path]]:
+    """Run the stuck batch (after `setup`, code run first), and yield the process (and its output file)
+    once d00..d02 are out.
+
+    Its output goes to a file, not a pipe, and it runs in a session of its own that is killed at the
+    end: a worker left alive cannot hold the test (as it would hold a pipe open), and a failure leaves
+    no process behind.
+    """
+    script, out, err = tmp_path / "run.py", tmp_path / "out.txt", tmp_path / "err.txt"
+    program = _AT_A_TERMINAL.format(tests=str(TESTS)) + textwrap.dedent(setup) + _STUCK_BATCH
+    script.write_text(program, encoding="utf-8")
+    with out.open("w") as sink, err.open("w") as errors:
+        proc = subprocess.Popen([sys.executable, str(script)], stdout=sink, stderr=errors, start_new_session=True)
+    try:
+        for _ in range(3000):  # a hang guard (5 min, for a loaded machine), not a timing
+            if out.read_text().split() == ["d00", "d01", "d02"] or proc.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert out.read_text().split() == ["d00", "d01", "d02"], err.read_text()[-2000:]
+        yield proc, out
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is POSIX")
 def test_ctrl_c_does_not_wait_for_a_stuck_document(tmp_path: Path) -> None:
-    script = tmp_path / "run.py"
-    script.write_text(
-        textwrap.dedent(
-            f"""
-            import sys
-            sys.path.insert(0, {str(TESTS)!r})
-            from newsclean.batch import iter_parse_many
-            from test_batch_pool import docs, parse_with_signals_blocked
-
-            if __name__ == "__main__":
-                stream = iter_parse_many(docs(40, slow_at=3, slow="STUCK"), workers=2, chunksize=1, progress=False,
-                                    parse_fn=parse_with_signals_blocked, timeout=600)
-                try:
-                    for result in stream:
-                        print(result.id, flush=True)
-                except KeyboardInterrupt:
-                    print("interrupted", flush=True)
-                    sys.exit(130)
-            """
-        ),
-        encoding="utf-8",
-    )
-    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
-    assert proc.stdout is not None
-    seen = [proc.stdout.readline().strip() for _ in range(3)]  # d00..d02 done; d03 is stuck for 600 s
-    assert seen == ["d00", "d01", "d02"]
-    os.kill(proc.pid, signal.SIGINT)
-    try:
-        out, _ = proc.communicate(timeout=120)  # a hang guard, not a timing: the stuck worker is killed
-    finally:
-        proc.kill()
-    assert proc.returncode == 130 and out.strip().endswith("interrupted")
+    with run_until_stuck(tmp_path) as (proc, out):
+        os.kill(proc.pid, signal.SIGINT)
+        code = proc.wait(timeout=120)  # a hang guard, not a timing: d03 would hold the run for 600 s
+    assert code == 130
+    assert out.read_text().split() == ["d00", "d01", "d02", "interrupted"]
 
 
 def test_cli_clean_refuses_a_timeout_that_is_not_positive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -218,50 +242,21 @@ def test_cli_clean_refuses_a_timeout_that_is_not_positive(tmp_path: Path, capsys
 def test_a_second_ctrl_c_while_the_first_is_handled_ends_the_process_at_once(tmp_path: Path) -> None:
     # The first Ctrl-C kills the workers; here that step is made slow, and a second Ctrl-C arrives
     # meanwhile (sent by the step itself, so the timing is certain).
-    script = tmp_path / "run.py"
-    out = tmp_path / "out.txt"
-    script.write_text(
-        textwrap.dedent(
-            f"""
-            import os, signal, sys, time
-            sys.path.insert(0, {str(TESTS)!r})
-            from newsclean.batch import iter_parse_many, pool
-            from test_batch_pool import docs, parse_with_signals_blocked
+    setup = """
+        import os, time
 
-            real_kill = pool.kill_workers
+        real_kill = pool.kill_workers
 
-            def slow_kill(executor):
-                real_kill(executor)
-                os.kill(os.getpid(), signal.SIGINT)  # the second Ctrl-C
-                time.sleep(60)  # what a stuck cleanup would do; the process must not wait for it
-                print("cleanup finished", flush=True)
+        def slow_kill(executor):
+            real_kill(executor)
+            os.kill(os.getpid(), signal.SIGINT)  # the second Ctrl-C
+            time.sleep(600)  # what a stuck cleanup would do; the process must not wait for it
+            print("cleanup finished", flush=True)
 
-            pool.kill_workers = slow_kill
-            if __name__ == "__main__":
-                stream = iter_parse_many(docs(40, slow_at=3, slow="STUCK"), workers=2, chunksize=1, progress=False,
-                                    parse_fn=parse_with_signals_blocked, timeout=600)
-                try:
-                    for result in stream:
-                        print(result.id, flush=True)
-                except KeyboardInterrupt:
-                    print("interrupted", flush=True)
-            """
-        ),
-        encoding="utf-8",
-    )
-    with out.open("w") as sink, (tmp_path / "err.txt").open("w") as errors:
-        # In a session of its own, so that its workers can be ended with it whatever happens.
-        proc = subprocess.Popen([sys.executable, str(script)], stdout=sink, stderr=errors, start_new_session=True)
-        try:
-            for _ in range(1200):  # until d00..d02 are out; d03 is stuck
-                if out.read_text().split() == ["d00", "d01", "d02"] or proc.poll() is not None:
-                    break
-                time.sleep(0.1)
-            assert out.read_text().split() == ["d00", "d01", "d02"], (tmp_path / "err.txt").read_text()[-2000:]
-            os.kill(proc.pid, signal.SIGINT)
-            code = proc.wait(timeout=45)  # a hang guard: the 60 s sleep must not be waited for
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
+        pool.kill_workers = slow_kill
+        """
+    with run_until_stuck(tmp_path, setup) as (proc, out):
+        os.kill(proc.pid, signal.SIGINT)
+        code = proc.wait(timeout=120)  # a hang guard: the 600 s sleep must not be waited for
     assert code == 130
     assert out.read_text().split() == ["d00", "d01", "d02"]  # ended at once: no "interrupted", no cleanup
