@@ -18,7 +18,7 @@ import pytest
 
 import newsclean
 from newsclean import Article, Timeout
-from newsclean.batch import iter_parse_many, pool
+from newsclean.batch import iter_parse_many, runner
 from test_batch import doc, fake_parse
 from test_profiles_dir import DUMP, PROFILE
 
@@ -75,7 +75,7 @@ def test_a_worker_stuck_where_signals_cannot_reach_is_killed(monkeypatch: pytest
     # The parent's margin past the budget before it kills the pool. It is counted from the start of the
     # document in its worker, so the time the replacement pool takes to start (seconds on a loaded
     # machine) cannot make the documents replayed in it Timeouts, however small the margin.
-    monkeypatch.setattr(pool, "_GRACE", 0.5)
+    monkeypatch.setattr(runner, "_GRACE", 0.5)
     stream = iter_parse_many(
         docs(10, slow_at=4, slow="STUCK"), workers=2, chunksize=2, progress=False,
         parse_fn=parse_with_signals_blocked, timeout=1.0,
@@ -86,7 +86,7 @@ def test_a_worker_stuck_where_signals_cannot_reach_is_killed(monkeypatch: pytest
 def test_documents_queued_when_a_stuck_pool_is_killed_are_cleaned_not_lost(monkeypatch: pytest.MonkeyPatch) -> None:
     # Both workers stuck, and more tasks waiting than the pool has taken: killing the pool cancels
     # those, and they must be redone in the new pool, not reported as errors.
-    monkeypatch.setattr(pool, "_GRACE", 0.5)
+    monkeypatch.setattr(runner, "_GRACE", 0.5)
     inputs = [(f"d{i:02d}", doc("STUCK" if i < 2 else f"Judul berita nomor {i}")) for i in range(10)]
     stream = iter_parse_many(
         inputs, workers=2, chunksize=1, max_pending=8, progress=False, parse_fn=parse_with_signals_blocked, timeout=1.0
@@ -175,7 +175,7 @@ _AT_A_TERMINAL = """
 import signal, sys
 signal.signal(signal.SIGINT, signal.default_int_handler)
 sys.path.insert(0, {tests!r})
-from newsclean.batch import iter_parse_many, pool
+from newsclean.batch import iter_parse_many, runner
 from test_batch_pool import docs, parse_with_signals_blocked
 """
 # Then the batch: 40 documents, d03 stuck for 600 s; each id printed as its result comes.
@@ -245,7 +245,7 @@ def test_a_second_ctrl_c_while_the_first_is_handled_ends_the_process_at_once(tmp
     setup = """
         import os, time
 
-        real_kill = pool.kill_workers
+        real_kill = runner.kill_workers
 
         def slow_kill(executor):
             real_kill(executor)
@@ -253,7 +253,7 @@ def test_a_second_ctrl_c_while_the_first_is_handled_ends_the_process_at_once(tmp
             time.sleep(600)  # what a stuck cleanup would do; the process must not wait for it
             print("cleanup finished", flush=True)
 
-        pool.kill_workers = slow_kill
+        runner.kill_workers = slow_kill
         """
     with run_until_stuck(tmp_path, setup) as (proc, out):
         os.kill(proc.pid, signal.SIGINT)

@@ -2,12 +2,13 @@
 
 One module per concern: `sources` (inputs → numbered items: paths, folders, globs, raw content),
 `warc`, `record_files` and `archives` (containers of many documents), `sitefilter` (which URLs to clean),
-`pool` (`iter_parse_many`, running the parse function over items; `worker`: the side that runs in
-each worker, `executors`: settled futures, failing inputs, killing workers), `resultset` (`parse_many`
-and the `Results` it collects), `progress` (the bar's total, counted up front), `frames` (`clean_frame`
-for pandas, Dask and Spark), `results` (`Result`, `ErrorRecord`, `BatchStats`, DataFrames), `columns`
-(the one column set of DataFrames, Parquet, CSV and JSONL),
-`dedupe` (content fingerprints, near-duplicates) and `writers` (streaming JSONL/Parquet/CSV/errors).
+`pool` (`iter_parse_many`, the stream of results in input order; `runner`: sending its tasks and
+getting their outcomes back through broken and stuck workers; `worker`: the side that runs in each
+worker; `watch`: which worker is on which document since when; `executors`: settled futures, failing
+inputs, killing workers), `resultset` (`parse_many` and the `Results` it collects), `progress` (the
+bar's total, counted up front), `frames` (`clean_frame` for pandas, Dask and Spark), `results` (`Result`,
+`ErrorRecord`, `BatchStats`, DataFrames), `columns` (the one column set of DataFrames, Parquet, CSV and
+JSONL), `dedupe` (content fingerprints, near-duplicates) and `writers` (streaming JSONL/Parquet/CSV/errors).
 """
 
 from .columns import COLUMNS, CSV_COLUMNS, DATAFRAME_COLUMNS, Column, article_row, parquet_schema

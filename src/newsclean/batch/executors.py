@@ -25,11 +25,11 @@ def _abort_live() -> None:
     # unfinished (Ctrl-C in the code consuming the results, a stream never closed) must not hold the
     # process for its stuck documents.
     for run in list(_live):
-        run._abort()
+        run.abort()
 
 
 def abort_at_exit(run: Any) -> None:
-    """Call `run._abort()` at interpreter exit if `run` is still alive then (held weakly)."""
+    """Call `run.abort()` at interpreter exit if `run` is still alive then (held weakly)."""
     global _exit_hook_registered
     _live.add(run)
     with _exit_hook:

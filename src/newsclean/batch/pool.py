@@ -8,33 +8,29 @@ with a bounded window of work in flight (`parse_many` collects the same stream i
 Results come back in input order. Only a sliding window of `max_pending` tasks of `chunksize`
 documents each is in flight, so a lazy iterable of millions of inputs is consumed as results are
 taken, never listed up front. Any `concurrent.futures.Executor` (or a `dask.distributed.Client`)
-can run the tasks; by default a process pool of our own does.
+can run the tasks; by default a process pool of our own does. Sending the tasks and getting their
+outcomes back through broken and stuck workers is `runner`'s; this module turns them into results.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
-import pickle
-import signal
-import threading
 import time
-import warnings
 from collections import deque
 from collections.abc import Callable, Collection, Generator, Iterable, Iterator
-from concurrent.futures import CancelledError, Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, Literal, Optional, Union
 
-from ..errors import BatchError, InputError, NewscleanError, Timeout
+from ..errors import InputError, NewscleanError
 from ..models import Article
 from .dedupe import Deduper, fingerprint
+from .executors import TakenInputs
 from .progress import planned
 from .results import DUPLICATE, SKIPPED, BatchStats, ErrorRecord, Result
+from .runner import ChunkRunner, Pending
 from .sources import InputOptions, Item, RawInput, iter_items
-from .executors import Ready, TakenInputs, abort_at_exit, exit_at_once, is_dask, kill_workers, width
-from .watch import Stuck, Watch
-from .worker import Outcome, default_parse, init_worker, pool_context, run_chunk, run_one
+from .worker import Outcome, default_parse, run_one
 
 if TYPE_CHECKING:  # pragma: no cover
     from .record_files import RecordFields
@@ -48,12 +44,6 @@ DEFAULT_CHUNKSIZE = 8
 #: Seconds one document may take in a batch before it becomes a `Timeout` error record. Generous: a
 #: page takes milliseconds, and anything up to the size limit well under two seconds.
 DEFAULT_TIMEOUT = 60.0
-# A pool of ours whose worker is stuck where the time budget cannot reach it (inside C code) is killed
-# once the worker has been on one document this much past the budget (counted in the worker, from the
-# document's start: time spent starting workers or waiting in the queue does not count).
-_GRACE = 30.0
-# A fresh pool that has not cleaned anything yet must get a worker up within this long.
-_START_LIMIT = 4 * _GRACE
 
 OnError = Literal["record", "raise", "skip"]
 
@@ -94,25 +84,27 @@ class ResultStream(Iterator[Result]):
         self.stats = BatchStats()
         self._inputs = inputs
         self._workers = workers
-        self._executor = executor
-        self._owned = False
         self._progress = progress
         self._on_error = on_error
         self._chunksize = chunksize
         self._max_pending = max_pending
         self._parse_fn = parse_fn
         self._kwargs = parse_kwargs
-        self._dask = executor is not None and is_dask(executor)
         if read_in_worker is None:
             # Local pools share the parent's file system; a cluster's workers may not.
             read_in_worker = executor is None or isinstance(executor, (ProcessPoolExecutor, ThreadPoolExecutor))
         self._options = input_options or InputOptions()
         self._options.read_in_worker = read_in_worker
         self._dedupe = dedupe
-        self._refused: Optional[BatchError] = None  # the executor refused a task: no more are sent
         self._budget = float(timeout) if timeout is not None else None
-        self._pool_worked = False  # a task of the current pool of ours has come back
-        self._watch: Optional[Watch] = None  # what the workers of our pool are on, since when
+        self._runner = ChunkRunner(
+            executor,
+            workers=workers,
+            parse_fn=parse_fn,
+            parse_kwargs=parse_kwargs,
+            keep_exc=on_error == "raise",
+            budget=self._budget,
+        )
         self._gen: Generator[Result, None, None] = self._generate()
         self.ended = False  # every result was taken, or the stream was closed
 
@@ -143,75 +135,6 @@ class ResultStream(Iterator[Result]):
         self.close()
 
     # machinery ------------------------------------------------------------------------------------
-    def _processes(self) -> bool:
-        return self._owned or isinstance(self._executor, ProcessPoolExecutor)
-
-    def _new_pool(self, max_workers: Optional[int]) -> None:
-        from ..sites import PROFILES_ENV, registry
-
-        context = pool_context()
-        self._watch = Watch(context, max_workers or os.cpu_count() or 1)
-        self._executor = ProcessPoolExecutor(
-            max_workers=max_workers,
-            mp_context=context,
-            initializer=init_worker,
-            initargs=(os.environ.get(PROFILES_ENV), registry.registered(), self._watch),
-        )
-        self._owned = True
-        self._pool_worked = False
-        abort_at_exit(self)
-
-    def _kill_pool(self) -> None:
-        """Kill the workers of our pool (a stuck document, an interrupt) and shut it down at once."""
-        pool = self._executor
-        if not self._owned or pool is None:
-            return
-        kill_workers(pool)
-        pool.shutdown(wait=True, cancel_futures=True)
-        self._executor = None
-        self._watch = None
-
-    def _abort(self) -> None:
-        """Stopped early (Ctrl-C, an error, `close()`): kill our workers rather than wait for them; a
-        second Ctrl-C meanwhile ends the process at once."""
-        if not self._owned or self._executor is None:
-            return
-        in_main = threading.current_thread() is threading.main_thread()
-        previous = signal.signal(signal.SIGINT, exit_at_once) if in_main else None
-        try:
-            self._kill_pool()
-        finally:
-            if previous is not None:
-                signal.signal(signal.SIGINT, previous)
-
-    def _check_picklable(self) -> None:
-        if self._parse_fn is None or not self._processes():
-            return
-        try:
-            pickle.dumps(self._parse_fn)
-        except Exception as exc:
-            raise TypeError(
-                f"parse_fn {self._parse_fn!r} cannot be sent to worker processes ({exc}); "
-                "use a module-level function, workers=1, or a ThreadPoolExecutor"
-            ) from None
-
-    def _submit(self, chunk: list[Item]) -> Any:
-        args = (chunk, self._parse_fn, self._kwargs, self._on_error == "raise", self._budget)
-        assert self._executor is not None
-        try:
-            if self._dask:
-                # Dask would merge tasks with equal arguments under one key; each chunk is its own task.
-                return self._executor.submit(run_chunk, *args, pure=False)  # type: ignore[call-arg]
-            return self._executor.submit(run_chunk, *args)
-        except BrokenProcessPool as exc:
-            return Ready(exc=exc)
-        except Exception as exc:  # shut down, closed client, ...: the chunk gets error records, the run stops
-            reason = f"{type(exc).__name__}: {exc}"
-            if self._refused is None:
-                self._refused = BatchError(f"the executor refused work ({reason}); the inputs taken have their results")
-                self._refused.__cause__ = exc
-            return Ready([(None, "BatchError", f"not cleaned: the executor refused the task ({reason})", None)] * len(chunk))
-
     def _emit(self, item: Item, outcome: Outcome) -> Iterator[Result]:
         index, id_, _, _, _ = item
         article, error_type, message, exc = outcome
@@ -270,9 +193,10 @@ class ResultStream(Iterator[Result]):
         taken = TakenInputs(iter_items(inputs, self._options))
         items: Iterator[Item] = taken
         keep_exc = self._on_error == "raise"
+        runner = self._runner
         try:
-            inline = self._executor is None and (self._workers == 1 or (os.cpu_count() or 1) == 1)
-            if self._executor is None and not inline and self._workers is None:
+            inline = runner.executor is None and (self._workers == 1 or (os.cpu_count() or 1) == 1)
+            if runner.executor is None and not inline and self._workers is None:
                 head = list(itertools.islice(items, INLINE_BELOW))
                 inline = len(head) < INLINE_BELOW
                 items = itertools.chain(head, items)
@@ -284,140 +208,42 @@ class ResultStream(Iterator[Result]):
                 if taken.failure is not None:
                     raise taken.failure
                 return
-            if self._executor is None:
-                self._new_pool(self._workers or os.cpu_count())
-            self._check_picklable()
-            workers = self._workers or width(self._executor)
+            if runner.executor is None:
+                runner.new_pool(self._workers or os.cpu_count())
+            runner.check_picklable()
+            workers = self._workers or runner.width()
             chunksize = max(1, self._chunksize or DEFAULT_CHUNKSIZE)
             max_pending = max(1, self._max_pending or 2 * workers)
-            pending: deque[tuple[list[Item], Any]] = deque()
-            while self._refused is None:
+            pending: Pending = deque()
+            while runner.refused is None:
                 if len(pending) >= max_pending:
                     yield from self._drain_head(pending)
-                    if self._refused is not None:
+                    if runner.refused is not None:
                         break
                 chunk = list(itertools.islice(items, chunksize))
                 if not chunk:
                     break
-                pending.append((chunk, self._submit(chunk)))
+                pending.append((chunk, runner.submit(chunk)))
             while pending:
                 yield from self._drain_head(pending)
-            failure = self._refused or taken.failure
+            failure = runner.refused or taken.failure
             if failure is not None:
                 raise failure
         except BaseException:
-            self._abort()
+            runner.abort()
             raise
         finally:
             self.stats.filtered, self.stats.resumed = self._options.filtered, self._options.excluded
             self.stats.finished = time.perf_counter()
             if self._bar is not None:
                 self._bar.close()
-            if self._owned and self._executor is not None:
-                self._executor.shutdown(wait=True, cancel_futures=True)
-                self._executor = None
-                self._watch = None
+            runner.shutdown()
 
-    def _await(self, future: Any, chunk: list[Item]) -> list[Outcome]:
-        """The outcomes of a task, or `Stuck` once a worker of our pool has been on one of its documents
-        past the budget and the grace. Other executors' tasks, or any without a budget, are waited for."""
-        if self._watch is None or self._budget is None:
-            return future.result()
-        indexes = frozenset(item[0] for item in chunk)
-        return self._watch.result(future, indexes, limit=self._budget + _GRACE, poll=_GRACE)
-
-    def _drain_head(self, pending: deque[tuple[list[Item], Any]]) -> Iterator[Result]:
+    def _drain_head(self, pending: Pending) -> Iterator[Result]:
         chunk, future = pending.popleft()
-        try:
-            outcomes = self._await(future, chunk)
-            self._pool_worked = True
-        except Stuck as stuck:
-            self._kill_pool()  # a worker is stuck past its budget: its pool goes, the rest of the chunk is redone
-            outcomes = self._recover(chunk, pending, stuck=stuck.index)
-        except BrokenProcessPool:
-            outcomes = self._recover(chunk, pending)
-        except Exception as exc:  # the task itself failed (Dask KilledWorker, unpicklable result, ...)
-            if self._on_error == "raise":
-                raise
-            outcomes = [(None, type(exc).__name__, str(exc), None)] * len(chunk)
+        outcomes = self._runner.outcomes(chunk, future, pending)
         for item, outcome in zip(chunk, outcomes, strict=True):
             yield from self._emit(item, outcome)
-
-    def _recover(
-        self, chunk: list[Item], pending: deque[tuple[list[Item], Any]], stuck: Optional[int] = None
-    ) -> list[Outcome]:
-        """A worker process died, or was killed while stuck on the item `stuck`. Find the document at fault,
-        keep everyone else's work."""
-        old = self._executor
-        if not self._owned:
-            warnings.warn(
-                "the process pool given to parse_many broke; continuing with a pool of its own",
-                RuntimeWarning,
-                stacklevel=4,
-            )
-        max_workers = getattr(old, "_max_workers", None) or self._workers or os.cpu_count()
-        # Settle every in-flight future of the broken pool: finished work is kept, the rest redone (killing
-        # the pool cancels the tasks it had not started: redone too, never reported as errors).
-        settled: list[tuple[list[Item], Any]] = []
-        for other_chunk, fut in pending:
-            try:
-                settled.append((other_chunk, Ready(fut.result())))
-            except (BrokenProcessPool, CancelledError):
-                settled.append((other_chunk, None))
-            except Exception as exc:
-                settled.append((other_chunk, Ready(exc=exc)))
-        # Killed, not joined (a pool of ours; a user's is left alone): a pool that spawns workers on demand can
-        # start one while its manager thread tears the broken pool down; never told to stop, it is joined for ever.
-        self._kill_pool()
-        never_worked = not self._pool_worked
-        self._new_pool(max_workers)
-        if never_worked and not self._workers_start():
-            return self._give_up(chunk, settled, pending)
-        # The rest of the head chunk is replayed one document at a time, so a crash or a hang names its culprit.
-        timed_out: Outcome = (None, "Timeout", str(Timeout(self._budget or 0.0)), None)
-        outcomes: list[Outcome] = []
-        for item in chunk:
-            if item[0] == stuck:
-                outcomes.append(timed_out)
-                continue
-            try:
-                outcomes.extend(self._await(self._submit([item]), [item]))
-                self._pool_worked = True
-            except (BrokenProcessPool, Stuck) as exc:
-                if isinstance(exc, Stuck):
-                    outcomes.append(timed_out)
-                else:
-                    outcomes.append((None, "BrokenProcessPool", "the worker process died while cleaning this input", None))
-                self._kill_pool()
-                self._new_pool(max_workers)
-        pending.clear()
-        for other_chunk, ready in settled:
-            pending.append((other_chunk, ready if ready is not None else self._submit(other_chunk)))
-        return outcomes
-
-    def _workers_start(self) -> bool:
-        """Whether a fresh pool's workers start at all (they die as they start when, for one, a script
-        without an ``if __name__ == "__main__":`` guard starts a batch again as each worker imports it)."""
-        try:
-            self._submit([]).result(timeout=_START_LIMIT)
-        except Exception:  # noqa: BLE001 - broken, refused or stuck: no worker comes up
-            self._kill_pool()
-            return False
-        return True
-
-    def _give_up(
-        self, chunk: list[Item], settled: list[tuple[list[Item], Any]], pending: deque[tuple[list[Item], Any]]
-    ) -> list[Outcome]:
-        reason = (
-            "worker processes die as they start; in a script, run the batch under "
-            "`if __name__ == \"__main__\":` (workers start fresh and import the script), or pass workers=1"
-        )
-        self._refused = BatchError(reason)
-        record: Outcome = (None, "BatchError", f"not cleaned: {reason}", None)
-        pending.clear()
-        for other_chunk, ready in settled:
-            pending.append((other_chunk, ready if ready is not None else Ready([record] * len(other_chunk))))
-        return [record] * len(chunk)
 
 
 def iter_parse_many(
