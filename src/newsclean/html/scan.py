@@ -46,6 +46,10 @@ def _may_name_tags(raw: str) -> bool:
 # Elements that may carry itemprop="articleBody" (asked only of these: the lookup costs on every element).
 _BODY_TAGS = frozenset({"div", "article", "section", "main", "td", "span"})
 _LIST_CANDIDATES = frozenset({"ul", "ol", "div", "section", "table", "dl", "tbody", "p", "span", "li"})
+# Children that make a <div> more than one paragraph of inline markup (`_div_runs`).
+_ENDS_INLINE = BLOCK_TAGS | DROP_TAGS | {"br"}
+# Tags the walk does something special at (paragraph credit, captions, the headline).
+_MARKED_TAGS = frozenset({"div", "p", "br", "figcaption", "h1"})
 
 
 @dataclass(slots=True)
@@ -91,10 +95,16 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
     rel_tags: list[Any] = []
     itemprops: list[Any] = []
     tag_named: list[Any] = []
-    # stack frames: [total, link, anchors, has_h1, element_children, linked_children, weighed_total, prose, kind,
-    # paragraph, run, run_in_links, separates_with_br, run_has_inline_markup, holds_a_block, element,
-    # children_to_come, tag] (the run: see `_close_run`)
-    # (kind: 0 plain, 1 with a class/id or a <figcaption>: its size is kept, 2 also named as a text container)
+    # Running sums over the text seen so far, in document order: an element's counts are how much each grew
+    # between its start and its end, so nothing is handed up from child to parent (a leaf only adds its text).
+    # total: stripped text pieces; link: those inside <a>; weighed: all but a script's or style's own text;
+    # prose: pieces of 40+ characters outside links; anchors: <a> elements; h1s: <h1> elements.
+    total_seen = link_seen = weighed_seen = prose_seen = anchors_seen = h1s_seen = 0
+    # stack frames: [total, link, anchors, h1s (the sums at the element's start), element_children,
+    # linked_children, weighed, prose (sums at its start), kind, paragraph, run, run_in_links,
+    # separates_with_br, run_has_inline_markup, holds_a_block, element, children_to_come, tag]
+    # (the run: see `_close_run`; kind: 0 plain, 1 with a class/id or a <figcaption>: its size is kept,
+    # 2 also named as a text container)
     stack: list[list[Any]] = []
     link_depth = 0
     para_depth = 0  # open paragraphs: one the parser left inside another is that paragraph's text, credited once
@@ -141,61 +151,68 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
             # older themes write every paragraph as one, often split into <span>s; its credit waits for its
             # end, where its link share is known: a teaser card's title is a link). <br>-separated runs (and
             # other runs of text straight in other <div>s, e.g. after an <img>) credit the element holding them.
-            if tag == "div":
-                runs = _div_runs(el) if remaining else None  # (no children: nothing but inline text)
-                if runs is None:
+            if tag in _MARKED_TAGS:  # (one set lookup settles the common tags: a, li, span, img ...)
+                if tag == "div":
+                    runs = _div_runs(el) if remaining else None  # (no children: nothing but inline text)
+                    if runs is None:
+                        para_depth += 1
+                        paragraph = 2 if para_depth == 1 else 3
+                    elif runs >= 40:
+                        _credit(para_len, el, runs)
+                elif tag == "p":
                     para_depth += 1
-                    paragraph = 2 if para_depth == 1 else 3
-                elif runs >= 40:
-                    _credit(para_len, el, runs)
-            elif tag == "p":
-                para_depth += 1
-                paragraph = 1
-                if para_depth == 1:
-                    k = len(clean(text_content(el) if remaining else el.text))
+                    paragraph = 1
+                    if para_depth == 1:
+                        k = len(clean(text_content(el) if remaining else el.text))
+                        if k >= 40:
+                            _credit(para_len, el.getparent(), k)
+                elif tag == "br":
+                    k = len(clean(el.tail))
                     if k >= 40:
                         _credit(para_len, el.getparent(), k)
-            elif tag == "br":
-                k = len(clean(el.tail))
-                if k >= 40:
-                    _credit(para_len, el.getparent(), k)
-            elif tag == "figcaption":
-                figcaptions.append(el)
-                kind = kind or 1
-            elif tag == "h1" and headline is None:
-                headline = el
+                elif tag == "figcaption":
+                    figcaptions.append(el)
+                    kind = kind or 1
+                elif tag == "h1":
+                    h1s_seen += 1
+                    if headline is None:
+                        headline = el
             text = el.text
             n = len(text.strip()) if text else 0
             w = 0 if tag in DROP_TAGS else n  # (a script's or style's own text is no page text)
-            if remaining:
-                if tag == "a":
-                    link_depth += 1
-                    if el.get(b"rel") == "tag":
-                        rel_tags.append(el)
-                    push([n, n, 1, False, remaining, 0, w, 0, kind, 0, n, n, False, False, False, el, remaining, tag])
-                elif link_depth:
-                    push([n, n, 0, tag == "h1", remaining, 0, w, 0, kind, paragraph, n, n, False, False, False, el, remaining, tag])
-                else:
-                    prose_n = w if w >= 40 else 0
-                    push([n, 0, 0, tag == "h1", remaining, 0, w, prose_n, kind, paragraph, n, 0, False, False, False, el, remaining, tag])
-                continue
-            # A leaf ends at once: its counts go straight to its parent, without a frame (most elements are leaves).
-            total = n
-            h1 = tag == "h1"
-            anchors = 0
             if tag == "a":
                 anchors = 1
                 link = n
-                prose = 0
                 if el.get(b"rel") == "tag":
                     rel_tags.append(el)
-            elif link_depth:
-                link = n
-                prose = 0
             else:
-                link = 0
-                prose = w if w >= 40 else 0
+                anchors = 0
+                link = n if link_depth else 0
+            if remaining:
+                push([
+                    total_seen, link_seen, anchors_seen, h1s_seen - (tag == "h1"), remaining, 0, weighed_seen,
+                    prose_seen, kind, paragraph, n, link, False, False, False, el, remaining, tag,
+                ])
+                total_seen += n
+                weighed_seen += w
+                if anchors:
+                    link_depth += 1
+                    anchors_seen += 1
+                    link_seen += n
+                elif link:
+                    link_seen += n
+                elif w >= 40:
+                    prose_seen += w
+                continue
+            # A leaf ends at once: its counts are its own text's.
+            total = n
             weighed = w
+            prose = w if w >= 40 and not link else 0  # (link: n, or 0 outside links; n >= w)
+            total_seen += n
+            weighed_seen += w
+            link_seen += link
+            prose_seen += prose
+            anchors_seen += anchors
             if paragraph:
                 para_depth -= 1
                 if paragraph == 2 and total >= 40 and link <= 0.3 * total:
@@ -210,64 +227,51 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
             if not stack:
                 continue
             stack[-1][4] -= 1  # (not one of the element's children the counts speak of)
-            total = link = weighed = prose = anchors = 0
-            h1 = holds_block = False
+            link = weighed = anchors = 0
+            holds_block = False
             tail = None
-        while stack:  # `el` has ended (its counts in total, link ...): they go to its parent, which may end too
+        while stack:  # `el` has ended (`weighed`, `link`, `anchors` hold its counts): tell its parent, which may end too
             parent = stack[-1]
-            inner, inner_link = weighed, link  # (weighed: a script's or style's code is no run of text)
             n = 0
             if tail:
                 n = len(tail.strip())
                 if n:
-                    total += n
-                    weighed += n
+                    total_seen += n
+                    weighed_seen += n
                     if link_depth:
-                        link += n
+                        link_seen += n
                     elif n >= 40:
-                        prose += n
+                        prose_seen += n
             # The parent's current run of inline text (see `_close_run`): a <br> or a block ends it (so does
-            # an inline element that holds a block: "<span><div>...</div></span>").
+            # an inline element that holds a block: "<span><div>...</div></span>"). `weighed`: a script's or
+            # style's code is no run of text.
             if tag in BLOCK_TAGS or holds_block or tag == "br":
                 if tag == "br":
                     parent[12] = True
                 else:
                     parent[14] = True
-                if parent[12]:
-                    holder = parent[15]
-                    if holder.tag != "p":
-                        _close_run(parent, para_len, holder)
+                if parent[12] and parent[17] != "p":
+                    _close_run(parent, para_len, parent[15])
                 parent[10] = n
                 parent[11] = n if link_depth else 0
                 parent[13] = False
             else:
-                parent[10] += inner + n
-                if inner_link or link_depth:
-                    parent[11] += inner_link + (n if link_depth else 0)
-                if inner:
-                    parent[13] = True
-            if total:  # (link, weighed and prose are parts of total)
-                parent[0] += total
-                if link:
-                    parent[1] += link
+                parent[10] += weighed + n
+                if link or link_depth:
+                    parent[11] += link + (n if link_depth else 0)
                 if weighed:
-                    parent[6] += weighed
-                if prose:
-                    parent[7] += prose
+                    parent[13] = True
             if anchors:
-                parent[2] += anchors
                 parent[5] += 1
-            if h1:
-                parent[3] = True
             parent[16] -= 1
             if parent[16]:
                 break
-            # The parent's last child has ended: so has the parent.
+            # The parent's last child has ended: so has the parent; its counts are what the sums gained since.
             frame = pop()
             el = frame[15]
             tag = frame[17]  # (each `el.tag` builds a new string)
-            total = frame[0]
-            link = frame[1]
+            total = total_seen - frame[0]
+            link = link_seen - frame[1]
             if frame[12] and tag != "p":
                 _close_run(frame, para_len, el)
             if tag == "a":
@@ -276,16 +280,16 @@ def scan_body(body: Any, max_elements: Optional[int] = None) -> Scan:
                 para_depth -= 1
                 if frame[9] == 2 and total >= 40 and link <= 0.3 * total:
                     _credit(para_len, el.getparent(), total)
+            weighed = weighed_seen - frame[6]
             if frame[8]:
                 sizes[el] = total
                 if frame[8] == 2:
-                    weights[el] = (frame[7], frame[6])
-            anchors = frame[2]
-            h1 = frame[3]
-            if anchors >= 2 and tag in _LIST_CANDIDATES and not h1 and total > 0:
+                    weights[el] = (prose_seen - frame[7], weighed)
+            anchors = anchors_seen - frame[2]
+            if anchors >= 2 and tag in _LIST_CANDIDATES and h1s_seen == frame[3] and total > 0:
                 if _reads_as_list(tag, total, link, anchors, frame[4], frame[5]):
                     lists.add(el)
-            weighed, prose, holds_block = frame[6], frame[7], frame[14]
+            holds_block = frame[14]
             tail = el.tail
     return Scan(names, named, para_len, lists, figcaptions, weights, sizes, headline, rel_tags, itemprops, tag_named)
 
@@ -338,7 +342,7 @@ def _div_runs(el: Any) -> Optional[int]:
     n = 0
     for child in el:
         tag = child.tag
-        if isinstance(tag, str) and (tag in BLOCK_TAGS or tag in DROP_TAGS or tag == "br"):
+        if inline_only and tag in _ENDS_INLINE:  # (a comment's tag is a function: never in the set)
             inline_only = False
         tail = child.tail
         if tail and len(tail) >= 40 and tag != "br":
