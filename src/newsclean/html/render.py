@@ -166,6 +166,9 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
     revealed: dict[Any, int] = {}  # hidden pages shown anyway → the first of their lines
     pages: list[tuple[int, int]] = []  # their lines, [start, end)
 
+    # Elements named as breadcrumbs: each link straight inside one is a line of its own. (Found once: most
+    # pages have none, and then no link asks for its parent.)
+    crumbs = {el for el, raw in names.items() if "crumb" in raw}
     walker = etree.iterwalk(body, events=("start", "end"))
     for event, el in walker:
         tag = el.tag
@@ -195,8 +198,7 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
             elif el in protected or el in shown:
                 drop = False
             else:
-                # (an element without attributes is never hidden: skip the attribute lookups)
-                hidden = (raw is not None and name_flags(raw)[0]) or (bool(el.keys()) and is_hidden(el))
+                hidden = (raw is not None and name_flags(raw)[0]) or _hidden_by_attributes(el)
                 if hidden and content_depth > 0 and len(revealed) < _MAX_REVEALS and _holds_a_page(el):
                     # A later page of the article (or its folded rest), hidden until the reader asks for it.
                     hidden = False
@@ -249,7 +251,7 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
                 out.cell_break()
             elif tag == "br":
                 out.line_break()
-            elif tag == "a" and _in_breadcrumb(el, names):
+            elif tag == "a" and crumbs and el.getparent() in crumbs:
                 out.flush()  # one line per crumb: the last is the article's rubric
             elif tag == "time":
                 out.add(" ", "div", False, False)  # two stamps side by side must not glue ("WIBDiterbitkan")
@@ -267,7 +269,7 @@ def _render_pass(body: Any, plan: _Plan, base: Optional[str], hints: Hints) -> l
                     li_depth -= 1
                 elif tag == "article":
                     article_depth -= 1
-                if tag == "a" and _in_breadcrumb(el, names):
+                if tag == "a" and crumbs and el.getparent() in crumbs:
                     out.flush()
                 if tag == "time":
                     out.add(" ", "div", False, False)
@@ -333,13 +335,16 @@ def _in_sentence(el: Any, tag: str) -> bool:
     return last.isalnum() and len(before.strip()) > 1
 
 
+def _hidden_by_attributes(el: Any) -> bool:
+    """`is_hidden(el)`, its three attribute lookups asked only of elements that have one of those
+    attributes: one `keys()` call costs about what one lookup does, and most elements have none of them."""
+    keys = el.keys()
+    return bool(keys) and ("style" in keys or "hidden" in keys or "aria-hidden" in keys) and is_hidden(el)
+
+
 def _widget(el: Any, raw: Optional[str]) -> bool:
     """Hidden, or named as a widget ("baca-juga", "related-posts", "share")."""
-    return (bool(el.keys()) and is_hidden(el)) or (raw is not None and any(name_flags(raw)[:3]))
-
-
-def _in_breadcrumb(anchor: Any, names: dict[Any, str]) -> bool:
-    return "crumb" in names.get(anchor.getparent(), "")
+    return _hidden_by_attributes(el) or (raw is not None and any(name_flags(raw)[:3]))
 
 
 def _is_link_list(el: Any) -> bool:
