@@ -53,8 +53,9 @@ def title(page: Page) -> None:
         page.title = _LEADING_DASH.sub("", page.title)
         page.title_index = chosen.index
         size = len(chosen.text)
+        shortest, longest = 0.8 * size, 1.25 * size  # (a copy's length bounds, worked out once, not per line)
         for line in page.lines[:end]:
-            if line is not chosen and (line.label is not None or not 0.8 * size <= len(line.text) <= 1.25 * size):
+            if line is not chosen and (line.label is not None or not shortest <= len(line.text) <= longest):
                 continue
             if line is chosen or line.key == chosen.key:
                 line.mark("title", "title", "the headline" if line is chosen else "the headline, repeated")
@@ -160,7 +161,6 @@ def _scored_headline(
     # (The page-wide tests below are built when a candidate first needs them.)
     listed: Optional[set[int]] = None
     recurring: Optional[set[str]] = None
-    page_text: Optional[str] = None
     for k, line in enumerate(header):
         text = line.text
         if line.index not in n_words:
@@ -173,14 +173,11 @@ def _scored_headline(
         if first_anchor is None or line.index >= first_anchor:
             # A heading printed again and again between paragraphs (an interview's question). A copy
             # above the timestamp is the headline itself, repeated as each gallery photo's alt text.
-            # (A recurring heading is printed three times or more: the page's text, casefolded once, says
-            # which candidates are worth the per-line count.)
-            if page_text is None:
-                page_text = "\n".join([ln.text for ln in page.lines[:end]]).casefold()
-            if page_text.count(folded) >= _RECURRING_GAPS + 1:
-                recurring = _recurring_headings(page, end) if recurring is None else recurring
-                if folded in recurring:
-                    continue
+            # (Asked of the page's recurring headings directly: casefolding the page's whole text to count
+            # each candidate in it first costs more than working them out, once per page.)
+            recurring = _recurring_headings(page, end) if recurring is None else recurring
+            if folded in recurring:
+                continue
         repeated = copies.count(folded) >= 2
         if whole_page and repeated:
             # Copies a few lines apart are an image's alt text and its caption, not a headline shown twice.
