@@ -324,7 +324,10 @@ def _scan_for_image(page: Page, window: list[Line], shapes: _PhotoShapes, *, bar
             prose_seen += 1
             if prose_seen > 1:
                 break  # past a caption and into the story: a photo further down is not the lead photo
-        credit = shapes.credit(line.text)
+        # (A credit is a piece of its line: where only credits with a slash count, a line without one
+        # is not asked for its credit.)
+        may_hold = bare_credits or "/" in line.text or line.text.startswith("(")
+        credit = shapes.credit(line.text) if may_hold else None
         if credit is not None and not bare_credits and "/" not in credit and not line.text.startswith("("):
             credit = None
         if credit is not None:
