@@ -455,3 +455,19 @@ def test_every_form_of_a_content_name_passes_the_word_pretest() -> None:
             name = re.sub(r"\[_-\](?:\?|\{0,2\})", sep, form)
             assert _is_content_name.__wrapped__(f"col-md-8 {name} clearfix"), name
     assert not _is_content_name.__wrapped__("row col-md-8 clearfix")
+    # A name that holds a word but no form of it, and one that holds two words
+    assert not _is_content_name.__wrapped__("main-nav read-more gallery")
+    assert _is_content_name.__wrapped__("detail read__content")
+
+
+def test_the_content_name_test_answers_as_the_whole_pattern_does() -> None:
+    from newsclean.html.scan import _CONTENT_NAMES, _FORMS_BY_WORD, _is_content_name
+
+    assert all(forms.pattern for _, forms in _FORMS_BY_WORD)  # (an empty pattern would match any name)
+    names = [
+        "post-content", "main-content", "content-main", "readmore", "read--content", "kcm-read_text", "detail",
+        "berita-terkait", "isi_berita", "galeri", "text-gal", "desc", "ctn-desc", "artikel", "articles-list",
+        "entry content", "bodytext", "body", "detail__news", "news-detail-wrap", "mainbar", "story-body",
+    ]
+    for name in names:
+        assert _is_content_name.__wrapped__(name) is (_CONTENT_NAMES.search(name) is not None), name

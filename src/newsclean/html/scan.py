@@ -27,14 +27,23 @@ _CONTENT_NAMES = re.compile(
 )
 
 
+# Every form of the pattern holds one of these words, letter for letter. For each word, the forms that hold
+# it: a name is searched only with the forms of the words it holds (a handful, where the whole pattern tries
+# its ~40 alternatives at each position), and a name with none of the words (most: "row", "col-md-8") with
+# none. Same answers: a name the whole pattern matches holds the matching form's word, whose forms match it.
+_CONTENT_WORDS = ("article", "artikel", "detail", "content", "read", "body", "berita", "gal", "main", "desc")
+_FORMS_BY_WORD = tuple(
+    (word, re.compile("|".join(form for form in _CONTENT_NAMES.pattern.split("|") if word in form)))
+    for word in _CONTENT_WORDS
+)
+
+
 @lru_cache(maxsize=4096)
 def _is_content_name(raw: str) -> bool:
-    # Every form of the pattern holds one of these words: a name with none of them (most: "row", "col-md-8")
-    # skips the pattern, whose ~40 alternatives are tried at each position of the name.
-    return (
-        "article" in raw or "artikel" in raw or "detail" in raw or "content" in raw or "read" in raw
-        or "body" in raw or "berita" in raw or "gal" in raw or "main" in raw or "desc" in raw
-    ) and _CONTENT_NAMES.search(raw) is not None
+    for word, forms in _FORMS_BY_WORD:
+        if word in raw and forms.search(raw) is not None:
+            return True
+    return False
 
 
 def _may_name_tags(raw: str) -> bool:
