@@ -350,11 +350,11 @@ def _div_runs(el: Any) -> Optional[int]:
     inline_only = True
     n = 0
     for child in el:
-        tag = child.tag
-        if inline_only and tag in _ENDS_INLINE:  # (a comment's tag is a function: never in the set)
+        # (a child's tag is read until the first that is no inline markup; after that only for a long tail)
+        if inline_only and child.tag in _ENDS_INLINE:  # (a comment's tag is a function: never in the set)
             inline_only = False
         tail = child.tail
-        if tail and len(tail) >= 40 and tag != "br":
+        if tail and len(tail) >= 40 and child.tag != "br":
             k = len(clean(tail))
             if k >= 40:
                 n += k
