@@ -205,11 +205,13 @@ def looks_like_date_line(line: str, *, reference: datetime | None = None) -> boo
     """True when the line is only a date: nothing but punctuation, emoji and spaces outside the matches."""
     if not isinstance(line, str):
         raise InputError(f"looks_like_date_line expects str, not {type(line).__name__}")
-    return bool(date_line_dates(line, reference=reference))
+    return bool(lone_dates(line, reference=reference))
 
 
-def date_line_dates(line: str, *, reference: datetime | None = None) -> list[DateMatch]:
-    """The dates of a line `looks_like_date_line` accepts (for callers that look at them next); [] for others."""
+def lone_dates(line: str, *, reference: datetime | None = None) -> list[DateMatch]:
+    """The dates of a line that holds dates alone, as `looks_like_date_line` accepts it (only punctuation,
+    emoji and spaces beside them); [] for others. Compare `steps._shapes.stamp_dates`: a line mostly of
+    dates, with a few words."""
     if len(line) > 200:  # a timestamp line is short; long lines are prose
         return []
     matches = find_dates(line, reference=reference)

@@ -208,11 +208,13 @@ _DATED_LINE_CHARS = 200
 
 def is_dated_line(text: str) -> bool:
     """A short line that is mostly a timestamp (a date line or a byline with a date)."""
-    return bool(dated_line_dates(text))
+    return bool(stamp_dates(text))
 
 
-def dated_line_dates(text: str) -> list[DateMatch]:
-    """The dates of a line `is_dated_line` accepts (for callers that look at them next); [] for other lines."""
+def stamp_dates(text: str) -> list[DateMatch]:
+    """The dates of a short line that is mostly a timestamp, as `is_dated_line` accepts it (other words may
+    stand beside them: "Kompas.com - 27/03/2024"); [] for other lines. Compare `dates.find.lone_dates`: a
+    line of dates and nothing else."""
     if len(text) > _DATED_LINE_CHARS:
         return []
     matches = find_dates(text)

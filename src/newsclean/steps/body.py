@@ -11,7 +11,7 @@ from ..page import Line, Page
 from ..text import clean_printed, ends_sentence, looks_like_headline, same_text
 from .. import sites
 from ._edges import code_alone, dateline_alone, opening_material, stop_at_closing_code
-from ._shapes import DATA_LINE, date_rest, dated_line_dates, dateline_lead, find_header_end
+from ._shapes import DATA_LINE, date_rest, dateline_lead, find_header_end, stamp_dates
 
 # Chrome, related-link and dateline lines sit inside the story: they do not split it into blocks (nor do the
 # lines `reflow` joined into the paragraph above them).
@@ -273,7 +273,7 @@ def _is_teaser_stamp(text: str) -> bool:
     ("Peringatan Dini Cuaca, Senin 14 April 2025")."""
     if _RELATIVE_STAMP.fullmatch(text):
         return True
-    found = [] if text.endswith(".") else dated_line_dates(text)
+    found = [] if text.endswith(".") else stamp_dates(text)
     if not found:
         return False
     label = date_rest(text, found)

@@ -7,7 +7,7 @@ import re
 from typing import NamedTuple, Optional
 
 from ..dates import DateMatch, find_dates, parse_date
-from ..dates.find import date_line_dates
+from ..dates.find import lone_dates
 from ..page import Line, Page
 from ..text import is_prose, looks_like_headline, words
 from ._shapes import (
@@ -127,7 +127,7 @@ def _timestamp_inside_story(page: Page) -> None:
     for line in story[first + 1 : last]:
         if line.label is not None or not line.text or len(line.text) > _TIMESTAMP_LINE_MAX:
             continue
-        matches = date_line_dates(line.text, reference=page.fetched_at)
+        matches = lone_dates(line.text, reference=page.fetched_at)
         if not matches:
             continue
         if len(matches) == 1 and isinstance(matches[0].value, dt.datetime):
