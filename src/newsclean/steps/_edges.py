@@ -8,6 +8,7 @@ standfirst, a photo caption, an AI summary, key-point bullets) and may run on pa
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import Optional
 
 from .. import sites
@@ -69,7 +70,9 @@ def stop_at_closing_code(page: Page, body: list[Line]) -> list[Line]:
     bracketed = [k for k, text in enumerate(texts) if text[:1] == "(" or text.rstrip(". ")[-1:] == ")"]
     if not bracketed:
         return body
-    half = sum(map(len, texts)) / 2
+    # (Characters up to and including each line: the story's first half ends where they pass half the total.)
+    upto = list(accumulate(map(len, texts)))
+    half = upto[-1] / 2
     for k in bracketed:
         text = texts[k]
         # A desk code with a slash or a number closes the story wherever it is; a bare tag ("(SAW)")
@@ -79,9 +82,9 @@ def stop_at_closing_code(page: Page, body: list[Line]) -> list[Line]:
         if m is not None and _STRONG_CODE.search(m.group("code")):
             page.closing_code = m.group("code").strip()
             return body[: k + 1]
-        if sum(map(len, texts[: k + 1])) < half:
+        if upto[k] < half:
             continue
-        code = _alone(body[k]) if text[:1] == "(" else None  # (a code alone is bracketed)
+        code = _alone(body[k])
         if code is not None:
             page.closing_code = code
             body[k].mark("closing_code", "select_body", "desk code that closes the story")

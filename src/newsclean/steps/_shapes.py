@@ -114,11 +114,12 @@ def is_credit(text: str, agencies: frozenset[str]) -> Optional[str]:
     if core.startswith("(") and core.rstrip(".").endswith(")"):
         core = core.rstrip(".")[1:-1]
     core = _FOTO_PREFIX.sub("", core.lstrip("-–—•* ")).strip().rstrip(".").strip()
-    if "/" not in core and "@" not in core and core.casefold() not in agencies and not _CREDIT_DOK.match(core):
+    an_agency = core.casefold() in agencies
+    if "/" not in core and "@" not in core and not an_agency and not _CREDIT_DOK.match(core):
         return None  # (most lines asked: without a slash or a handle only an agency or a "dok." is a credit)
     if not core or len(core) > 60 or len(words(core)) > 8 or "(" in core or ")" in core:
         return None  # a caption carrying its credit in parentheses is not a bare credit
-    if core.casefold() in agencies:
+    if an_agency:
         return core
     parts = [p.strip() for p in core.split("/")]
     if len(parts) > 1 and all(_DESK_CODE_PART.fullmatch(p) for p in parts):

@@ -65,8 +65,6 @@ def related(page: Page) -> None:
         page.related.extend((title, page.hints.link_urls.get(title)) for title in links)
 
 
-
-
 def _bulleted_headline(line: Line) -> bool:
     return line.bullet and not line.in_content and line.is_headline and not looks_like_date_line(line.text)
 
